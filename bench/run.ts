@@ -1,0 +1,25 @@
+/**
+ * Benchmark runner: `npm run bench` runs every benchmark, `npm run bench -- NAME` runs one.
+ * Each benchmark prints its last line as `NAME: ratio=X (target ≤ Y)`.
+ */
+import { clusterReady } from './cluster-ready'
+import { clusterStop } from './cluster-stop'
+import { idleOverhead } from './idle-overhead'
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  'cluster-ready': clusterReady,
+  'cluster-stop': clusterStop,
+  'idle-overhead': idleOverhead,
+}
+
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((name) => !(name in benchmarks))
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}`,
+  )
+  process.exit(2)
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(benchmarks)) {
+  await benchmarks[name]!()
+}

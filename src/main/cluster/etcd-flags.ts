@@ -1,0 +1,73 @@
+import type { ClusterDefinition, MemberSpec } from '../../shared/cluster'
+import type { EtcdLine } from '../etcd/etcd-version'
+
+/** Where one member keeps its data. */
+export interface MemberPaths {
+  dataDir: string
+}
+
+/** The client URL of a member. */
+export function clientUrlOf(host: string, member: MemberSpec): string {
+  return `http://${host}:${member.clientPort}`
+}
+
+/** The peer URL of a member. */
+export function peerUrlOf(host: string, member: MemberSpec): string {
+  return `http://${host}:${member.peerPort}`
+}
+
+/** The --initial-cluster value: every member's name=peer URL. */
+export function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
+  return def.members.map((m) => `${m.name}=${peerUrlOf(def.host, m)}`).join(',')
+}
+
+/** The command-line arguments (no shell) that start one member of a cluster. */
+export function memberArgs(
+  def: ClusterDefinition,
+  member: MemberSpec,
+  paths: MemberPaths,
+  line: EtcdLine,
+): string[] {
+  const client = clientUrlOf(def.host, member)
+  const peer = peerUrlOf(def.host, member)
+  return [
+    `--name=${member.name}`,
+    `--data-dir=${paths.dataDir}`,
+    `--listen-client-urls=${client}`,
+    `--advertise-client-urls=${client}`,
+    `--listen-peer-urls=${peer}`,
+    `--initial-advertise-peer-urls=${peer}`,
+    `--initial-cluster=${initialClusterOf(def)}`,
+    // Ignored by etcd once the data dir holds a cluster, so it is safe on every start.
+    '--initial-cluster-state=new',
+    `--initial-cluster-token=${def.token}`,
+    ...loggingArgs(line),
+  ]
+}
+
+/** Logging flags per etcd line: JSON lines to stderr, which the engine sends to the member's log file. */
+function loggingArgs(line: EtcdLine): string[] {
+  switch (line) {
+    case '3.4':
+      // 3.4 defaults to capnslog text, and to journald when its parent is PID 1 (an adopted member).
+      return ['--logger=zap', '--log-outputs=stderr']
+    case '3.5':
+      return ['--logger=zap', '--log-outputs=stderr']
+    case '3.6':
+      // 3.6 accepts only zap and adds --log-format (json is its default; stated for clarity).
+      return ['--logger=zap', '--log-outputs=stderr', '--log-format=json']
+  }
+}
+
+/** A copyable POSIX shell command line: words with shell-special characters are single-quoted. */
+export function shellCommand(binary: string, args: readonly string[]): string {
+  // Not shell-quote's quote(): it backslash-escapes every '=' and ',', unreadable for learners.
+  return [binary, ...args]
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
+    .join(' ')
+}
+
+/** The etcdctl endpoints flag for a cluster: all client URLs. */
+export function endpointsOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
+  return def.members.map((m) => clientUrlOf(def.host, m)).join(',')
+}

@@ -1,0 +1,99 @@
+import type { ClusterDefinition, MemberSpec, MemberView } from '../../shared/cluster'
+import { MemberLog } from '../logs/member-log'
+import { MemberProcess } from '../process/member-process'
+import { decideRestart } from '../process/restart-policy'
+import type { RunRecordEntry } from '../store/cluster-store'
+import type { ClusterRuntime, ClusterRuntimeDeps } from './cluster-runtime'
+import { clientUrlOf, peerUrlOf } from './etcd-flags'
+
+/** One member of a cluster runtime: its spec, process, log, and crash bookkeeping. */
+export class MemberSlot {
+  readonly process: MemberProcess
+  readonly log: MemberLog
+  runEntry: RunRecordEntry | null = null
+  private restarts = 0
+  private quickCrashes = 0
+
+  constructor(
+    private readonly def: ClusterDefinition,
+    readonly spec: MemberSpec,
+    private readonly deps: ClusterRuntimeDeps,
+    private readonly runtime: ClusterRuntime,
+  ) {
+    const logFile = deps.layout.memberLogFile(def.name, spec.name)
+    this.log = new MemberLog({ member: spec.name, file: logFile })
+    this.log.on('lines', (lines) => runtime.logBatcher.add(lines))
+    this.process = new MemberProcess({
+      cluster: def.name,
+      member: spec.name,
+      clientUrl: clientUrlOf(def.host, spec),
+      logFile,
+      readLogTail: (n) => this.log.readTail(n),
+    })
+    this.process.on('state', () => runtime.notifyChanged())
+    this.process.on('exit', (info, expected) => {
+      this.runEntry = null
+      void runtime.saveRunRecord()
+      runtime.emit('member-exit', spec.name, info, expected)
+      if (!expected) this.onCrash()
+    })
+  }
+
+  /** Starts the process and remembers how to recognise it later. */
+  spawn(binary: string, args: string[]): void {
+    this.process.spawn(binary, args)
+    this.record([binary, ...args].join(' '))
+  }
+
+  /** Takes over a process an earlier engine started. */
+  adopt(pid: number, command: string): void {
+    this.process.adopt(pid)
+    this.record(command)
+  }
+
+  /** Stops the process gracefully. */
+  async stop(reason: string): Promise<void> {
+    await this.process.stop(reason)
+  }
+
+  /** The member as the window shows it. */
+  view(): MemberView {
+    const p = this.process
+    return {
+      ...this.spec,
+      state: p.state,
+      pid: p.pid,
+      clientUrl: clientUrlOf(this.def.host, this.spec),
+      peerUrl: peerUrlOf(this.def.host, this.spec),
+      dataDir: this.deps.layout.memberDataDir(this.def.name, this.spec.name),
+      lastExit: p.lastExit,
+      restarts: this.restarts,
+    }
+  }
+
+  private record(command: string): void {
+    const pid = this.process.pid
+    this.runEntry =
+      pid === null
+        ? null
+        : { member: this.spec.name, pid, command, startedAt: new Date().toISOString() }
+  }
+
+  private onCrash(): void {
+    if (this.runtime.closing) return
+    const uptime = Date.now() - this.process.startedAt
+    const decision = decideRestart(this.deps.autoRestart, uptime, this.quickCrashes)
+    if (decision.action === 'none') return
+    this.quickCrashes = decision.quickCrashes
+    if (decision.action === 'give-up') {
+      this.process.markErrored()
+      return
+    }
+    // Why a pause: restarting at once would spin on a member that crashes at start-up.
+    setTimeout(() => {
+      if (this.runtime.closing || this.process.state !== 'crashed') return
+      this.restarts++
+      this.runtime.startMember(this.spec.name).catch(() => undefined)
+    }, this.deps.autoRestart.backoffMs).unref()
+  }
+}

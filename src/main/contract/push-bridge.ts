@@ -1,0 +1,42 @@
+import type { PushChannel, PushMap } from '../../shared/contract'
+import type { ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
+import type { KeyEvent } from '../../shared/keys'
+import type { LogBatch } from '../../shared/logs'
+import type { Engine } from '../engine/engine'
+
+/** Sends one push to the window(s), whatever the transport. */
+export type PushSink = <P extends PushChannel>(channel: P, payload: PushMap[P]) => void
+
+/** Forwards every engine event to a transport as a contract push; returns an unsubscribe. */
+export function bridgePushes(engine: Engine, push: PushSink): () => void {
+  const onCluster = (view: ClusterView): void => push('cluster:changed', view)
+  const onRemoved = (cluster: string): void => push('cluster:removed', { cluster })
+  const onStatus = (status: ClusterStatus): void => push('status:update', status)
+  const onLeader = (cluster: string, change: LeaderChange): void =>
+    push('leader:changed', { cluster, change })
+  const onLogs = (batch: LogBatch): void => push('logs:append', batch)
+  const onKeyEvents = (cluster: string, watchId: string, events: KeyEvent[]): void =>
+    push('keys:events', { cluster, watchId, events })
+  const onResync = (cluster: string, watchId: string, revision: string): void =>
+    push('keys:resync', { cluster, watchId, revision })
+  const onWatchError = (cluster: string, watchId: string, message: string): void =>
+    push('keys:watch-error', { cluster, watchId, message })
+  engine.on('cluster', onCluster)
+  engine.on('cluster-removed', onRemoved)
+  engine.on('status', onStatus)
+  engine.on('leader-change', onLeader)
+  engine.on('logs', onLogs)
+  engine.keys.on('key-events', onKeyEvents)
+  engine.keys.on('key-resync', onResync)
+  engine.keys.on('key-watch-error', onWatchError)
+  return () => {
+    engine.off('cluster', onCluster)
+    engine.off('cluster-removed', onRemoved)
+    engine.off('status', onStatus)
+    engine.off('leader-change', onLeader)
+    engine.off('logs', onLogs)
+    engine.keys.off('key-events', onKeyEvents)
+    engine.keys.off('key-resync', onResync)
+    engine.keys.off('key-watch-error', onWatchError)
+  }
+}

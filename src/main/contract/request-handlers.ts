@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { requestSchemas, type RequestChannel, type ResponseMap } from '../../shared/contract'
+import type { Result } from '../../shared/result'
+import type { Engine } from '../engine/engine'
+import { EngineError, toResult } from '../errors/engine-error'
+
+type Parsed<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
+type Handlers = {
+  [C in RequestChannel]: (
+    engine: Engine,
+    arg: Parsed<C>,
+  ) => Promise<ResponseMap[C]> | ResponseMap[C]
+}
+
+/** The contract mapped one-to-one onto the engine facade. */
+const handlers: Handlers = {
+  'app:info': async (engine) => {
+    const etcd = await engine.systemEtcd().catch(() => null)
+    return {
+      appVersion: engine.options.appVersion,
+      dataDir: engine.layout.root,
+      platform: `${process.platform}-${process.arch}`,
+      systemEtcd: etcd ? { path: etcd.etcd, version: etcd.version } : null,
+    }
+  },
+  'clusters:list': (engine) => engine.listClusters(),
+  'cluster:suggest': (engine, a) => engine.suggestSpec(a.memberCount, a.name),
+  'cluster:validate': (engine, spec) => engine.validateSpec(spec),
+  'cluster:create': (engine, spec) => engine.createCluster(spec),
+  'cluster:start': (engine, a) => engine.startCluster(a.cluster),
+  'cluster:stop': (engine, a) => engine.stopCluster(a.cluster),
+  'cluster:delete': async (engine, a) => {
+    await engine.deleteCluster(a.cluster)
+    return null
+  },
+  'cluster:status': (engine, a) => engine.getStatus(a.cluster),
+  'cluster:commands': (engine, a) => engine.memberCommands(a.cluster),
+  'member:start': (engine, a) => engine.startMember(a.cluster, a.member),
+  'member:stop': (engine, a) => engine.stopMember(a.cluster, a.member),
+  'member:restart': (engine, a) => engine.restartMember(a.cluster, a.member),
+  'member:kill': (engine, a) => engine.killMember(a.cluster, a.member),
+  'logs:get': (engine, a) => engine.getLogs(a.cluster, a.member, a.afterSeq, a.limit),
+  'keys:list': (engine, { cluster, ...request }) => engine.keys.list(cluster, request),
+  'keys:children': (engine, { cluster, ...request }) => engine.keys.children(cluster, request),
+  'keys:count': (engine, a) => engine.keys.count(a.cluster, a.prefix),
+  'keys:get': (engine, a) => engine.keys.get(a.cluster, a.key),
+  'keys:put': (engine, a) =>
+    engine.keys.put(
+      a.cluster,
+      a.key,
+      a.value,
+      a.expectModRevision ? { expectModRevision: a.expectModRevision } : {},
+    ),
+  'keys:delete': (engine, a) => engine.keys.delete(a.cluster, a.key),
+  'keys:delete-prefix': (engine, a) => engine.keys.deletePrefix(a.cluster, a.prefix),
+  'keys:watch': async (engine, a) => ({
+    watchId: await engine.keys.watch(a.cluster, a.prefix, a.fromRevision),
+  }),
+  'keys:unwatch': async (engine, a) => {
+    await engine.keys.unwatch(a.watchId)
+    return null
+  },
+}
+
+/**
+ * Validates a request against its schema, then runs it on the engine. Never throws: every
+ * failure (bad argument, engine error) comes back as a Result with a code.
+ */
+export async function handleRequest<C extends RequestChannel>(
+  engine: Engine,
+  channel: C,
+  arg: unknown,
+): Promise<Result<ResponseMap[C]>> {
+  return toResult(async () => {
+    const parsed = requestSchemas[channel].safeParse(arg)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.join('.') || 'argument'
+      throw new EngineError(
+        'INVALID_REQUEST',
+        `Invalid ${channel} request: ${where}: ${issue?.message ?? 'invalid'}`,
+        {
+          channel,
+          issues: parsed.error.issues.map((i) => ({
+            path: i.path.map(String),
+            message: i.message,
+          })),
+        },
+      )
+    }
+    const handler = handlers[channel] as (
+      engine: Engine,
+      arg: unknown,
+    ) => Promise<ResponseMap[C]> | ResponseMap[C]
+    return handler(engine, parsed.data)
+  })
+}

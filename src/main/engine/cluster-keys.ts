@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from '../../shared/keys'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { clientUrlOf } from '../cluster/etcd-flags'
+import { EngineError } from '../errors/engine-error'
+import type { ListChildrenRequest } from '../keys/key-children'
+import type { ListPageRequest } from '../keys/key-pages'
+import { KeyService } from '../keys/key-service'
+import type { KeyWatch } from '../keys/key-watch'
+import type { PutOptions } from '../keys/key-writes'
+
+/** What key watches report, tagged with the watch they belong to. */
+export interface ClusterKeysEvents {
+  'key-events': [cluster: string, watchId: string, events: KeyEvent[]]
+  'key-resync': [cluster: string, watchId: string, revision: string]
+  'key-watch-error': [cluster: string, watchId: string, message: string]
+}
+
+/** The key browser side of the engine: one KeyService per running cluster, created on first use. */
+export class ClusterKeys extends EventEmitter<ClusterKeysEvents> {
+  private readonly services = new Map<string, KeyService>()
+  private readonly watches = new Map<string, { cluster: string; watch: KeyWatch }>()
+
+  constructor(private readonly runtimeOf: (cluster: string) => ClusterRuntime) {
+    super()
+  }
+
+  /** One page of keys under a prefix. */
+  list(cluster: string, request: ListPageRequest): Promise<KeyPage> {
+    return this.service(cluster).listPage(request)
+  }
+
+  /** One page of a folder's direct children. */
+  children(cluster: string, request: ListChildrenRequest): Promise<ChildPage> {
+    return this.service(cluster).listChildren(request)
+  }
+
+  /** How many keys start with a prefix. */
+  count(cluster: string, prefix: Uint8Array): Promise<number> {
+    return this.service(cluster).count(prefix)
+  }
+
+  /** One key with its value and metadata. */
+  get(cluster: string, key: Uint8Array): Promise<KeyEntry> {
+    return this.service(cluster).get(key)
+  }
+
+  /** Writes a key, optionally only if its mod revision is unchanged. */
+  put(
+    cluster: string,
+    key: Uint8Array,
+    value: Uint8Array,
+    options?: PutOptions,
+  ): Promise<{ revision: string }> {
+    return this.service(cluster).put(key, value, options)
+  }
+
+  /** Deletes one key. */
+  delete(cluster: string, key: Uint8Array): Promise<{ deleted: number }> {
+    return this.service(cluster).delete(key)
+  }
+
+  /** Deletes every key under a prefix. */
+  deletePrefix(
+    cluster: string,
+    prefix: Uint8Array,
+    options?: { all?: boolean },
+  ): Promise<{ deleted: number }> {
+    return this.service(cluster).deletePrefix(prefix, options)
+  }
+
+  /** Starts watching a prefix; events arrive as 'key-events' with the returned id. */
+  async watch(cluster: string, prefix: Uint8Array, fromRevision?: string): Promise<string> {
+    const id = randomUUID()
+    const watch = await this.service(cluster).watch(prefix, {
+      fromRevision,
+      onEvents: (events) => this.emit('key-events', cluster, id, events),
+      onResync: (revision) => this.emit('key-resync', cluster, id, revision),
+      onError: (error) => this.emit('key-watch-error', cluster, id, error.message),
+    })
+    this.watches.set(id, { cluster, watch })
+    return id
+  }
+
+  /** Stops a watch. */
+  async unwatch(id: string): Promise<void> {
+    const entry = this.watches.get(id)
+    this.watches.delete(id)
+    await entry?.watch.close()
+  }
+
+  /** Closes a cluster's connections and watches (when it is deleted). */
+  async forget(cluster: string): Promise<void> {
+    for (const [id, entry] of this.watches) if (entry.cluster === cluster) await this.unwatch(id)
+    await this.services.get(cluster)?.close()
+    this.services.delete(cluster)
+  }
+
+  /** Closes everything. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.services.keys()].map((c) => this.forget(c)))
+  }
+
+  private service(cluster: string): KeyService {
+    const runtime = this.runtimeOf(cluster)
+    if (!runtime.isActive()) {
+      throw new EngineError(
+        'CLUSTER_NOT_RUNNING',
+        `Cluster ${cluster} is not running; start it to browse its keys.`,
+        { cluster },
+      )
+    }
+    let service = this.services.get(cluster)
+    if (!service) {
+      service = new KeyService(runtime.def.members.map((m) => clientUrlOf(runtime.def.host, m)))
+      this.services.set(cluster, service)
+    }
+    return service
+  }
+}

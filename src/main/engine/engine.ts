@@ -1,0 +1,276 @@
+import { EventEmitter } from 'node:events'
+import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
+import type { LogBatch, LogLine } from '../../shared/logs'
+import { hasErrors, validateClusterSpec, type SpecIssue } from '../../shared/validate-cluster-spec'
+import { portsOf } from '../../shared/port-scheme'
+import { ClusterRuntime, type MemberCommand } from '../cluster/cluster-runtime'
+import { EngineError } from '../errors/engine-error'
+import type { EtcdBinary } from '../etcd/etcd-binary'
+import { EtcdResolver } from '../etcd/etcd-resolver'
+import { assertPortsFree } from '../ports/port-check'
+import { ClusterStore } from '../store/cluster-store'
+import { prepareDataDir } from '../store/data-dir'
+import { DataLayout } from '../store/data-layout'
+import { EngineLock } from '../store/engine-lock'
+import { defineCluster, suggestMembers } from './cluster-planner'
+import { ClusterKeys } from './cluster-keys'
+import {
+  resolveEngineOptions,
+  type EngineOptions,
+  type ResolvedEngineOptions,
+} from './engine-options'
+import { reconcileCluster, type ReconcileOutcome } from './reconcile'
+
+/** Everything the engine tells its window(s). */
+export interface EngineEvents {
+  cluster: [view: ClusterView]
+  'cluster-removed': [name: string]
+  status: [status: ClusterStatus]
+  'leader-change': [cluster: string, change: LeaderChange]
+  logs: [batch: LogBatch]
+}
+
+/** The engine facade: clusters, members, logs and keys. The UI contract maps onto it one-to-one. */
+export class Engine extends EventEmitter<EngineEvents> {
+  readonly keys: ClusterKeys
+  /** What start-up found of members an earlier engine left running. */
+  reconciled: ReconcileOutcome[] = []
+  private readonly runtimes = new Map<string, ClusterRuntime>()
+  private readonly store: ClusterStore
+  private readonly resolver: EtcdResolver
+  private isClosed = false
+
+  private constructor(
+    readonly options: ResolvedEngineOptions,
+    readonly layout: DataLayout,
+    private readonly lock: EngineLock,
+  ) {
+    super()
+    this.store = new ClusterStore(layout)
+    this.resolver = new EtcdResolver({
+      etcdPath: options.etcdPath,
+      releasesDir: layout.releasesDir,
+      install: options.install,
+    })
+    this.keys = new ClusterKeys((name) => this.runtime(name))
+  }
+
+  /** Opens the engine on a data directory: takes ownership, loads clusters, adopts or stops orphans. */
+  static async open(options: EngineOptions = {}): Promise<Engine> {
+    const resolved = resolveEngineOptions(options)
+    const layout = new DataLayout(resolved.dataDir)
+    await prepareDataDir(layout)
+    const lock = await EngineLock.acquire(layout.lockFile)
+    const engine = new Engine(resolved, layout, lock)
+    try {
+      await engine.load()
+    } catch (error) {
+      await engine.close()
+      throw error
+    }
+    return engine
+  }
+
+  /** The etcd found on PATH (or configured), or null. */
+  systemEtcd(): Promise<EtcdBinary | null> {
+    return this.resolver.system()
+  }
+
+  /** All clusters, sorted by name. */
+  listClusters(): ClusterView[] {
+    return [...this.runtimes.values()]
+      .map((r) => r.view())
+      .sort((a, b) => a.definition.name.localeCompare(b.definition.name))
+  }
+
+  /** One cluster. */
+  getCluster(name: string): ClusterView {
+    return this.runtime(name).view()
+  }
+
+  /** A spec for a new cluster whose ports clash with no saved cluster and no listening process. */
+  async suggestSpec(memberCount: number, name?: string): Promise<ClusterSpec> {
+    const taken = new Set([...this.runtimes.values()].flatMap((r) => portsOf(r.def.members)))
+    const host = '127.0.0.1'
+    const members = await suggestMembers(memberCount, host, taken)
+    return { name: name ?? this.freeName(), members, etcdVersion: 'system', host }
+  }
+
+  /** Checks a spec the way create would, including clashes with saved clusters. */
+  validateSpec(spec: ClusterSpec): SpecIssue[] {
+    const issues = validateClusterSpec(spec)
+    if (this.runtimes.has(spec.name)) {
+      issues.push({
+        severity: 'error',
+        path: 'name',
+        message: `A cluster named ${spec.name} already exists.`,
+      })
+    }
+    for (const other of this.runtimes.values()) {
+      const theirs = new Set(portsOf(other.def.members))
+      spec.members.forEach((m, i) => {
+        for (const field of ['clientPort', 'peerPort'] as const) {
+          if (theirs.has(m[field])) {
+            issues.push({
+              severity: 'error',
+              path: `members[${i}].${field}`,
+              member: m.name,
+              message: `Port ${m[field]} of member ${m.name} is already used by cluster ${other.def.name}.`,
+            })
+          }
+        }
+      })
+    }
+    return issues
+  }
+
+  /** Creates a cluster (validated, ports checked before anything is written) and starts it. */
+  async createCluster(spec: ClusterSpec, options: { start?: boolean } = {}): Promise<ClusterView> {
+    this.assertOpen()
+    const issues = this.validateSpec(spec)
+    if (hasErrors(issues)) {
+      const errors = issues.filter((i) => i.severity === 'error')
+      const code = this.runtimes.has(spec.name) ? 'CLUSTER_EXISTS' : 'INVALID_SPEC'
+      throw new EngineError(code, errors.map((i) => i.message).join(' '), { issues: errors })
+    }
+    const binary = await this.resolver.resolve(spec.etcdVersion)
+    await assertPortsFree(spec, spec.members)
+    const def = defineCluster(spec, binary.version)
+    await this.store.save(def)
+    const runtime = await this.addRuntime(def)
+    this.emit('cluster', runtime.view())
+    if (options.start !== false) await runtime.start()
+    return runtime.view()
+  }
+
+  /** Starts every stopped member of a cluster and waits until all are healthy. */
+  async startCluster(name: string): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(name).start()
+    return this.getCluster(name)
+  }
+
+  /** Stops a cluster (followers first, then the leader). */
+  async stopCluster(name: string): Promise<ClusterView> {
+    await this.runtime(name).stop()
+    return this.getCluster(name)
+  }
+
+  /** Deletes a stopped cluster and its own folder (data and logs); a running one is refused. */
+  async deleteCluster(name: string): Promise<void> {
+    const runtime = this.runtime(name)
+    if (runtime.isActive()) {
+      throw new EngineError(
+        'CLUSTER_RUNNING',
+        `Cluster ${name} is running; stop it before deleting it (this deletes its data).`,
+        { cluster: name },
+      )
+    }
+    await this.keys.forget(name)
+    await runtime.close(false)
+    await this.store.remove(name)
+    this.runtimes.delete(name)
+    this.emit('cluster-removed', name)
+  }
+
+  /** Starts one member. */
+  async startMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(cluster).startMember(member)
+    return this.getCluster(cluster)
+  }
+
+  /** Stops one member gracefully. */
+  async stopMember(cluster: string, member: string): Promise<ClusterView> {
+    await this.runtime(cluster).stopMember(member)
+    return this.getCluster(cluster)
+  }
+
+  /** Restarts one member. */
+  async restartMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(cluster).restartMember(member)
+    return this.getCluster(cluster)
+  }
+
+  /** SIGKILLs one member on purpose. */
+  async killMember(cluster: string, member: string): Promise<ClusterView> {
+    await this.runtime(cluster).killMember(member)
+    return this.getCluster(cluster)
+  }
+
+  /** The latest status of a cluster (null before the first poll or when stopped). */
+  getStatus(name: string): ClusterStatus | null {
+    return this.runtime(name).status()
+  }
+
+  /** The exact etcd command line of each member. */
+  memberCommands(name: string): Promise<MemberCommand[]> {
+    return this.runtime(name).commands()
+  }
+
+  /** Buffered log lines of one member after a sequence number. */
+  getLogs(cluster: string, member: string, afterSeq = 0, limit = 1000): LogLine[] {
+    const slot = this.runtime(cluster).slots.find((s) => s.spec.name === member)
+    if (!slot)
+      throw new EngineError(
+        'MEMBER_NOT_FOUND',
+        `Cluster ${cluster} has no member named ${member}.`,
+        { cluster, member },
+      )
+    return slot.log.since(afterSeq).slice(-limit)
+  }
+
+  /** Stops everything within a bounded time (or leaves members running) and releases the data dir. */
+  async close(options: { keepRunning?: boolean } = {}): Promise<void> {
+    if (this.isClosed) return
+    this.isClosed = true
+    await this.keys.closeAll()
+    await Promise.all([...this.runtimes.values()].map((r) => r.close(options.keepRunning ?? false)))
+    await this.lock.release()
+  }
+
+  private async load(): Promise<void> {
+    const { clusters } = await this.store.loadAll()
+    for (const def of clusters) {
+      const runtime = await this.addRuntime(def)
+      this.reconciled.push(
+        ...(await reconcileCluster(runtime, this.store, this.options.orphanPolicy)),
+      )
+    }
+  }
+
+  private async addRuntime(def: ClusterRuntime['def']): Promise<ClusterRuntime> {
+    const runtime = new ClusterRuntime(def, {
+      layout: this.layout,
+      store: this.store,
+      resolveBinary: (v) => this.resolver.resolve(v),
+      startTimeoutMs: this.options.startTimeoutMs,
+      autoRestart: this.options.autoRestart,
+    })
+    runtime.on('changed', (view) => this.emit('cluster', view))
+    runtime.on('status', (status) => this.emit('status', status))
+    runtime.on('leader-change', (change) => this.emit('leader-change', def.name, change))
+    runtime.on('logs', (batch) => this.emit('logs', batch))
+    await runtime.init()
+    this.runtimes.set(def.name, runtime)
+    return runtime
+  }
+
+  private runtime(name: string): ClusterRuntime {
+    const runtime = this.runtimes.get(name)
+    if (!runtime)
+      throw new EngineError('CLUSTER_NOT_FOUND', `There is no cluster named ${name}.`, {
+        cluster: name,
+      })
+    return runtime
+  }
+
+  private freeName(): string {
+    for (let i = 1; ; i++) if (!this.runtimes.has(`cluster-${i}`)) return `cluster-${i}`
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new EngineError('ENGINE_CLOSED', 'The engine is shutting down.')
+  }
+}

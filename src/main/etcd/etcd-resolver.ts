@@ -1,0 +1,75 @@
+import { access, constants } from 'node:fs/promises'
+import { join } from 'node:path'
+import { EngineError } from '../errors/engine-error'
+import { describeEtcd, findOnPath, type EtcdBinary } from './etcd-binary'
+
+/** Turns "system" or a version into a runnable etcd. Downloads plug in through `install`. */
+export interface EtcdResolverOptions {
+  /** An etcd binary chosen by the user; it replaces the one on PATH as "system". */
+  etcdPath?: string
+  /** Folder of installed releases: `<releasesDir>/v<version>/etcd`. */
+  releasesDir: string
+  /** Installs a missing release (the download seam); without it, a missing version is an error. */
+  install?: (version: string) => Promise<EtcdBinary>
+}
+
+/** Finds the etcd binary for a version, remembering what it learnt per path. */
+export class EtcdResolver {
+  private readonly described = new Map<string, Promise<EtcdBinary>>()
+
+  constructor(private readonly options: EtcdResolverOptions) {}
+
+  /** The etcd chosen by the user or found on PATH, or null when there is none. */
+  async system(): Promise<EtcdBinary | null> {
+    const configured = this.options.etcdPath ?? process.env.ETCD_DESK_ETCD
+    if (configured) return this.describe(configured, 'configured')
+    const onPath = await findOnPath('etcd')
+    return onPath ? this.describe(onPath, 'system') : null
+  }
+
+  /** The binary for "system" or an exact version such as "3.5.17". */
+  async resolve(version: string): Promise<EtcdBinary> {
+    if (version === 'system') {
+      const system = await this.system()
+      if (!system) {
+        throw new EngineError(
+          'ETCD_NOT_FOUND',
+          'No etcd found on PATH. Install etcd (e.g. apt-get install etcd-server) or choose a release to download.',
+          { version },
+        )
+      }
+      return system
+    }
+    const installed = join(
+      this.options.releasesDir,
+      `v${version}`,
+      process.platform === 'win32' ? 'etcd.exe' : 'etcd',
+    )
+    if (
+      await access(installed, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return this.describe(installed, 'release')
+    const system = await this.system().catch(() => null)
+    if (system?.version === version) return system
+    if (this.options.install) return this.options.install(version)
+    throw new EngineError(
+      'ETCD_NOT_FOUND',
+      `etcd ${version} is not installed${system ? ` (the system etcd is ${system.version})` : ''}.`,
+      { version },
+    )
+  }
+
+  private describe(path: string, source: EtcdBinary['source']): Promise<EtcdBinary> {
+    let known = this.described.get(path)
+    if (!known) {
+      known = describeEtcd(path, source)
+      // A failed look-up is not remembered: the user may fix the binary and try again.
+      known.catch(() => this.described.delete(path))
+      this.described.set(path, known)
+    }
+    return known
+  }
+}

@@ -1,0 +1,222 @@
+import { EventEmitter } from 'node:events'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { execa } from 'execa'
+import type { ExitInfo, MemberState } from '../../shared/cluster'
+import { EngineError } from '../errors/engine-error'
+import { childEnv } from './child-env'
+import { checkHealth } from './health-check'
+import { isAlive, waitForExit } from './process-liveness'
+
+/** Why: etcd answers /health within milliseconds when it can; polling 10×/s keeps start-up snappy. */
+const READY_POLL_MS = 100
+/** Why: one /health call must not outlive a poll much; a member without quorum hangs the request. */
+const HEALTH_CALL_TIMEOUT_MS = 1_000
+/** Why: a follower exits in ~0.1 s; a leader whose transfer target is gone waits ~7 s (ETCD-FACTS). */
+export const STOP_GRACE_MS = 10_000
+/** How many log lines a crash or timeout report carries. */
+export const LOG_TAIL_LINES = 30
+
+/** What a member process needs to run. */
+export interface MemberProcessOptions {
+  cluster: string
+  member: string
+  clientUrl: string
+  /** etcd's stdout and stderr go to this file (appended), so a member outlives an engine crash. */
+  logFile: string
+  /** Reads the member's last log lines for crash and timeout reports. */
+  readLogTail: (lines: number) => Promise<string[]>
+}
+
+/** How a process ended. */
+interface Exit {
+  code: number | null
+  signal: string | null
+}
+
+/** Events of a member process. */
+export interface MemberProcessEvents {
+  state: [state: MemberState]
+  exit: [info: ExitInfo, expected: boolean]
+}
+
+/** One supervised etcd member: stopped → starting → running → stopping → stopped, or crashed. */
+export class MemberProcess extends EventEmitter<MemberProcessEvents> {
+  state: MemberState = 'stopped'
+  pid: number | null = null
+  lastExit: ExitInfo | null = null
+  startedAt = 0
+  private exited: Promise<Exit> | null = null
+  private stopReason: string | null = null
+  private stopWatch = new AbortController()
+
+  constructor(readonly options: MemberProcessOptions) {
+    super()
+  }
+
+  /** Spawns etcd detached, its output appended to the log file; resolves once it has a pid. */
+  spawn(binary: string, args: readonly string[]): void {
+    if (this.state === 'starting' || this.state === 'running' || this.state === 'stopping') {
+      throw new EngineError(
+        'MEMBER_RUNNING',
+        `Member ${this.options.member} of cluster ${this.options.cluster} is already ${this.state}.`,
+        { member: this.options.member },
+      )
+    }
+    mkdirSync(dirname(this.options.logFile), { recursive: true })
+    const fd = openSync(this.options.logFile, 'a')
+    try {
+      const child = execa(binary, args, {
+        // Native fds: etcd writes straight into the file, no pipe through the engine. (execa's types
+        // reject a non-literal number here although its runtime passes numbers to spawn as-is.)
+        stdio: ['ignore', fd as 1, fd as 2],
+        // Own process group: a Ctrl-C in the engine's terminal must not hit etcd directly; the
+        // engine stops members in a safe order itself. Also lets a member outlive an engine crash.
+        detached: true,
+        cleanup: false,
+        reject: false,
+        env: childEnv(),
+        extendEnv: false,
+      })
+      if (child.pid === undefined) {
+        throw new EngineError(
+          'MEMBER_CRASHED',
+          `Could not start ${binary} for member ${this.options.member}.`,
+          { member: this.options.member, binary },
+        )
+      }
+      // The engine must not stay alive just because a member runs.
+      child.unref()
+      const exited = child.then((r): Exit => ({
+        code: r.exitCode ?? null,
+        signal: r.signal ?? null,
+      }))
+      this.begin(child.pid, exited)
+      this.setState('starting')
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  /** Takes over a member left running by an earlier engine (its pid and command line checked). */
+  adopt(pid: number): void {
+    this.begin(
+      pid,
+      waitForExit(pid, this.stopWatch.signal).then(() => ({ code: null, signal: null })),
+    )
+    this.setState('running')
+  }
+
+  /** Waits until the member serves /health: healthy, or merely answering when `requireHealthy` is false. */
+  async waitReady(deadline: number, requireHealthy: boolean): Promise<void> {
+    const { member, cluster } = this.options
+    while (Date.now() < deadline) {
+      if (this.state !== 'starting') {
+        const logTail = await this.options.readLogTail(LOG_TAIL_LINES)
+        const reason = this.lastExit?.reason ?? this.state
+        throw new EngineError(
+          'MEMBER_CRASHED',
+          `Member ${member} of cluster ${cluster} exited while starting: ${reason}.`,
+          { member, cluster, logTail },
+        )
+      }
+      const health = await checkHealth(this.options.clientUrl, HEALTH_CALL_TIMEOUT_MS)
+      if (health.healthy || (health.reachable && !requireHealthy)) {
+        if (this.state === 'starting') this.setState('running')
+        return
+      }
+      await new Promise((r) => setTimeout(r, READY_POLL_MS))
+    }
+    const logTail = await this.options.readLogTail(LOG_TAIL_LINES)
+    await this.stop('start timed out')
+    throw new EngineError(
+      'START_TIMEOUT',
+      `Member ${member} of cluster ${cluster} did not become ${requireHealthy ? 'healthy' : 'reachable'} in time.`,
+      { member, cluster, logTail },
+    )
+  }
+
+  /** Graceful stop: SIGTERM, then SIGKILL after the grace period. */
+  async stop(reason = 'stopped', graceMs = STOP_GRACE_MS): Promise<void> {
+    const exited = this.exited
+    if (!exited || this.pid === null) return
+    this.stopReason = reason
+    this.setState('stopping')
+    // Platform branch: Windows has no SIGTERM; Node's kill() there terminates the process outright.
+    this.signal('SIGTERM')
+    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref())
+    if ((await Promise.race([exited, timer])) === 'timeout') this.signal('SIGKILL')
+    await exited
+  }
+
+  /** SIGKILL on purpose (to watch an election); reported as a stop the user asked for. */
+  async kill(): Promise<void> {
+    const exited = this.exited
+    if (!exited) return
+    this.stopReason = 'killed with SIGKILL from etcd Desk'
+    this.signal('SIGKILL')
+    await exited
+  }
+
+  /** Marks a crashed member as given up on by the auto-restart policy. */
+  markErrored(): void {
+    if (this.state === 'crashed') this.setState('errored')
+  }
+
+  /** Stops watching an adopted process without touching it (engine shutdown that keeps members). */
+  release(): void {
+    this.stopWatch.abort()
+  }
+
+  private begin(pid: number, exited: Promise<Exit>): void {
+    this.pid = pid
+    this.startedAt = Date.now()
+    this.stopReason = null
+    this.stopWatch = new AbortController()
+    this.exited = exited.then((exit) => {
+      this.onExit(exit)
+      return exit
+    })
+  }
+
+  private signal(name: NodeJS.Signals): void {
+    if (this.pid !== null && isAlive(this.pid)) {
+      try {
+        process.kill(this.pid, name)
+      } catch {
+        // exited in between
+      }
+    }
+  }
+
+  private onExit(exit: Exit): void {
+    if (this.stopWatch.signal.aborted) return
+    const expected = this.stopReason !== null
+    const what = exit.signal
+      ? `signal ${exit.signal}`
+      : exit.code === null
+        ? 'an unknown status'
+        : `exit code ${exit.code}`
+    const info: ExitInfo = {
+      code: exit.code,
+      signal: exit.signal,
+      at: new Date().toISOString(),
+      logTail: [],
+      reason: expected ? `${this.stopReason} (${what})` : `exited unexpectedly with ${what}`,
+    }
+    this.pid = null
+    this.exited = null
+    this.lastExit = info
+    this.setState(expected ? 'stopped' : 'crashed')
+    void this.options.readLogTail(LOG_TAIL_LINES).then((tail) => {
+      info.logTail = tail
+      this.emit('exit', info, expected)
+    })
+  }
+
+  private setState(state: MemberState): void {
+    if (this.state === state) return
+    this.state = state
+    this.emit('state', state)
+  }
+}

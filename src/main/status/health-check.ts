@@ -1,0 +1,52 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { HealthAnswer } from './status-mapping'
+
+/** Body of etcd's `/health` answer: `{"health":"true"}`, plus `reason` from 3.5 on. */
+interface HealthBody {
+  health?: unknown
+  reason?: unknown
+}
+
+/** Interprets a `/health` answer; etcd answers 503 with a JSON body when unhealthy. */
+export function parseHealthAnswer(statusCode: number, body: string): HealthAnswer {
+  let parsed: HealthBody
+  try {
+    parsed = JSON.parse(body) as HealthBody
+  } catch {
+    return { healthy: false, reason: `unexpected answer: HTTP ${statusCode}` }
+  }
+  const healthy = statusCode === 200 && parsed.health === 'true'
+  const reason = typeof parsed.reason === 'string' && parsed.reason ? parsed.reason : null
+  return { healthy, reason: healthy ? null : reason }
+}
+
+/** A keep-alive agent for one member, so each poll reuses the same TCP connection. */
+export function createHealthAgent(clientUrl: string): http.Agent {
+  const options = { keepAlive: true, maxSockets: 1 }
+  return new URL(clientUrl).protocol === 'https:'
+    ? new https.Agent(options)
+    : new http.Agent(options)
+}
+
+/** GETs `<clientUrl>/health`; rejects when the member does not answer within `timeoutMs`. */
+export function fetchHealth(
+  clientUrl: string,
+  agent: http.Agent,
+  timeoutMs: number,
+): Promise<HealthAnswer> {
+  const url = new URL('/health', clientUrl)
+  const get = url.protocol === 'https:' ? https.get : http.get
+  return new Promise((resolve, reject) => {
+    const request = get(url, { agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve(parseHealthAnswer(response.statusCode ?? 0, body)))
+      response.on('error', reject)
+    })
+    request.on('error', (error) =>
+      reject(error.name === 'AbortError' ? new Error(`no answer within ${timeoutMs} ms`) : error),
+    )
+  })
+}

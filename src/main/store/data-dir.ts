@@ -1,0 +1,46 @@
+import { access, mkdir, readdir } from 'node:fs/promises'
+import { EngineError } from '../errors/engine-error'
+import type { DataLayout } from './data-layout'
+import { readJsonFile, writeJsonAtomic } from './json-file'
+
+/** Format of the data directory; bumped when its layout changes. */
+const DATA_DIR_FORMAT = 1
+
+/**
+ * Makes sure the data directory is ours (or empty) and writable. A non-empty folder without our
+ * marker is refused: deleting a cluster removes folders, so the engine must never adopt a
+ * directory that holds someone else's files.
+ */
+export async function prepareDataDir(layout: DataLayout): Promise<void> {
+  try {
+    await mkdir(layout.root, { recursive: true })
+  } catch (error) {
+    throw new EngineError(
+      'DATA_DIR_UNWRITABLE',
+      `Cannot create the data directory ${layout.root}: ${(error as Error).message}`,
+      { path: layout.root },
+    )
+  }
+  const marker = await readJsonFile(layout.marker).catch(() => null)
+  if (!marker) {
+    const entries = await readdir(layout.root)
+    if (entries.length > 0) {
+      throw new EngineError(
+        'DATA_DIR_FOREIGN',
+        `${layout.root} is not empty and is not an etcd Desk data directory. Choose an empty folder.`,
+        { path: layout.root, entries: entries.slice(0, 10) },
+      )
+    }
+    try {
+      await writeJsonAtomic(layout.marker, { app: 'etcd-desk', format: DATA_DIR_FORMAT })
+    } catch (error) {
+      throw new EngineError(
+        'DATA_DIR_UNWRITABLE',
+        `Cannot write to the data directory ${layout.root}: ${(error as Error).message}`,
+        { path: layout.root },
+      )
+    }
+  }
+  await mkdir(layout.clustersDir, { recursive: true })
+  await access(layout.clustersDir)
+}

@@ -1,0 +1,68 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/** Name of the file that marks a directory as an etcd Desk data directory. */
+export const DATA_DIR_MARKER = 'etcd-desk.json'
+
+/**
+ * Default data directory, per platform conventions. The Electron shell and browser mode both use
+ * this, so the desktop app and `npm run web` see the same clusters.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ETCD_DESK_DATA_DIR) return env.ETCD_DESK_DATA_DIR
+  // Platform branch: each OS has its own place for per-user application data.
+  switch (process.platform) {
+    case 'darwin':
+      return join(homedir(), 'Library', 'Application Support', 'etcd Desk')
+    case 'win32':
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'etcd Desk')
+    default:
+      return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'etcd-desk')
+  }
+}
+
+/** Every path the engine writes, derived from one data directory; nothing else is written. */
+export class DataLayout {
+  constructor(readonly root: string) {}
+
+  /** The marker file that says this directory is ours. */
+  get marker(): string {
+    return join(this.root, DATA_DIR_MARKER)
+  }
+  /** Lock file held by the one engine that owns this directory. */
+  get lockFile(): string {
+    return join(this.root, 'engine.lock')
+  }
+  /** Folder holding one folder per cluster. */
+  get clustersDir(): string {
+    return join(this.root, 'clusters')
+  }
+  /** Folder of one cluster: definition, run record and member folders. */
+  clusterDir(cluster: string): string {
+    return join(this.clustersDir, cluster)
+  }
+  /** The saved cluster definition. */
+  clusterFile(cluster: string): string {
+    return join(this.clusterDir(cluster), 'cluster.json')
+  }
+  /** Pids and command lines of the members the engine started, for adoption after a crash. */
+  runFile(cluster: string): string {
+    return join(this.clusterDir(cluster), 'run.json')
+  }
+  /** Folder of one member. */
+  memberDir(cluster: string, member: string): string {
+    return join(this.clusterDir(cluster), 'members', member)
+  }
+  /** The member's etcd --data-dir. */
+  memberDataDir(cluster: string, member: string): string {
+    return join(this.memberDir(cluster, member), 'data')
+  }
+  /** The member's log file (etcd's stdout and stderr). */
+  memberLogFile(cluster: string, member: string): string {
+    return join(this.memberDir(cluster, member), 'logs', 'etcd.log')
+  }
+  /** Folder of downloaded etcd releases. */
+  get releasesDir(): string {
+    return join(this.root, 'etcd')
+  }
+}

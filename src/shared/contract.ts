@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from './cluster'
+import { clusterNameSchema, clusterSpecSchema, memberNameSchema } from './cluster-schema'
+import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
+import type { LogBatch, LogLine } from './logs'
+import type { Result } from './result'
+import type { SpecIssue } from './validate-cluster-spec'
+
+/** Bytes as they cross the contract (keys and values are never assumed to be text). */
+const bytes = z.instanceof(Uint8Array).refine((b) => b.length <= 64 * 1024 * 1024, 'at most 64 MiB')
+/** A revision: a non-negative decimal integer as a string (etcd revisions are int64). */
+const revision = z.string().regex(/^\d{1,19}$/)
+const clusterRef = z.object({ cluster: clusterNameSchema })
+const memberRef = z.object({ cluster: clusterNameSchema, member: memberNameSchema })
+const pageLimit = z.number().int().min(1).max(5000).optional()
+
+/** The exact command line of one member. */
+export interface MemberCommandView {
+  member: string
+  etcd: string
+  args: string[]
+}
+
+/** What the window learns about the app at start. */
+export interface AppInfo {
+  appVersion: string
+  dataDir: string
+  platform: string
+  systemEtcd: { path: string; version: string } | null
+}
+
+/** Zod schema of every request's argument, by channel. The engine validates with these first. */
+export const requestSchemas = {
+  'app:info': z.object({}),
+  'clusters:list': z.object({}),
+  'cluster:suggest': z.object({
+    memberCount: z.number().int().min(1).max(7),
+    name: clusterNameSchema.optional(),
+  }),
+  'cluster:validate': clusterSpecSchema,
+  'cluster:create': clusterSpecSchema,
+  'cluster:start': clusterRef,
+  'cluster:stop': clusterRef,
+  'cluster:delete': clusterRef,
+  'cluster:status': clusterRef,
+  'cluster:commands': clusterRef,
+  'member:start': memberRef,
+  'member:stop': memberRef,
+  'member:restart': memberRef,
+  'member:kill': memberRef,
+  'logs:get': memberRef.extend({
+    afterSeq: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  'keys:list': clusterRef.extend({
+    prefix: bytes,
+    startKey: bytes.optional(),
+    limit: pageLimit,
+    revision: revision.optional(),
+    withValues: z.boolean().optional(),
+  }),
+  'keys:children': clusterRef.extend({
+    prefix: bytes,
+    separator: z.string().min(1).max(8).optional(),
+    startKey: bytes.optional(),
+    limit: pageLimit,
+    revision: revision.optional(),
+  }),
+  'keys:count': clusterRef.extend({ prefix: bytes }),
+  'keys:get': clusterRef.extend({ key: bytes }),
+  'keys:put': clusterRef.extend({
+    key: bytes,
+    value: bytes,
+    expectModRevision: revision.optional(),
+  }),
+  'keys:delete': clusterRef.extend({ key: bytes }),
+  'keys:delete-prefix': clusterRef.extend({ prefix: bytes }),
+  'keys:watch': clusterRef.extend({ prefix: bytes, fromRevision: revision.optional() }),
+  'keys:unwatch': z.object({ watchId: z.string().uuid() }),
+} as const
+
+/** Every request channel. */
+export type RequestChannel = keyof typeof requestSchemas
+
+/** The argument of a request channel. */
+export type RequestArg<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
+
+/** What each request returns on success. */
+export interface ResponseMap {
+  'app:info': AppInfo
+  'clusters:list': ClusterView[]
+  'cluster:suggest': ClusterSpec
+  'cluster:validate': SpecIssue[]
+  'cluster:create': ClusterView
+  'cluster:start': ClusterView
+  'cluster:stop': ClusterView
+  'cluster:delete': null
+  'cluster:status': ClusterStatus | null
+  'cluster:commands': MemberCommandView[]
+  'member:start': ClusterView
+  'member:stop': ClusterView
+  'member:restart': ClusterView
+  'member:kill': ClusterView
+  'logs:get': LogLine[]
+  'keys:list': KeyPage
+  'keys:children': ChildPage
+  'keys:count': number
+  'keys:get': KeyEntry
+  'keys:put': { revision: string }
+  'keys:delete': { deleted: number }
+  'keys:delete-prefix': { deleted: number }
+  'keys:watch': { watchId: string }
+  'keys:unwatch': null
+}
+
+/** Every push from the engine to the window, with its payload. */
+export interface PushMap {
+  'cluster:changed': ClusterView
+  'cluster:removed': { cluster: string }
+  'status:update': ClusterStatus
+  'leader:changed': { cluster: string; change: LeaderChange }
+  'logs:append': LogBatch
+  'keys:events': { cluster: string; watchId: string; events: KeyEvent[] }
+  'keys:resync': { cluster: string; watchId: string; revision: string }
+  'keys:watch-error': { cluster: string; watchId: string; message: string }
+}
+
+/** Every push channel. */
+export type PushChannel = keyof PushMap
+
+/** The API the window uses: one typed function per request, one subscription per push. */
+export interface EtcdDeskApi {
+  request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<ResponseMap[C]>>
+  subscribe<P extends PushChannel>(channel: P, listener: (payload: PushMap[P]) => void): () => void
+}
+
+/** True for a string that names a request channel. */
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, value)
+}

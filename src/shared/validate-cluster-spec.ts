@@ -1,0 +1,117 @@
+import type { ClusterSpec } from './cluster'
+import {
+  CLUSTER_NAME_PATTERN,
+  HOST_PATTERN,
+  MAX_MEMBERS,
+  MAX_PORT,
+  MEMBER_NAME_PATTERN,
+  MIN_MEMBERS,
+  MIN_PORT,
+  VERSION_PATTERN,
+} from './cluster-rules'
+
+/** One problem with a spec, pointing at the member and field it concerns. */
+export interface SpecIssue {
+  severity: 'error' | 'warning'
+  /** Field path such as "name" or "members[1].clientPort". */
+  path: string
+  member?: string
+  message: string
+}
+
+/** Checks everything that would break a cluster; warnings (even member counts) do not block. */
+export function validateClusterSpec(spec: ClusterSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [...checkClusterFields(spec)]
+  spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i)))
+  issues.push(...checkDuplicates(spec))
+  return issues
+}
+
+/** True when the issues contain at least one error. */
+export function hasErrors(issues: readonly SpecIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error')
+}
+
+function checkClusterFields(spec: ClusterSpec): SpecIssue[] {
+  const issues: SpecIssue[] = []
+  const error = (path: string, message: string): number =>
+    issues.push({ severity: 'error', path, message })
+  if (!CLUSTER_NAME_PATTERN.test(spec.name)) {
+    error(
+      'name',
+      `Cluster name "${spec.name}" must be 1–40 lower-case letters, digits or dashes, not starting or ending with a dash.`,
+    )
+  }
+  const n = spec.members.length
+  if (n < MIN_MEMBERS || n > MAX_MEMBERS) {
+    error('members', `A cluster has ${MIN_MEMBERS} to ${MAX_MEMBERS} members; got ${n}.`)
+  } else if (n % 2 === 0) {
+    issues.push({
+      severity: 'warning',
+      path: 'members',
+      message: `${n} members tolerate no more failures than ${n - 1}: quorum is ${n / 2 + 1}. Odd counts are recommended.`,
+    })
+  }
+  if (spec.etcdVersion !== 'system' && !VERSION_PATTERN.test(spec.etcdVersion)) {
+    error('etcdVersion', `etcd version "${spec.etcdVersion}" is not a version like 3.5.17.`)
+  }
+  if (!HOST_PATTERN.test(spec.host)) {
+    error('host', `Host "${spec.host}" must be an IPv4 address such as 127.0.0.1, or localhost.`)
+  }
+  return issues
+}
+
+function checkMemberFields(m: ClusterSpec['members'][number], i: number): SpecIssue[] {
+  const issues: SpecIssue[] = []
+  const label = m.name || `#${i + 1}`
+  if (!MEMBER_NAME_PATTERN.test(m.name)) {
+    issues.push({
+      severity: 'error',
+      path: `members[${i}].name`,
+      member: label,
+      message: `Member name "${m.name}" must be 1–40 letters, digits, dots, dashes or underscores (no "=" or ",": they break --initial-cluster).`,
+    })
+  }
+  for (const field of ['clientPort', 'peerPort'] as const) {
+    const port = m[field]
+    if (!Number.isInteger(port) || port < MIN_PORT || port > MAX_PORT) {
+      issues.push({
+        severity: 'error',
+        path: `members[${i}].${field}`,
+        member: label,
+        message: `Member ${label}: ${field === 'clientPort' ? 'client' : 'peer'} port ${port} is outside ${MIN_PORT}–${MAX_PORT}.`,
+      })
+    }
+  }
+  return issues
+}
+
+function checkDuplicates(spec: ClusterSpec): SpecIssue[] {
+  const issues: SpecIssue[] = []
+  const names = new Map<string, number>()
+  const ports = new Map<number, string>()
+  spec.members.forEach((m, i) => {
+    const seen = names.get(m.name)
+    if (seen !== undefined) {
+      issues.push({
+        severity: 'error',
+        path: `members[${i}].name`,
+        member: m.name,
+        message: `Member name "${m.name}" is used by members #${seen + 1} and #${i + 1}.`,
+      })
+    } else names.set(m.name, i)
+    for (const field of ['clientPort', 'peerPort'] as const) {
+      const owner = ports.get(m[field])
+      const here = `${m.name} ${field === 'clientPort' ? 'client' : 'peer'}`
+      if (owner !== undefined) {
+        issues.push({
+          severity: 'error',
+          path: `members[${i}].${field}`,
+          member: m.name,
+          message: `Port ${m[field]} is used twice: ${owner} and ${here}.`,
+        })
+      } else ports.set(m[field], here)
+    }
+  })
+  return issues
+}

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { freePorts } from './free-port'
+import { makeTestDir } from './test-dirs'
+
+/** Why: cold start of 3 members takes up to ~2.6 s (ETCD-FACTS); leave headroom on a busy CI box. */
+const CLUSTER_START_TIMEOUT_MS = 30_000
+
+/** Why: /health on a member without quorum can take ~1 s to answer; do not hang a probe forever. */
+const HEALTH_PROBE_TIMEOUT_MS = 2_000
+
+/** One member of a plain cluster. */
+export interface PlainMember {
+  name: string
+  clientUrl: string
+  peerUrl: string
+  dataDir: string
+  process: ChildProcess
+  pid: number
+}
+
+/** An N-member etcd cluster started directly, without the engine: a fixture for engine parts. */
+export interface PlainCluster {
+  members: PlainMember[]
+  endpoints: string[]
+  names: string[]
+  dir: string
+  /** SIGKILLs one member and waits for it to exit. */
+  kill(name: string): Promise<void>
+  /** SIGKILLs every member still running, waits for them to exit, and deletes the data dirs. */
+  stop(): Promise<void>
+  /** Members that exited without kill()/stop(), e.g. killed by another test run's cleanup. */
+  unexpectedExits(): string[]
+}
+
+function memberArgs(m: Omit<PlainMember, 'process' | 'pid'>, initial: string, token: string) {
+  return [
+    `--name=${m.name}`,
+    `--data-dir=${m.dataDir}`,
+    `--listen-client-urls=${m.clientUrl}`,
+    `--advertise-client-urls=${m.clientUrl}`,
+    `--listen-peer-urls=${m.peerUrl}`,
+    `--initial-advertise-peer-urls=${m.peerUrl}`,
+    `--initial-cluster=${initial}`,
+    `--initial-cluster-token=${token}`,
+    '--initial-cluster-state=new',
+    '--logger=zap',
+  ]
+}
+
+async function killAndWait(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  child.kill('SIGKILL')
+  await exited
+}
+
+async function isHealthy(clientUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${clientUrl}/health`, {
+      signal: AbortSignal.timeout(HEALTH_PROBE_TIMEOUT_MS),
+    })
+    return res.ok && ((await res.json()) as { health?: string }).health === 'true'
+  } catch {
+    return false
+  }
+}
+
+async function waitAllHealthy(members: PlainMember[]): Promise<void> {
+  const deadline = Date.now() + CLUSTER_START_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    const exited = members.find((m) => m.process.exitCode !== null || m.process.signalCode)
+    if (exited) {
+      const { exitCode, signalCode } = exited.process
+      throw new Error(`etcd member ${exited.name} exited during start (${exitCode ?? signalCode})`)
+    }
+    const health = await Promise.all(members.map((m) => isHealthy(m.clientUrl)))
+    if (health.every(Boolean)) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`plain cluster did not become healthy in ${CLUSTER_START_TIMEOUT_MS} ms`)
+}
+
+/** Starts `size` etcd members at once (quorum needs them together) and waits for /health on all. */
+export async function startPlainCluster(size = 3, label = 'cluster'): Promise<PlainCluster> {
+  const ports = await freePorts(size * 2)
+  const dir = makeTestDir(label)
+  const specs = Array.from({ length: size }, (_, i) => ({
+    name: `m${i + 1}`,
+    clientUrl: `http://127.0.0.1:${ports[2 * i]}`,
+    peerUrl: `http://127.0.0.1:${ports[2 * i + 1]}`,
+    dataDir: join(dir, `m${i + 1}`),
+  }))
+  const initial = specs.map((s) => `${s.name}=${s.peerUrl}`).join(',')
+  const token = `plain-${label}-${process.pid}-${Date.now()}`
+  const killedByUs = new Set<string>()
+  const unexpected: string[] = []
+  const members: PlainMember[] = specs.map((s) => {
+    const child = spawn(process.env.ETCD_BIN ?? 'etcd', memberArgs(s, initial, token), {
+      stdio: 'ignore',
+    })
+    child.once('error', (error) => unexpected.push(`${s.name} failed to start: ${error.message}`))
+    child.once('exit', (code, signal) => {
+      if (!killedByUs.has(s.name)) unexpected.push(`${s.name} exited (code ${code}, ${signal})`)
+    })
+    return { ...s, process: child, pid: child.pid ?? -1 }
+  })
+  const kill = async (name: string): Promise<void> => {
+    const member = members.find((m) => m.name === name)
+    if (!member) throw new Error(`no member named ${name}`)
+    killedByUs.add(name)
+    await killAndWait(member.process)
+  }
+  const stop = async (): Promise<void> => {
+    await Promise.all(members.map((m) => kill(m.name)))
+    // Why: each member preallocates ≈123 MB of WAL (ETCD-FACTS); repeated runs would fill /tmp.
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await waitAllHealthy(members)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    members,
+    endpoints: members.map((m) => m.clientUrl),
+    names: members.map((m) => m.name),
+    dir,
+    kill,
+    stop,
+    unexpectedExits: () => [...unexpected],
+  }
+}

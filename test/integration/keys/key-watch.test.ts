@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { KeyEvent } from '../../../src/shared/keys'
+import type { EngineError } from '../../../src/main/errors/engine-error'
+import { KeyService } from '../../../src/main/keys/key-service'
+import { startPlainEtcd, type PlainEtcd } from '../../helpers/plain-etcd'
+import { bytes, etcdctl, text, waitFor } from './key-fixtures'
+
+let etcd: PlainEtcd
+let keys: KeyService
+
+beforeAll(async () => {
+  etcd = await startPlainEtcd('keys-watch')
+  keys = new KeyService([etcd.endpoint])
+})
+
+afterAll(async () => {
+  await keys?.close()
+  await etcd?.stop()
+})
+
+const describeEvent = (e: KeyEvent): string =>
+  `${e.type} ${text(e.key)}${e.value ? `=${text(e.value)}` : ''}`
+
+describe('watch', () => {
+  it('sees puts and deletes from etcdctl and from the service, only under the prefix', async () => {
+    const events: KeyEvent[] = []
+    const errors: EngineError[] = []
+    const watch = await keys.watch(bytes('w/'), {
+      onEvents: (batch) => events.push(...batch),
+      onError: (error) => errors.push(error),
+    })
+    try {
+      await etcdctl(etcd.endpoint, 'put', 'w/a', 'from-etcdctl')
+      await keys.put(bytes('w/b'), bytes('from-service'))
+      await keys.put(bytes('outside'), bytes('ignored'))
+      await etcdctl(etcd.endpoint, 'del', 'w/a')
+      const { revision } = await keys.put(bytes('w/c'), new Uint8Array([0xff, 0x00]))
+      await keys.deletePrefix(bytes('w/'))
+
+      await waitFor(() => events.length === 6)
+      expect(events.map(describeEvent)).toEqual([
+        'put w/a=from-etcdctl',
+        'put w/b=from-service',
+        'delete w/a',
+        `put w/c=${text(new Uint8Array([0xff, 0x00]))}`,
+        'delete w/b',
+        'delete w/c',
+      ])
+      expect(events[3]?.value).toEqual(new Uint8Array([0xff, 0x00]))
+      expect(events[3]?.modRevision).toBe(revision)
+      expect(events[4]?.modRevision).toBe(events[5]?.modRevision)
+      expect(errors).toEqual([])
+    } finally {
+      await watch.close()
+    }
+  })
+
+  it('replays from fromRevision and stops delivering after close', async () => {
+    const first = await keys.put(bytes('r/1'), bytes('one'))
+    await keys.put(bytes('r/2'), bytes('two'))
+    const events: KeyEvent[] = []
+    const watch = await keys.watch(bytes('r/'), {
+      fromRevision: first.revision,
+      onEvents: (batch) => events.push(...batch),
+    })
+    await waitFor(() => events.length === 2)
+    expect(events.map(describeEvent)).toEqual(['put r/1=one', 'put r/2=two'])
+    await watch.close()
+    await keys.put(bytes('r/3'), bytes('three'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(events).toHaveLength(2)
+  })
+
+  it('re-syncs after compaction: onResync with the compact revision, then events from there', async () => {
+    const old = await keys.put(bytes('c/old'), bytes('before'))
+    await keys.put(bytes('c/mid'), bytes('x'))
+    const compactAt = await keys.put(bytes('c/new'), bytes('after'))
+    await etcdctl(etcd.endpoint, 'compact', compactAt.revision)
+
+    const events: KeyEvent[] = []
+    const resyncs: string[] = []
+    const errors: EngineError[] = []
+    const watch = await keys.watch(bytes('c/'), {
+      fromRevision: old.revision,
+      onEvents: (batch) => events.push(...batch),
+      onResync: (revision) => resyncs.push(revision),
+      onError: (error) => errors.push(error),
+    })
+    try {
+      await waitFor(() => resyncs.length === 1 && events.length >= 1)
+      expect(resyncs).toEqual([compactAt.revision])
+      expect(events.map(describeEvent)).toEqual(['put c/new=after'])
+      await etcdctl(etcd.endpoint, 'put', 'c/later', 'live')
+      await waitFor(() => events.length === 2)
+      expect(describeEvent(events[1] as KeyEvent)).toBe('put c/later=live')
+      expect(errors).toEqual([])
+    } finally {
+      await watch.close()
+    }
+  })
+
+  it('refuses a malformed fromRevision', async () => {
+    await expect(
+      keys.watch(bytes('x/'), { fromRevision: 'abc', onEvents: () => undefined }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' })
+  })
+
+  it('reports a throwing handler through onError instead of crashing', async () => {
+    const errors: EngineError[] = []
+    const watch = await keys.watch(bytes('t/'), {
+      onEvents: () => {
+        throw new Error('boom')
+      },
+      onError: (error) => errors.push(error),
+    })
+    await keys.put(bytes('t/1'), bytes('x'))
+    await waitFor(() => errors.length === 1)
+    expect(errors[0]).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('boom') })
+    await watch.close()
+  })
+})

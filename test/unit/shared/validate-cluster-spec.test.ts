@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import type { ClusterSpec } from '../../../src/shared/cluster'
+import { tutorialMembers } from '../../../src/shared/port-scheme'
+import { hasErrors, validateClusterSpec } from '../../../src/shared/validate-cluster-spec'
+
+const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
+  name: 'demo',
+  members: tutorialMembers(3),
+  etcdVersion: 'system',
+  host: '127.0.0.1',
+  ...over,
+})
+
+describe('validateClusterSpec', () => {
+  it('accepts the tutorial cluster', () => {
+    expect(validateClusterSpec(spec())).toEqual([])
+  })
+
+  it('warns (but does not block) on even member counts', () => {
+    const issues = validateClusterSpec(spec({ members: tutorialMembers(4) }))
+    expect(hasErrors(issues)).toBe(false)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]?.severity).toBe('warning')
+    expect(issues[0]?.message).toContain('quorum is 3')
+  })
+
+  it('rejects 0 and 8 members', () => {
+    expect(hasErrors(validateClusterSpec(spec({ members: [] })))).toBe(true)
+    expect(
+      validateClusterSpec(
+        spec({
+          members: tutorialMembers(7).concat({ name: 'x', clientPort: 5000, peerPort: 5001 }),
+        }),
+      )[0]?.message,
+    ).toContain('1 to 7')
+  })
+
+  it('names the member and field of a port out of range', () => {
+    const members = tutorialMembers(3)
+    members[1] = { ...members[1]!, peerPort: 80 }
+    const [issue] = validateClusterSpec(spec({ members }))
+    expect(issue).toMatchObject({ path: 'members[1].peerPort', member: 'etcd2' })
+    expect(issue?.message).toContain('80')
+    members[1] = { ...members[1]!, peerPort: 70000 }
+    expect(validateClusterSpec(spec({ members }))[0]?.message).toContain('70000')
+  })
+
+  it('rejects names that would break --initial-cluster', () => {
+    const members = tutorialMembers(2)
+    members[0] = { ...members[0]!, name: 'a=b' }
+    members[1] = { ...members[1]!, name: 'c,d' }
+    const issues = validateClusterSpec(spec({ members }))
+    expect(issues.filter((i) => i.path.endsWith('.name'))).toHaveLength(2)
+    expect(validateClusterSpec(spec({ name: 'Bad Name' }))[0]?.path).toBe('name')
+    expect(validateClusterSpec(spec({ name: '../x' }))[0]?.path).toBe('name')
+  })
+
+  it('rejects duplicate names and ports, naming both owners', () => {
+    const members = tutorialMembers(3)
+    members[2] = { name: 'etcd1', clientPort: 2380, peerPort: 22380 }
+    const messages = validateClusterSpec(spec({ members })).map((i) => i.message)
+    expect(messages.some((m) => m.includes('"etcd1" is used by members #1 and #3'))).toBe(true)
+    expect(
+      messages.some((m) => m.includes('Port 2380 is used twice: etcd1 peer and etcd1 client')),
+    ).toBe(true)
+  })
+
+  it('rejects bad versions and hosts', () => {
+    expect(validateClusterSpec(spec({ etcdVersion: '2.3.1' }))[0]?.path).toBe('etcdVersion')
+    expect(validateClusterSpec(spec({ host: '0.0.0.0.0' }))[0]?.path).toBe('host')
+  })
+})
