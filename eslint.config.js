@@ -24,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'src/shared is pure: no electron, no Node.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared imports only shared.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'src/shared is pure: no electron, no Node.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'shared imports only shared.',
+            },
           ],
         },
       ],
@@ -39,8 +45,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'The engine runs in plain Node; only src/main/shell and index.ts import electron.' },
-            { group: ['**/renderer/**', '**/preload/**'], message: 'The engine does not import UI code.' },
+            {
+              group: ['electron'],
+              message:
+                'The engine runs in plain Node; only src/main/shell and index.ts import electron.',
+            },
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'The engine does not import UI code.',
+            },
           ],
         },
       ],
@@ -53,7 +66,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Register IPC only in src/main/shell/ipc-bridge.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Register IPC only in src/main/shell/ipc-bridge.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,7 +85,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='etcdDesk']", message: 'Use api from src/renderer/src/api.ts.' },
+        {
+          selector: "MemberExpression[property.name='etcdDesk']",
+          message: 'Use api from src/renderer/src/api.ts.',
+        },
       ],
     },
   },
@@ -73,7 +97,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', ...nodeBuiltins], message: 'preload imports only electron and ../shared.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', ...nodeBuiltins],
+              message: 'preload imports only electron and ../shared.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -87,8 +118,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'The window talks to the engine only through the contract.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The window talks to the engine only through the contract.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'The window talks to the engine only through the contract.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The window talks to the engine only through the contract.',
+            },
           ],
         },
       ],

@@ -55,7 +55,7 @@ export function spawnPlain(argsPerMember: string[][]): ChildProcess[] {
 }
 
 /** Polls every client URL's /health every `intervalMs` until all say healthy. */
-export async function waitAllHealthy(clientUrls: string[], intervalMs = 100): Promise<void> {
+export async function waitAllHealthy(clientUrls: string[], intervalMs = 50): Promise<void> {
   const healthy = async (url: string): Promise<boolean> => {
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })

@@ -13,7 +13,7 @@ import {
 } from './bench-support'
 
 /** Paired runs; cold starts are bimodal (split first elections), so medians need many pairs. */
-const PAIRS = 12
+const PAIRS = 20
 const TARGET = 1.1
 
 /**

@@ -23,7 +23,10 @@ app.whenReady().then(async () => {
     engine = await Engine.open({ appVersion: app.getVersion() })
   } catch (error) {
     // Typically another etcd Desk owns the data directory: say so instead of a blank window.
-    dialog.showErrorBox('etcd Desk cannot start', error instanceof Error ? error.message : String(error))
+    dialog.showErrorBox(
+      'etcd Desk cannot start',
+      error instanceof Error ? error.message : String(error),
+    )
     app.exit(1)
     return
   }

@@ -41,7 +41,7 @@ export const requestSchemas = {
   'cluster:create': clusterSpecSchema,
   'cluster:start': clusterRef,
   'cluster:stop': clusterRef,
-  'cluster:delete': clusterRef,
+  'cluster:delete': clusterRef.extend({ stopFirst: z.boolean().optional() }),
   'cluster:status': clusterRef,
   'cluster:commands': clusterRef,
   'member:start': memberRef,

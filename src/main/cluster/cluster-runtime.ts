@@ -9,6 +9,7 @@ import type {
 } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
 import { quorumOf } from '../../shared/cluster-rules'
+import { checkMemberCommands, parseEtcdCommand } from '../../shared/etcd-command-check'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { etcdLineOf } from '../etcd/etcd-version'
@@ -129,7 +130,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       await this.stopSlots(toStart, 'start of the cluster failed')
       throw failure.reason
     }
-    await this.poller.pollNow().catch(() => undefined)
+    // Fresh status for the window, without holding up the caller.
+    void this.poller.pollNow().catch(() => undefined)
   }
 
   /** Stops all live members: followers together first, then the leader. */
@@ -156,7 +158,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     const liveAfter = this.slots.filter((s) => isLive(s.process.state)).length
     const canBeHealthy = liveAfter >= quorumOf(this.slots.length)
     await slot.process.waitReady(Date.now() + this.deps.startTimeoutMs, canBeHealthy)
-    await this.poller.pollNow().catch(() => undefined)
+    // Fresh status for the window, without holding up the caller.
+    void this.poller.pollNow().catch(() => undefined)
   }
 
   /** Stops one member gracefully. */
@@ -256,13 +259,20 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
         { version: binary.version },
       )
     }
-    const args = (slot: MemberSlot): string[] =>
-      memberArgs(
-        this.def,
-        slot.spec,
-        { dataDir: this.deps.layout.memberDataDir(this.def.name, slot.spec.name) },
-        line,
-      )
+    const argsByMember = new Map(
+      this.slots.map((slot) => {
+        const dataDir = this.deps.layout.memberDataDir(this.def.name, slot.spec.name)
+        return [slot.spec.name, memberArgs(this.def, slot.spec, { dataDir }, line)] as const
+      }),
+    )
+    // Defence in depth: the generated flags must pass the same check that catches the tutorial's typo.
+    const issues = checkMemberCommands(
+      [...argsByMember.values()].map((a) => parseEtcdCommand(shellCommand('etcd', a))),
+    )
+    if (issues.length > 0) {
+      throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), { issues })
+    }
+    const args = (slot: MemberSlot): string[] => argsByMember.get(slot.spec.name) ?? []
     return { binary, args }
   }
 
@@ -290,7 +300,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   private async afterStop(): Promise<void> {
     await this.saveRunRecord()
     if (!this.isActive()) await this.poller.stop()
-    else await this.poller.pollNow().catch(() => undefined)
+    else void this.poller.pollNow().catch(() => undefined)
   }
 
   private slot(name: string): MemberSlot {

@@ -38,7 +38,8 @@ export function openClientSession(engine: Engine): ClientSession {
         if (isClosed) await engine.keys.unwatch(watchId).catch(() => undefined)
         else watches.add(watchId)
       }
-      if (result.ok && channel === 'keys:unwatch') watches.delete((arg as { watchId: string }).watchId)
+      if (result.ok && channel === 'keys:unwatch')
+        watches.delete((arg as { watchId: string }).watchId)
       return result
     },
     async close() {

@@ -30,7 +30,7 @@ const handlers: Handlers = {
   'cluster:start': (engine, a) => engine.startCluster(a.cluster),
   'cluster:stop': (engine, a) => engine.stopCluster(a.cluster),
   'cluster:delete': async (engine, a) => {
-    await engine.deleteCluster(a.cluster)
+    await engine.deleteCluster(a.cluster, { stopFirst: a.stopFirst })
     return null
   },
   'cluster:status': (engine, a) => engine.getStatus(a.cluster),

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { DEFAULT_AUTO_RESTART, type AutoRestartPolicy } from '../process/restart-policy'
 import { defaultDataDir } from '../store/data-layout'
@@ -38,7 +39,8 @@ export interface ResolvedEngineOptions {
 /** Fills in defaults. */
 export function resolveEngineOptions(options: EngineOptions): ResolvedEngineOptions {
   return {
-    dataDir: options.dataDir ?? defaultDataDir(),
+    // Absolute, because member --data-dir flags derive from it and etcd resolves them from its cwd.
+    dataDir: resolve(options.dataDir ?? defaultDataDir()),
     etcdPath: options.etcdPath,
     startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
     autoRestart: { ...DEFAULT_AUTO_RESTART, ...options.autoRestart },

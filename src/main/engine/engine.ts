@@ -156,9 +156,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.getCluster(name)
   }
 
-  /** Deletes a stopped cluster and its own folder (data and logs); a running one is refused. */
-  async deleteCluster(name: string): Promise<void> {
+  /**
+   * Deletes a cluster and its own folder (data and logs). A running cluster is refused unless
+   * `stopFirst` says the user confirmed stopping it.
+   */
+  async deleteCluster(name: string, options: { stopFirst?: boolean } = {}): Promise<void> {
     const runtime = this.runtime(name)
+    if (runtime.isActive() && options.stopFirst) await runtime.stop()
     if (runtime.isActive()) {
       throw new EngineError(
         'CLUSTER_RUNNING',

@@ -30,7 +30,9 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
   // clipboard (the "copy command" buttons) is granted, every other permission is denied.
   const isAllowed = (permission: string): boolean => permission === 'clipboard-sanitized-write'
   const session = window.webContents.session
-  session.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowed(permission)))
+  session.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isAllowed(permission)),
+  )
   session.setPermissionCheckHandler((_wc, permission) => isAllowed(permission))
   if (location.kind === 'dev') void window.loadURL(location.url)
   else void window.loadFile(location.path)

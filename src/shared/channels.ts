@@ -1,0 +1,67 @@
+import type { PushChannel, RequestChannel } from './contract'
+
+/**
+ * The contract's channel names as plain runtime lists, without zod: the sandboxed preload checks
+ * channels with these and stays a small, dependency-free bundle. The type checks below fail the
+ * build when a channel is added to the contract but not here (or the other way round).
+ */
+
+/** Every request channel, in contract order. */
+export const REQUEST_CHANNELS = [
+  'app:info',
+  'clusters:list',
+  'cluster:suggest',
+  'cluster:validate',
+  'cluster:create',
+  'cluster:start',
+  'cluster:stop',
+  'cluster:delete',
+  'cluster:status',
+  'cluster:commands',
+  'member:start',
+  'member:stop',
+  'member:restart',
+  'member:kill',
+  'logs:get',
+  'keys:list',
+  'keys:children',
+  'keys:count',
+  'keys:get',
+  'keys:put',
+  'keys:delete',
+  'keys:delete-prefix',
+  'keys:watch',
+  'keys:unwatch',
+] as const satisfies readonly RequestChannel[]
+
+/** Every push channel. */
+export const PUSH_CHANNELS = [
+  'cluster:changed',
+  'cluster:removed',
+  'status:update',
+  'leader:changed',
+  'logs:append',
+  'keys:events',
+  'keys:resync',
+  'keys:watch-error',
+] as const satisfies readonly PushChannel[]
+
+type MissingRequest = Exclude<RequestChannel, (typeof REQUEST_CHANNELS)[number]>
+type MissingPush = Exclude<PushChannel, (typeof PUSH_CHANNELS)[number]>
+/** Compile-time completeness: each line names the channels missing from the lists above. */
+export const CHANNEL_LISTS_COMPLETE: [MissingRequest, MissingPush] extends [never, never]
+  ? true
+  : { missing: MissingRequest | MissingPush } = true
+
+const requestSet: ReadonlySet<string> = new Set(REQUEST_CHANNELS)
+const pushSet: ReadonlySet<string> = new Set(PUSH_CHANNELS)
+
+/** True for a request channel of the contract (zod-free twin of contract.isRequestChannel). */
+export function isRequestChannelName(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && requestSet.has(value)
+}
+
+/** True for a push channel of the contract. */
+export function isPushChannel(value: unknown): value is PushChannel {
+  return typeof value === 'string' && pushSet.has(value)
+}

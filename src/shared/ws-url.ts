@@ -1,0 +1,19 @@
+/** The parts of a page location the browser-mode client needs (window.location fits). */
+export interface PageLocation {
+  protocol: string
+  host: string
+  search: string
+  hash: string
+}
+
+/** The browser-mode access token: `?token=…` or `#token=…` of the page's URL ('' when absent). */
+export function pageToken(location: Pick<PageLocation, 'search' | 'hash'>): string {
+  const fromQuery = new URLSearchParams(location.search).get('token')
+  return fromQuery ?? new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? ''
+}
+
+/** The contract WebSocket URL for a page: same host, path /api, the page's token. */
+export function apiSocketUrl(location: PageLocation): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}/api?token=${encodeURIComponent(pageToken(location))}`
+}

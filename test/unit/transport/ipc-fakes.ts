@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events'
+import { pathToFileURL } from 'node:url'
+import { vi } from 'vitest'
+import type { RendererLocation } from '../../../src/main/shell/renderer-origin'
+
+/** A handler as registered with ipcMain.handle. */
+export type FakeHandler = (event: unknown, arg: unknown) => unknown
+
+/** Where the fake app page lives. */
+export const PAGE: RendererLocation = {
+  kind: 'file',
+  path: '/opt/etcd-desk/out/renderer/index.html',
+}
+/** The URL of the fake app page. */
+export const PAGE_URL = pathToFileURL(PAGE.path).href
+
+/** A fake ipcMain that records handlers. */
+export function fakeIpcMain() {
+  const handlers = new Map<string, FakeHandler>()
+  return {
+    handlers,
+    handle: vi.fn((channel: string, handler: FakeHandler) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      handlers.set(channel, handler)
+    }),
+    removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    on: vi.fn(),
+  }
+}
+
+/** A frame as WebFrameMain shows it. */
+export interface FakeFrame {
+  url: string
+  processId: number
+  routingId: number
+  parent: FakeFrame | null
+}
+
+/** A fake WebContents: events, a main frame, and recorded sends. */
+export class FakeContents extends EventEmitter {
+  readonly send = vi.fn()
+  readonly mainFrame: FakeFrame
+  constructor(url = PAGE_URL, processId = 4) {
+    super()
+    this.mainFrame = { url, processId, routingId: 1, parent: null }
+  }
+  getURL(): string {
+    return this.mainFrame.url
+  }
+}
+
+/** A fake BrowserWindow around a FakeContents. */
+export function fakeWindow(contents = new FakeContents()) {
+  return { webContents: contents, isDestroyed: () => false }
+}
+
+/** An invoke event from a frame of `contents` (its main frame unless another is given). */
+export function invokeEvent(contents: FakeContents, frame: FakeFrame | null = contents.mainFrame) {
+  return { sender: contents, senderFrame: frame }
+}
+
+/**
+ * An engine stand-in that records every method call. Only event (un)registration is expected
+ * from the bridge itself; any other call means a request reached the engine.
+ */
+export function recordingEngine() {
+  const calls: string[] = []
+  const emitter = new EventEmitter()
+  const keysEmitter = new EventEmitter()
+  const record = (target: EventEmitter, prefix: string) =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === 'on' || prop === 'off') return Reflect.get(t, prop, receiver).bind(t)
+        if (prop === 'keys' && prefix === '') return keys
+        if (prop === 'options') return { appVersion: '9.9.9' }
+        if (prop === 'layout') return { root: '/data' }
+        return () => {
+          calls.push(`${prefix}${String(prop)}`)
+          if (prop === 'listClusters') return []
+          if (prop === 'watch') return Promise.resolve(`watch-${calls.length}`)
+          return prop === 'systemEtcd' ? Promise.resolve(null) : Promise.resolve(undefined)
+        }
+      },
+    })
+  const keys = record(keysEmitter, 'keys.')
+  const engine = record(emitter, '')
+  return { engine, calls, emitter, keysEmitter }
+}
