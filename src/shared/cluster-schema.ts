@@ -7,14 +7,14 @@ import {
 } from './cluster-rules'
 
 /** Shape of a member in a request; ranges and cross-member rules are checked by validateClusterSpec. */
-export const memberSpecSchema = z.object({
+export const memberSpecSchema = z.strictObject({
   name: z.string().max(200),
   clientPort: z.number().int(),
   peerPort: z.number().int(),
 })
 
 /** Shape of a create-cluster request. */
-export const clusterSpecSchema = z.object({
+export const clusterSpecSchema = z.strictObject({
   name: z.string().max(200),
   members: z.array(memberSpecSchema).max(100),
   etcdVersion: z.union([z.literal('system'), z.string().regex(VERSION_PATTERN)]),

@@ -6,12 +6,13 @@ import type { LogBatch, LogLine } from './logs'
 import type { Result } from './result'
 import type { SpecIssue } from './validate-cluster-spec'
 
+/** Every request argument is a strict object: unknown keys are refused, not silently dropped. */
 /** Bytes as they cross the contract (keys and values are never assumed to be text). */
 const bytes = z.instanceof(Uint8Array).refine((b) => b.length <= 64 * 1024 * 1024, 'at most 64 MiB')
 /** A revision: a non-negative decimal integer as a string (etcd revisions are int64). */
 const revision = z.string().regex(/^\d{1,19}$/)
-const clusterRef = z.object({ cluster: clusterNameSchema })
-const memberRef = z.object({ cluster: clusterNameSchema, member: memberNameSchema })
+const clusterRef = z.strictObject({ cluster: clusterNameSchema })
+const memberRef = z.strictObject({ cluster: clusterNameSchema, member: memberNameSchema })
 const pageLimit = z.number().int().min(1).max(5000).optional()
 
 /** The exact command line of one member. */
@@ -31,9 +32,9 @@ export interface AppInfo {
 
 /** Zod schema of every request's argument, by channel. The engine validates with these first. */
 export const requestSchemas = {
-  'app:info': z.object({}),
-  'clusters:list': z.object({}),
-  'cluster:suggest': z.object({
+  'app:info': z.strictObject({}),
+  'clusters:list': z.strictObject({}),
+  'cluster:suggest': z.strictObject({
     memberCount: z.number().int().min(1).max(7),
     name: clusterNameSchema.optional(),
   }),
@@ -76,7 +77,7 @@ export const requestSchemas = {
   'keys:delete': clusterRef.extend({ key: bytes }),
   'keys:delete-prefix': clusterRef.extend({ prefix: bytes }),
   'keys:watch': clusterRef.extend({ prefix: bytes, fromRevision: revision.optional() }),
-  'keys:unwatch': z.object({ watchId: z.string().uuid() }),
+  'keys:unwatch': z.strictObject({ watchId: z.string().uuid() }),
 } as const
 
 /** Every request channel. */
