@@ -1,26 +1,34 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { Engine } from './engine/engine'
-import { registerIpcBridge } from './shell/ipc-bridge'
+import { SettingsStore } from './settings/settings-store'
+import { showAbout } from './shell/about-dialog'
+import { appMenuTemplate } from './shell/app-menu'
+import { registerIpcBridge, sendPush } from './shell/ipc-bridge'
 import { createMainWindow } from './shell/main-window'
+import { guardQuit } from './shell/quit-guard'
 import { rendererLocation } from './shell/renderer-origin'
 
-/** Why: quitting must stop every member, but never hang the quit on a stuck process. */
-const QUIT_STOP_DEADLINE_MS = 15_000
-
 const location = rendererLocation(__dirname)
-let engine: Engine | null = null
 let mainWindow: BrowserWindow | null = null
-let disposeIpc: (() => Promise<void>) | null = null
-let isQuitting = false
+const windowRef = (): BrowserWindow | null => mainWindow
 
 function openWindow(): void {
   mainWindow = createMainWindow(location)
   mainWindow.on('closed', () => (mainWindow = null))
 }
 
-app.whenReady().then(async () => {
+/** One instance: a second launch focuses the first window instead of starting a second engine. */
+function focusWindow(): void {
+  if (!mainWindow) return openWindow()
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+async function start(): Promise<void> {
+  const settings = await SettingsStore.open()
+  let engine: Engine
   try {
-    engine = await Engine.open({ appVersion: app.getVersion() })
+    engine = await Engine.open({ appVersion: app.getVersion(), settings })
   } catch (error) {
     // Typically another etcd Desk owns the data directory: say so instead of a blank window.
     dialog.showErrorBox(
@@ -30,30 +38,31 @@ app.whenReady().then(async () => {
     app.exit(1)
     return
   }
-  disposeIpc = registerIpcBridge(engine, () => mainWindow, location)
+  const disposeIpc = registerIpcBridge(engine, windowRef, location)
+  guardQuit(engine, settings, disposeIpc)
+  const menu = appMenuTemplate({
+    isDev: !app.isPackaged,
+    isMac: process.platform === 'darwin',
+    send: (command) => sendPush(windowRef, location, 'app:command', { command }),
+    showAbout: () => void showAbout(engine, app.getVersion(), mainWindow),
+    openDocs: () => void shell.openExternal('https://etcd.io/docs/'),
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
   openWindow()
+  const loadError = settings.view().loadError
+  if (loadError) dialog.showErrorBox('Settings could not be read; defaults are used', loadError)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-})
+}
 
-app.on('window-all-closed', () => {
-  // Platform branch: macOS apps stay alive without windows until the user quits.
-  if (process.platform !== 'darwin') app.quit()
-})
-
-app.on('before-quit', (event) => {
-  if (isQuitting || !engine) return
-  event.preventDefault()
-  isQuitting = true
-  const running = engine
-  const stop = async (): Promise<void> => {
-    await disposeIpc?.()
-    await running.close()
-  }
-  const deadline = new Promise((r) => setTimeout(r, QUIT_STOP_DEADLINE_MS))
-  void Promise.race([stop(), deadline]).finally(() => app.quit())
-})
-
-// A terminal's Ctrl-C or a service manager's SIGTERM quits like the menu does (bounded stop).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', focusWindow)
+  app.whenReady().then(start)
+  app.on('window-all-closed', () => {
+    // Platform branch: macOS apps stay alive without windows until the user quits.
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

@@ -32,6 +32,14 @@ export const REQUEST_CHANNELS = [
   'keys:delete-prefix',
   'keys:watch',
   'keys:unwatch',
+  'settings:get',
+  'settings:update',
+  'releases:list',
+  'releases:install',
+  'releases:cancel',
+  'releases:import',
+  'releases:installed',
+  'releases:remove',
 ] as const satisfies readonly RequestChannel[]
 
 /** Every push channel. */
@@ -44,6 +52,9 @@ export const PUSH_CHANNELS = [
   'keys:events',
   'keys:resync',
   'keys:watch-error',
+  'settings:changed',
+  'releases:progress',
+  'app:command',
 ] as const satisfies readonly PushChannel[]
 
 type MissingRequest = Exclude<RequestChannel, (typeof REQUEST_CHANNELS)[number]>

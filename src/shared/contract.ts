@@ -1,9 +1,19 @@
 import { z } from 'zod'
+import type { AppCommand } from './app-commands'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from './cluster'
 import { clusterNameSchema, clusterSpecSchema, memberNameSchema } from './cluster-schema'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { LogBatch, LogLine } from './logs'
+import {
+  importArchiveRequestSchema,
+  listReleasesRequestSchema,
+  releaseVersionSchema,
+  type InstalledRelease,
+  type InstallProgress,
+  type ReleaseList,
+} from './releases'
 import type { Result } from './result'
+import { settingsPatchSchema, type SettingsUpdateResult, type SettingsView } from './settings'
 import type { SpecIssue } from './validate-cluster-spec'
 
 /** Every request argument is a strict object: unknown keys are refused, not silently dropped. */
@@ -20,6 +30,13 @@ export interface MemberCommandView {
   member: string
   etcd: string
   args: string[]
+}
+
+/** An installed etcd binary as the window sees it. */
+export interface InstalledBinaryView {
+  version: string
+  etcd: string
+  etcdctl: string
 }
 
 /** What the window learns about the app at start. */
@@ -78,6 +95,14 @@ export const requestSchemas = {
   'keys:delete-prefix': clusterRef.extend({ prefix: bytes }),
   'keys:watch': clusterRef.extend({ prefix: bytes, fromRevision: revision.optional() }),
   'keys:unwatch': z.strictObject({ watchId: z.string().uuid() }),
+  'settings:get': z.strictObject({}),
+  'settings:update': settingsPatchSchema,
+  'releases:list': listReleasesRequestSchema,
+  'releases:install': z.strictObject({ version: releaseVersionSchema }),
+  'releases:cancel': z.strictObject({ version: releaseVersionSchema }),
+  'releases:import': importArchiveRequestSchema,
+  'releases:installed': z.strictObject({}),
+  'releases:remove': z.strictObject({ version: releaseVersionSchema }),
 } as const
 
 /** Every request channel. */
@@ -112,6 +137,14 @@ export interface ResponseMap {
   'keys:delete-prefix': { deleted: number }
   'keys:watch': { watchId: string }
   'keys:unwatch': null
+  'settings:get': SettingsView
+  'settings:update': SettingsUpdateResult
+  'releases:list': ReleaseList
+  'releases:install': InstalledBinaryView
+  'releases:cancel': null
+  'releases:import': InstalledBinaryView
+  'releases:installed': InstalledRelease[]
+  'releases:remove': null
 }
 
 /** Every push from the engine to the window, with its payload. */
@@ -124,6 +157,9 @@ export interface PushMap {
   'keys:events': { cluster: string; watchId: string; events: KeyEvent[] }
   'keys:resync': { cluster: string; watchId: string; revision: string }
   'keys:watch-error': { cluster: string; watchId: string; message: string }
+  'settings:changed': SettingsView
+  'releases:progress': InstallProgress
+  'app:command': { command: AppCommand }
 }
 
 /** Every push channel. */

@@ -2,6 +2,8 @@ import type { PushChannel, PushMap } from '../../shared/contract'
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { KeyEvent } from '../../shared/keys'
 import type { LogBatch } from '../../shared/logs'
+import type { InstallProgress } from '../../shared/releases'
+import type { SettingsView } from '../../shared/settings'
 import type { Engine } from '../engine/engine'
 
 /** Sends one push to the window(s), whatever the transport. */
@@ -21,11 +23,15 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
     push('keys:resync', { cluster, watchId, revision })
   const onWatchError = (cluster: string, watchId: string, message: string): void =>
     push('keys:watch-error', { cluster, watchId, message })
+  const onSettings = (view: SettingsView): void => push('settings:changed', view)
+  const onReleaseProgress = (progress: InstallProgress): void => push('releases:progress', progress)
   engine.on('cluster', onCluster)
   engine.on('cluster-removed', onRemoved)
   engine.on('status', onStatus)
   engine.on('leader-change', onLeader)
   engine.on('logs', onLogs)
+  engine.on('settings', onSettings)
+  engine.releases.on('progress', onReleaseProgress)
   engine.keys.on('key-events', onKeyEvents)
   engine.keys.on('key-resync', onResync)
   engine.keys.on('key-watch-error', onWatchError)
@@ -35,6 +41,8 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
     engine.off('status', onStatus)
     engine.off('leader-change', onLeader)
     engine.off('logs', onLogs)
+    engine.off('settings', onSettings)
+    engine.releases.off('progress', onReleaseProgress)
     engine.keys.off('key-events', onKeyEvents)
     engine.keys.off('key-resync', onResync)
     engine.keys.off('key-watch-error', onWatchError)

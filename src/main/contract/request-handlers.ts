@@ -3,6 +3,7 @@ import { requestSchemas, type RequestChannel, type ResponseMap } from '../../sha
 import type { Result } from '../../shared/result'
 import type { Engine } from '../engine/engine'
 import { EngineError, toResult } from '../errors/engine-error'
+import { binaryView } from '../engine/engine-releases'
 
 type Parsed<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
 type Handlers = {
@@ -59,6 +60,25 @@ const handlers: Handlers = {
   'keys:unwatch': async (engine, a) => {
     await engine.keys.unwatch(a.watchId)
     return null
+  },
+  'releases:list': (engine, a) => engine.releases.list(a),
+  'releases:install': async (engine, a) => binaryView(await engine.releases.install(a.version)),
+  'releases:cancel': (engine, a) => {
+    engine.releases.cancel(a.version)
+    return null
+  },
+  'releases:import': async (engine, { path, ...options }) =>
+    binaryView(await engine.releases.importArchive(path, options)),
+  'releases:installed': (engine) => engine.releases.installed(),
+  'releases:remove': async (engine, a) => {
+    await engine.releases.remove(a.version)
+    return null
+  },
+  'settings:get': (engine) => engine.settings.view(),
+  // Live settings reach the engine through the store's change event (Engine.applySettings).
+  'settings:update': async (engine, patch) => {
+    const { view, requiresRestart } = await engine.settings.update(patch)
+    return { ...view, requiresRestart }
   },
 }
 

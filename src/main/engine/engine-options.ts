@@ -1,6 +1,9 @@
 import { resolve } from 'node:path'
+import { assertNever } from '../../shared/result'
+import type { Settings } from '../../shared/settings'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { DEFAULT_AUTO_RESTART, type AutoRestartPolicy } from '../process/restart-policy'
+import type { SettingsStore } from '../settings/settings-store'
 import { defaultDataDir } from '../store/data-layout'
 import type { OrphanPolicy } from './reconcile'
 
@@ -23,6 +26,17 @@ export interface EngineOptions {
   appVersion?: string
   /** Base URL to download etcd releases from instead of GitHub (browser mode's --release-mirror). */
   releaseMirror?: string
+  /** The etcd version new clusters get from cluster:suggest. Default: 'system'. */
+  defaultEtcdVersion?: string
+  /** Replaces the built-in release sources (GitHub, Google); for tests and private setups. */
+  releaseSources?: string[]
+  /** Never contact GitHub or Google (also ETCD_DESK_OFFLINE=1): mirrors and imports only. */
+  offline?: boolean
+  /**
+   * The user's saved settings: they fill every option not given above (an explicit option wins),
+   * and later updates are applied live. Without it, settings live in memory only.
+   */
+  settings?: SettingsStore
 }
 
 /** Options with every default filled in. */
@@ -34,18 +48,66 @@ export interface ResolvedEngineOptions {
   orphanPolicy: OrphanPolicy
   install: ((version: string) => Promise<EtcdBinary>) | undefined
   appVersion: string
+  /** Read at each use, so a settings change reaches the next download. */
+  releaseMirror: string | undefined
+  defaultEtcdVersion: string
+  releaseSources: string[] | undefined
+  offline: boolean | undefined
 }
 
-/** Fills in defaults. */
-export function resolveEngineOptions(options: EngineOptions): ResolvedEngineOptions {
+/** Fills in defaults: an explicit option, else the saved setting, else the built-in default. */
+export function resolveEngineOptions(
+  options: EngineOptions,
+  settings?: Settings,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedEngineOptions {
+  // ETCD_DESK_DATA_DIR still beats the setting, so tests and scripts stay in control.
+  const dataDir = options.dataDir ?? (env.ETCD_DESK_DATA_DIR || settings?.dataDir)
   return {
     // Absolute, because member --data-dir flags derive from it and etcd resolves them from its cwd.
-    dataDir: resolve(options.dataDir ?? defaultDataDir()),
+    dataDir: resolve(dataDir || defaultDataDir(env)),
     etcdPath: options.etcdPath,
-    startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-    autoRestart: { ...DEFAULT_AUTO_RESTART, ...options.autoRestart },
+    startTimeoutMs: options.startTimeoutMs ?? settings?.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+    autoRestart: { ...DEFAULT_AUTO_RESTART, ...settings?.autoRestart, ...options.autoRestart },
     orphanPolicy: options.orphanPolicy ?? 'adopt',
     install: options.install,
     appVersion: options.appVersion ?? '0.0.0-dev',
+    releaseMirror: options.releaseMirror ?? settings?.releaseMirror ?? undefined,
+    defaultEtcdVersion: options.defaultEtcdVersion ?? settings?.defaultEtcdVersion ?? 'system',
+    releaseSources: options.releaseSources,
+    offline: options.offline,
+  }
+}
+
+/**
+ * Applies the live settings among `changed` to resolved options, in place. Only changed ones:
+ * an unrelated change must not undo an explicit option (browser mode's --release-mirror).
+ */
+export function applySettingsToOptions(
+  options: ResolvedEngineOptions,
+  settings: Settings,
+  changed: ReadonlyArray<keyof Settings>,
+): void {
+  for (const key of changed) {
+    // Exhaustive: a new setting must say here whether it applies live.
+    switch (key) {
+      case 'startTimeoutMs':
+        options.startTimeoutMs = settings.startTimeoutMs
+        break
+      case 'autoRestart':
+        options.autoRestart = { ...settings.autoRestart }
+        break
+      case 'releaseMirror':
+        options.releaseMirror = settings.releaseMirror ?? undefined
+        break
+      case 'defaultEtcdVersion':
+        options.defaultEtcdVersion = settings.defaultEtcdVersion
+        break
+      case 'dataDir': // at next launch
+      case 'quitBehavior': // read by the shell when quitting
+        break
+      default:
+        assertNever(key)
+    }
   }
 }

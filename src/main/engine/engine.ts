@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch, LogLine } from '../../shared/logs'
+import type { Settings, SettingsView } from '../../shared/settings'
 import { hasErrors, validateClusterSpec, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime, type MemberCommand } from '../cluster/cluster-runtime'
@@ -12,9 +13,12 @@ import { ClusterStore } from '../store/cluster-store'
 import { prepareDataDir } from '../store/data-dir'
 import { DataLayout } from '../store/data-layout'
 import { EngineLock } from '../store/engine-lock'
+import { SettingsStore } from '../settings/settings-store'
 import { defineCluster, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
+import { EngineReleases } from './engine-releases'
 import {
+  applySettingsToOptions,
   resolveEngineOptions,
   type EngineOptions,
   type ResolvedEngineOptions,
@@ -28,11 +32,14 @@ export interface EngineEvents {
   status: [status: ClusterStatus]
   'leader-change': [cluster: string, change: LeaderChange]
   logs: [batch: LogBatch]
+  settings: [view: SettingsView]
 }
 
 /** The engine facade: clusters, members, logs and keys. The UI contract maps onto it one-to-one. */
 export class Engine extends EventEmitter<EngineEvents> {
   readonly keys: ClusterKeys
+  /** etcd releases: list, download with progress, import, remove. */
+  readonly releases: EngineReleases
   /** What start-up found of members an earlier engine left running. */
   reconciled: ReconcileOutcome[] = []
   private readonly runtimes = new Map<string, ClusterRuntime>()
@@ -42,26 +49,41 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   private constructor(
     readonly options: ResolvedEngineOptions,
+    /** The user's settings; changes to live ones are applied to `options` as they are saved. */
+    readonly settings: SettingsStore,
     readonly layout: DataLayout,
     private readonly lock: EngineLock,
   ) {
     super()
     this.store = new ClusterStore(layout)
+    this.releases = new EngineReleases(
+      {
+        releasesDir: layout.releasesDir,
+        sources: options.releaseSources,
+        offline: options.offline,
+        isInUse: (version) =>
+          [...this.runtimes.values()].some((r) => r.def.etcdVersion === version),
+        findSystemEtcd: () => this.resolver.system(),
+      },
+      () => (this.options.releaseMirror ? [this.options.releaseMirror] : []),
+    )
     this.resolver = new EtcdResolver({
       etcdPath: options.etcdPath,
       releasesDir: layout.releasesDir,
-      install: options.install,
+      install: options.install ?? ((version) => this.releases.install(version)),
     })
     this.keys = new ClusterKeys((name) => this.runtime(name))
+    settings.on('changed', this.onSettingsChanged)
   }
 
   /** Opens the engine on a data directory: takes ownership, loads clusters, adopts or stops orphans. */
   static async open(options: EngineOptions = {}): Promise<Engine> {
-    const resolved = resolveEngineOptions(options)
+    const settings = options.settings ?? SettingsStore.inMemory()
+    const resolved = resolveEngineOptions(options, options.settings?.current)
     const layout = new DataLayout(resolved.dataDir)
     await prepareDataDir(layout)
     const lock = await EngineLock.acquire(layout.lockFile)
-    const engine = new Engine(resolved, layout, lock)
+    const engine = new Engine(resolved, settings, layout, lock)
     try {
       await engine.load()
     } catch (error) {
@@ -93,7 +115,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     const taken = new Set([...this.runtimes.values()].flatMap((r) => portsOf(r.def.members)))
     const host = '127.0.0.1'
     const members = await suggestMembers(memberCount, host, taken)
-    return { name: name ?? this.freeName(), members, etcdVersion: 'system', host }
+    const etcdVersion = this.options.defaultEtcdVersion
+    return { name: name ?? this.freeName(), members, etcdVersion, host }
   }
 
   /** Checks a spec the way create would, including clashes with saved clusters. */
@@ -225,11 +248,24 @@ export class Engine extends EventEmitter<EngineEvents> {
     return slot.log.since(afterSeq).slice(-limit)
   }
 
+  /**
+   * Applies the live settings (start timeout, auto-restart, release mirror, default etcd version)
+   * among `changed` (default: all); running clusters see them at their next start or crash.
+   */
+  applySettings(
+    settings: Settings,
+    changed = Object.keys(settings) as Array<keyof Settings>,
+  ): void {
+    applySettingsToOptions(this.options, settings, changed)
+  }
+
   /** Stops everything within a bounded time (or leaves members running) and releases the data dir. */
   async close(options: { keepRunning?: boolean } = {}): Promise<void> {
     if (this.isClosed) return
     this.isClosed = true
+    this.settings.off('changed', this.onSettingsChanged)
     await this.keys.closeAll()
+    await this.releases.close()
     await Promise.all([...this.runtimes.values()].map((r) => r.close(options.keepRunning ?? false)))
     await this.lock.release()
   }
@@ -244,13 +280,25 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
   }
 
+  /** Applies saved settings that take effect live, then tells the window(s). */
+  private readonly onSettingsChanged = (view: SettingsView, changed: Array<keyof Settings>) => {
+    this.applySettings(view.settings, changed)
+    this.emit('settings', view)
+  }
+
   private async addRuntime(def: ClusterRuntime['def']): Promise<ClusterRuntime> {
+    const options = this.options
     const runtime = new ClusterRuntime(def, {
       layout: this.layout,
       store: this.store,
       resolveBinary: (v) => this.resolver.resolve(v),
-      startTimeoutMs: this.options.startTimeoutMs,
-      autoRestart: this.options.autoRestart,
+      // Getters, not copies: settings applied later reach clusters that already exist.
+      get startTimeoutMs() {
+        return options.startTimeoutMs
+      },
+      get autoRestart() {
+        return options.autoRestart
+      },
     })
     runtime.on('changed', (view) => this.emit('cluster', view))
     runtime.on('status', (status) => this.emit('status', status))

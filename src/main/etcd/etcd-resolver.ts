@@ -52,14 +52,10 @@ export class EtcdResolver {
       )
     )
       return this.describe(installed, 'release')
-    const system = await this.system().catch(() => null)
-    if (system?.version === version) return system
+    // An exact version always runs from the release cache (never the system etcd, which may
+    // change under the cluster); a missing one is downloaded.
     if (this.options.install) return this.options.install(version)
-    throw new EngineError(
-      'ETCD_NOT_FOUND',
-      `etcd ${version} is not installed${system ? ` (the system etcd is ${system.version})` : ''}.`,
-      { version },
-    )
+    throw new EngineError('ETCD_NOT_FOUND', `etcd ${version} is not installed.`, { version })
   }
 
   private describe(path: string, source: EtcdBinary['source']): Promise<EtcdBinary> {

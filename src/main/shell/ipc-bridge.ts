@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { REQUEST_CHANNELS } from '../../shared/channels'
+import type { PushChannel, PushMap } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { openClientSession, type ClientSession } from '../contract/client-session'
 import { bridgePushes } from '../contract/push-bridge'
@@ -66,17 +67,27 @@ export function registerIpcBridge(
       return sessionFor(event.sender).request(channel, arg)
     })
   }
-  const unbridge = bridgePushes(engine, (channel, payload) => {
-    const window = windowRef()
-    if (!window || window.isDestroyed()) return
-    // Security: engine data goes only to our own page, never to whatever else the window shows.
-    if (isOwnRendererUrl(location, window.webContents.getURL()))
-      window.webContents.send(channel, payload)
-  })
+  const unbridge = bridgePushes(engine, (channel, payload) =>
+    sendPush(windowRef, location, channel, payload),
+  )
   return async () => {
     unbridge()
     for (const channel of REQUEST_CHANNELS) ipcMain.removeHandler(channel)
     await Promise.all([...sessions.values()].map((session) => session.close()))
     sessions.clear()
   }
+}
+
+/** Sends a contract push to the app window, only while it shows our own page. */
+export function sendPush<P extends PushChannel>(
+  windowRef: WindowRef,
+  location: RendererLocation,
+  channel: P,
+  payload: PushMap[P],
+): void {
+  const window = windowRef()
+  if (!window || window.isDestroyed()) return
+  // Security: engine data goes only to our own page, never to whatever else the window shows.
+  if (isOwnRendererUrl(location, window.webContents.getURL()))
+    window.webContents.send(channel, payload)
 }

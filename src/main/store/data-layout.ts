@@ -6,18 +6,38 @@ export const DATA_DIR_MARKER = 'etcd-desk.json'
 
 /**
  * Default data directory, per platform conventions. The Electron shell and browser mode both use
- * this, so the desktop app and `npm run web` see the same clusters.
+ * this, so the desktop app and `npm run web` see the same clusters. On macOS and Windows it is a
+ * `data` subfolder: Electron's own userData (caches, cookies) lives in the app folder itself, and
+ * the engine refuses a non-empty folder that is not its own.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ETCD_DESK_DATA_DIR) return env.ETCD_DESK_DATA_DIR
   // Platform branch: each OS has its own place for per-user application data.
   switch (process.platform) {
     case 'darwin':
-      return join(homedir(), 'Library', 'Application Support', 'etcd Desk')
+      return join(homedir(), 'Library', 'Application Support', 'etcd Desk', 'data')
     case 'win32':
-      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'etcd Desk')
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'etcd Desk', 'data')
     default:
       return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'etcd-desk')
+  }
+}
+
+/**
+ * Default folder of the settings file. Why apart from the data directory: the data directory is
+ * itself a setting, so its choice cannot be stored inside it. `ETCD_DESK_CONFIG_DIR` overrides.
+ */
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ETCD_DESK_CONFIG_DIR) return env.ETCD_DESK_CONFIG_DIR
+  // Platform branch: each OS has its own place for per-user configuration.
+  switch (process.platform) {
+    case 'darwin':
+      return join(homedir(), 'Library', 'Preferences', 'etcd Desk')
+    case 'win32':
+      // Windows apps keep one folder in APPDATA: config/ sits beside data/ and Electron's files.
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'etcd Desk', 'config')
+    default:
+      return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'etcd-desk')
   }
 }
 

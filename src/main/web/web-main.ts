@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Engine } from '../engine/engine'
+import { SettingsStore } from '../settings/settings-store'
 import { ensureRendererBuilt } from './renderer-build'
 import { parseWebArgs, WEB_USAGE, type WebArgs } from './web-args'
 import { startWebServer, type WebServer } from './web-server'
@@ -43,7 +44,9 @@ function appVersion(): string {
 async function main(): Promise<void> {
   const args = readArgs()
   const rendererDir = args.rendererDir ?? (await ensureRendererBuilt(root))
+  const settings = await SettingsStore.open()
   const engine = await Engine.open({
+    settings,
     dataDir: args.dataDir,
     etcdPath: args.etcdPath,
     releaseMirror: args.releaseMirror,
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS)
     void server
       .close()
-      .then(() => engine.close())
+      .then(() => engine.close({ keepRunning: settings.quitBehavior === 'keep-running' }))
       .then(() => {
         clearTimeout(deadline)
         process.stderr.write('etcd Desk: stopped.\n')

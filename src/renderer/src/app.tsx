@@ -1,13 +1,25 @@
-import { api, onConnectionChange, reconnectNow } from './api'
+import { api, onConnectionChange, reconnectNow, transport } from './api'
 import { Desk } from './features/desk/desk'
+import { apiReleaseCatalog } from './features/create-cluster/api-release-catalog'
+import { ReleaseCatalogProvider } from './features/create-cluster/release-catalog'
 import { ApiProvider } from './features/shared/api-context'
+import { ShortcutKeysProvider } from './features/shared/app-commands'
 import './styles/index.css'
 
-/** The window: the engine API (IPC in Electron, WebSocket in browser mode) wired into the screens. */
+const releases = apiReleaseCatalog(api)
+
+/**
+ * The window: the engine API (IPC in Electron, WebSocket in browser mode) wired into the screens.
+ * Shortcut keys are read here only in browser mode: Electron's menu accelerators send them already.
+ */
 export function App() {
   return (
     <ApiProvider api={api} onConnectionChange={onConnectionChange} onReconnectNow={reconnectNow}>
-      <Desk />
+      <ShortcutKeysProvider isEnabled={transport === 'websocket'}>
+        <ReleaseCatalogProvider value={releases}>
+          <Desk />
+        </ReleaseCatalogProvider>
+      </ShortcutKeysProvider>
     </ApiProvider>
   )
 }

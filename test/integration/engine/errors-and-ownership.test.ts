@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../../src/main/engine/engine'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { freeSpec, openTestEngine, waitFor } from '../../helpers/engine-fixture'
+import { startReleaseServer } from '../../helpers/release-server'
 import { makeTestDir, TEST_ROOT } from '../../helpers/test-dirs'
 
 const engines: Engine[] = []
@@ -83,17 +84,30 @@ describe('bad input', () => {
   })
 
   it('rejects an unknown etcd version and a missing binary', async () => {
-    const engine = await engineFor('errors-version')
-    const spec = await freeSpec('v', 1)
-    await expect(engine.createCluster({ ...spec, etcdVersion: '3.5.99' })).rejects.toMatchObject({
-      code: 'ETCD_NOT_FOUND',
-      message: expect.stringContaining('3.5.99'),
-    })
-    const noBinary = await engineFor('errors-nobinary', { etcdPath: '/nonexistent/etcd' })
-    await expect(noBinary.createCluster(spec)).rejects.toMatchObject({
-      code: 'ETCD_NOT_FOUND',
-      message: expect.stringContaining('/nonexistent/etcd'),
-    })
+    const server = await startReleaseServer()
+    try {
+      const engine = await engineFor('errors-version', { releaseMirror: server.base })
+      const spec = await freeSpec('v', 1)
+      const error = await engine
+        .createCluster({ ...spec, etcdVersion: '3.5.99' })
+        .catch((e: unknown) => e)
+      expect(error).toMatchObject({
+        code: 'RELEASE_NOT_FOUND',
+        message: expect.stringContaining('3.5.99'),
+      })
+      expect(engine.listClusters()).toEqual([])
+      const offline = await engineFor('errors-offline')
+      await expect(offline.createCluster({ ...spec, etcdVersion: '3.5.99' })).rejects.toMatchObject(
+        { code: 'OFFLINE' },
+      )
+      const noBinary = await engineFor('errors-nobinary', { etcdPath: '/nonexistent/etcd' })
+      await expect(noBinary.createCluster(spec)).rejects.toMatchObject({
+        code: 'ETCD_NOT_FOUND',
+        message: expect.stringContaining('/nonexistent/etcd'),
+      })
+    } finally {
+      await server.close()
+    }
   })
 
   it('reports a member that crashes at start with its log tail', async () => {

@@ -67,11 +67,13 @@ export function recordingEngine() {
   const calls: string[] = []
   const emitter = new EventEmitter()
   const keysEmitter = new EventEmitter()
+  const releasesEmitter = new EventEmitter()
   const record = (target: EventEmitter, prefix: string) =>
     new Proxy(target, {
       get(t, prop, receiver) {
         if (prop === 'on' || prop === 'off') return Reflect.get(t, prop, receiver).bind(t)
         if (prop === 'keys' && prefix === '') return keys
+        if (prop === 'releases' && prefix === '') return releases
         if (prop === 'options') return { appVersion: '9.9.9' }
         if (prop === 'layout') return { root: '/data' }
         return () => {
@@ -83,6 +85,7 @@ export function recordingEngine() {
       },
     })
   const keys = record(keysEmitter, 'keys.')
+  const releases = record(releasesEmitter, 'releases.')
   const engine = record(emitter, '')
   return { engine, calls, emitter, keysEmitter }
 }

@@ -1,0 +1,71 @@
+import { basename, join } from 'node:path'
+import { x as extractTar, type ReadEntry } from 'tar'
+import { EngineError } from '../errors/engine-error'
+import {
+  archiveInvalid,
+  escapeReason,
+  escapingEntries,
+  wantedBinary,
+  type ArchiveEntryInfo,
+  type ArchiveEntryKind,
+} from './archive-entries'
+import { diskError } from './fs-errors'
+
+function kindOf(entry: ReadEntry): ArchiveEntryKind {
+  switch (entry.type) {
+    case 'File':
+    case 'OldFile':
+    case 'ContiguousFile':
+      return 'file'
+    case 'Directory':
+      return 'directory'
+    case 'SymbolicLink':
+      return 'symlink'
+    case 'Link':
+      return 'hardlink'
+    default:
+      return 'other'
+  }
+}
+
+/**
+ * Extracts only the wanted binaries of a .tar.gz into `dest` and returns where each landed.
+ * Every entry is checked first: one that would land or point outside `dest` is never written and
+ * refuses the whole archive (ARCHIVE_INVALID), as does a corrupt or truncated archive.
+ */
+export async function extractTarGz(
+  archive: string,
+  dest: string,
+  binaries: readonly string[],
+): Promise<Map<string, string>> {
+  const fileName = basename(archive)
+  const found = new Map<string, string>()
+  const escapes: string[] = []
+  const filter = (path: string, entry: unknown): boolean => {
+    const readEntry = entry as ReadEntry
+    const info: ArchiveEntryInfo = {
+      path,
+      kind: kindOf(readEntry),
+      linkTarget: readEntry.linkpath,
+    }
+    const reason = escapeReason(info)
+    if (reason) {
+      escapes.push(`${path}: ${reason}`)
+      return false
+    }
+    const name = wantedBinary(info, binaries)
+    if (!name || found.has(name)) return false
+    found.set(name, join(dest, path))
+    return true
+  }
+  try {
+    // strict: a damaged archive is an error, not a warning; preserveOwner: never chown as root.
+    await extractTar({ file: archive, cwd: dest, strict: true, preserveOwner: false, filter })
+  } catch (error) {
+    const disk = diskError(error, `extract ${fileName}`, dest)
+    if (disk instanceof EngineError) throw disk
+    throw archiveInvalid(fileName, `is not a readable .tar.gz (${(error as Error).message})`)
+  }
+  if (escapes.length > 0) throw escapingEntries(fileName, escapes)
+  return found
+}

@@ -1,0 +1,172 @@
+import { useId, useState } from 'react'
+import type { ClusterSpec, ClusterView } from '../../../../shared/cluster'
+import { MAX_MEMBERS, MIN_MEMBERS } from '../../../../shared/cluster-rules'
+import { hasErrors } from '../../../../shared/validate-cluster-spec'
+import { useApi } from '../shared/api-context'
+import { BusyButton } from '../shared/busy-button'
+import { ErrorMessage } from '../shared/error-message'
+import { Modal } from '../shared/modal'
+import { useAction } from '../shared/use-action'
+import { EtcdVersionField } from './etcd-version-field'
+import { useEtcdVersionOptions } from './etcd-version-options'
+import { MemberPortsEditor } from './member-ports-editor'
+import { draftIssues, messageAt } from './spec-issues'
+import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
+
+const MEMBER_COUNTS = Array.from(
+  { length: MAX_MEMBERS - MIN_MEMBERS + 1 },
+  (_, i) => i + MIN_MEMBERS,
+)
+
+/** Codes after which the cluster was saved although it did not start. */
+const SAVED_BUT_NOT_STARTED = new Set(['START_TIMEOUT', 'MEMBER_CRASHED'])
+
+/** The "Create cluster" dialog: name, members, etcd version, editable ports; validated before sending. */
+export function CreateClusterDialog(props: {
+  clusters: readonly ClusterView[]
+  onClose: () => void
+  onCreated: (view: ClusterView) => void
+  onShowCluster: (name: string) => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const draft = useClusterDraft()
+  const [memberCount, setMemberCount] = useState(DEFAULT_MEMBER_COUNT)
+  const [versionsReload, setVersionsReload] = useState(0)
+  const versions = useEtcdVersionOptions(props.clusters, versionsReload)
+  const [hasTried, setTried] = useState(false)
+  const create = useAction((spec: ClusterSpec) => api.request('cluster:create', spec))
+  const spec = draft.spec
+  const chosen =
+    versions.options?.find((o) => o.value === spec?.etcdVersion) ?? versions.options?.[0]
+  const effective = spec && chosen ? { ...spec, etcdVersion: chosen.value } : spec
+  const issues = effective ? draftIssues(effective, props.clusters) : []
+  if (chosen?.kind === 'downloadable') {
+    issues.push({
+      severity: 'error',
+      path: 'etcdVersion',
+      message: `Download etcd ${chosen.value} first.`,
+    })
+  }
+  const errorCount = issues.filter((i) => i.severity === 'error').length
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    setTried(true)
+    if (!effective || hasErrors(issues) || draft.isSuggesting) return
+    const result = await create.run(effective)
+    if (result.ok) props.onCreated(result.value)
+  }
+  const nameIssue = messageAt(issues, 'name')
+  const countIssue = messageAt(issues, 'members')
+  return (
+    <Modal title="Create cluster" size="large" onClose={props.onClose} isBusy={create.isBusy}>
+      <form className="create-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={`${ids}-name`}>Name</label>
+            <input
+              id={`${ids}-name`}
+              value={spec?.name ?? ''}
+              readOnly={!spec}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={nameIssue ? true : undefined}
+              aria-describedby={nameIssue ? `${ids}-name-issue` : undefined}
+              onChange={(e) => draft.setName(e.target.value)}
+            />
+            {nameIssue && (
+              <p id={`${ids}-name-issue`} className="field__issue">
+                {nameIssue}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-count`}>Members</label>
+            <select
+              id={`${ids}-count`}
+              value={memberCount}
+              onChange={(e) => {
+                const count = Number(e.target.value)
+                setMemberCount(count)
+                void draft.suggest(count)
+              }}
+            >
+              {MEMBER_COUNTS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+            {countIssue && <p className="field__note">{countIssue}</p>}
+          </div>
+          <EtcdVersionField
+            value={chosen?.value ?? ''}
+            options={versions.options}
+            loadError={versions.error}
+            issue={messageAt(issues, 'etcdVersion')}
+            onChange={draft.setVersion}
+            onInstalled={() => setVersionsReload((n) => n + 1)}
+          />
+        </div>
+        {draft.isSuggesting && (
+          <p className="muted" role="status">
+            Finding free ports…
+          </p>
+        )}
+        {draft.suggestError && (
+          <p className="field__note">
+            The engine could not suggest free ports ({draft.suggestError.message}); showing the
+            tutorial&apos;s ports instead.
+          </p>
+        )}
+        {spec && (
+          <MemberPortsEditor
+            members={spec.members}
+            host={spec.host}
+            issues={issues}
+            onChange={draft.setMember}
+          />
+        )}
+        {hasTried && errorCount > 0 && (
+          <p className="form-summary" role="alert">
+            Fix the {errorCount === 1 ? 'problem' : `${errorCount} problems`} marked above; nothing
+            was sent.
+          </p>
+        )}
+        {create.isBusy && (
+          <p className="muted" role="status">
+            Starting {spec?.members.length} members and waiting until they are healthy…
+          </p>
+        )}
+        {create.error && (
+          <ErrorMessage error={create.error} context="Could not create the cluster" />
+        )}
+        {create.error && SAVED_BUT_NOT_STARTED.has(create.error.code) && spec && (
+          <p className="field__note">
+            The cluster was saved but did not start.{' '}
+            <button
+              type="button"
+              className="button--link"
+              onClick={() => props.onShowCluster(spec.name)}
+            >
+              Show cluster {spec.name}
+            </button>
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="button" onClick={props.onClose} disabled={create.isBusy}>
+            Cancel
+          </button>
+          <BusyButton
+            type="submit"
+            className="button--primary"
+            isBusy={create.isBusy}
+            disabled={!spec}
+          >
+            Create
+          </BusyButton>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,103 @@
+import { useRef, useState } from 'react'
+import { ClusterList } from '../clusters/cluster-list'
+import { useClusters } from '../clusters/use-clusters'
+import { CreateClusterDialog } from '../create-cluster/create-cluster-dialog'
+import { SettingsDialog } from '../settings/settings-dialog'
+import { useAppCommand } from '../shared/app-commands'
+import { ConnectionBanner } from '../shared/connection-banner'
+import { EmptyState } from '../shared/empty-state'
+import { focusSearchField } from '../shared/find-field'
+import { ClusterWorkspace } from './cluster-workspace'
+
+/** The dialogs the desk can open; one at a time. */
+type DeskDialog = 'create-cluster' | 'settings'
+
+/**
+ * The whole window: clusters sidebar, the selected cluster's workspace, the create and settings
+ * dialogs, and the app commands (menu or shortcut) that open them or find.
+ */
+export function Desk() {
+  const clusters = useClusters()
+  const [selectedName, setSelectedName] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<DeskDialog | null>(null)
+  const main = useRef<HTMLElement>(null)
+  // Why "only when none is open": replacing the create dialog would throw away what was typed.
+  const open = (next: DeskDialog) => setDialog((current) => current ?? next)
+  useAppCommand('create-cluster', () => open('create-cluster'))
+  useAppCommand('show-settings', () => open('settings'))
+  useAppCommand('find', () => focusSearchField(main.current))
+  const selected =
+    clusters.clusters.find((c) => c.definition.name === selectedName) ??
+    clusters.clusters[0] ??
+    null
+  const show = (name: string) => {
+    setSelectedName(name)
+    setDialog(null)
+  }
+  return (
+    <div className="desk">
+      <ConnectionBanner />
+      <aside className="desk__sidebar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          etcd Desk
+        </div>
+        <ClusterList
+          clusters={clusters.clusters}
+          selected={selected?.definition.name ?? null}
+          isLoaded={clusters.isLoaded}
+          error={clusters.error}
+          onSelect={setSelectedName}
+          onCreate={() => open('create-cluster')}
+          onRetry={clusters.reload}
+        />
+        <div className="desk__sidebar-footer">
+          <button type="button" className="button--quiet" onClick={() => open('settings')}>
+            Settings
+          </button>
+        </div>
+      </aside>
+      <main className="desk__main" ref={main}>
+        {selected ? (
+          <ClusterWorkspace
+            key={selected.definition.name}
+            cluster={selected}
+            onChanged={clusters.update}
+            onDeleted={clusters.remove}
+          />
+        ) : (
+          clusters.isLoaded && (
+            <EmptyState
+              title="Run a local etcd cluster"
+              action={
+                <button
+                  type="button"
+                  className="button--primary"
+                  onClick={() => open('create-cluster')}
+                >
+                  Create cluster
+                </button>
+              }
+            >
+              etcd Desk starts real etcd members on this computer, shows who leads, their logs and
+              their keys. Start with a 3-member cluster on the tutorial&apos;s ports (2379, 12379,
+              22379).
+            </EmptyState>
+          )
+        )}
+      </main>
+      {dialog === 'create-cluster' && (
+        <CreateClusterDialog
+          clusters={clusters.clusters}
+          onClose={() => setDialog(null)}
+          onCreated={(view) => {
+            clusters.update(view)
+            show(view.definition.name)
+          }}
+          onShowCluster={show}
+        />
+      )}
+      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+    </div>
+  )
+}

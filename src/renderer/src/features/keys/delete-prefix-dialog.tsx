@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import type { ErrorData } from '../../../../shared/result'
+import { useApi } from '../shared/api-context'
+import { displayBytes, requestBytes } from '../shared/bytes'
+import { ConfirmDialog } from '../shared/confirm-dialog'
+import { settle, useAction } from '../shared/use-action'
+
+/** Asks before deleting every key under a prefix, saying how many keys that is. */
+export function DeletePrefixDialog(props: {
+  cluster: string
+  prefix: Uint8Array
+  onCancel: () => void
+  onDeleted: (deleted: number) => void
+}) {
+  const { cluster, prefix } = props
+  const api = useApi()
+  const [count, setCount] = useState<number | null>(null)
+  const [countError, setCountError] = useState<ErrorData | null>(null)
+  useEffect(() => {
+    let isCurrent = true
+    void settle(() => api.request('keys:count', { cluster, prefix: requestBytes(prefix) })).then(
+      (r) => {
+        if (!isCurrent) return
+        setCount(r.ok ? r.value : null)
+        setCountError(r.ok ? null : r.error)
+      },
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [api, cluster, prefix])
+  const remove = useAction(() =>
+    api.request('keys:delete-prefix', { cluster, prefix: requestBytes(prefix) }),
+  )
+  const confirm = async () => {
+    const result = await remove.run()
+    if (result.ok) props.onDeleted(result.value.deleted)
+  }
+  const label =
+    count === null
+      ? 'Delete keys'
+      : `Delete ${count.toLocaleString()} ${count === 1 ? 'key' : 'keys'}`
+  return (
+    <ConfirmDialog
+      title="Delete every key under this prefix?"
+      confirmLabel={label}
+      onConfirm={() => void confirm()}
+      onCancel={props.onCancel}
+      isBusy={remove.isBusy}
+      isConfirmDisabled={count === null || count === 0}
+      error={remove.error ?? countError}
+    >
+      <p>
+        Prefix <code className="break">{displayBytes(prefix)}</code>:{' '}
+        {count === null
+          ? countError
+            ? 'the keys could not be counted.'
+            : 'counting keys…'
+          : count === 0
+            ? 'no key starts with it.'
+            : `${count.toLocaleString()} ${count === 1 ? 'key is' : 'keys are'} deleted. This cannot be undone.`}
+      </p>
+    </ConfirmDialog>
+  )
+}

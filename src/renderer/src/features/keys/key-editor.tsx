@@ -1,0 +1,156 @@
+import { useId, useState } from 'react'
+import type { KeyEntry } from '../../../../shared/keys'
+import { useApi } from '../shared/api-context'
+import { displayBytes, encodeText, formatBytes, requestBytes } from '../shared/bytes'
+import { BusyButton } from '../shared/busy-button'
+import { ErrorMessage } from '../shared/error-message'
+import { settle, useAction } from '../shared/use-action'
+import { KeyConflict, type Conflict } from './key-conflict'
+import {
+  bytesOfDraft,
+  convertDraft,
+  draftOf,
+  ETCD_DEFAULT_MAX_REQUEST_BYTES,
+  MAX_EDIT_BYTES,
+  type ValueFormat,
+} from './value-draft'
+
+/** What the editor is for: a new key (under the current prefix) or an existing one. */
+export type EditTarget = { kind: 'new'; prefix: string } | { kind: 'edit'; entry: KeyEntry }
+
+/** "New key" / edit form with "Key", "Value" and "Save"; edits are compare-and-swap on the mod revision. */
+export function KeyEditor(props: {
+  cluster: string
+  target: EditTarget
+  onSaved: (key: Uint8Array, value: Uint8Array) => void
+  onCancel: () => void
+}) {
+  const { cluster, target } = props
+  const api = useApi()
+  const id = useId()
+  const entry = target.kind === 'edit' ? target.entry : null
+  const initial = draftOf(entry?.value ?? null)
+  const [keyText, setKeyText] = useState(target.kind === 'new' ? target.prefix : '')
+  const [valueText, setValueText] = useState(initial.text)
+  const [format, setFormat] = useState<ValueFormat>(initial.format)
+  const [formatIssue, setFormatIssue] = useState<string | null>(null)
+  const [conflict, setConflict] = useState<Conflict | null>(null)
+  const save = useAction((key: Uint8Array, value: Uint8Array, expectModRevision: string) =>
+    api.request('keys:put', {
+      cluster,
+      key: requestBytes(key),
+      value: requestBytes(value),
+      expectModRevision,
+    }),
+  )
+  const key = entry ? entry.key : encodeText(keyText)
+  const value = bytesOfDraft(valueText, format)
+  const keyIssue = !entry && keyText === '' ? 'Enter a key.' : null
+  const valueIssue = value === null ? 'Hex must be whole bytes: pairs of 0-9 and a-f.' : null
+  const sizeWarning =
+    value && value.length + key.length > ETCD_DEFAULT_MAX_REQUEST_BYTES
+      ? `${formatBytes(value.length)} is above etcd's default request limit (1.5 MiB); etcd will likely refuse it.`
+      : null
+  if (entry?.value && entry.value.length > MAX_EDIT_BYTES) {
+    return (
+      <div className="key-editor">
+        <p>
+          This value is {formatBytes(entry.value.length)}: too large to edit here. Use the etcdctl
+          command from the Commands tab.
+        </p>
+        <button type="button" onClick={props.onCancel}>
+          Back
+        </button>
+      </div>
+    )
+  }
+  const write = async (expectModRevision: string) => {
+    if (keyIssue || !value) return
+    setConflict(null)
+    const result = await save.run(key, value, expectModRevision)
+    if (result.ok) return props.onSaved(key, value)
+    if (result.error.code !== 'KEY_CONFLICT') return
+    save.clearError()
+    const now = await settle(() => api.request('keys:get', { cluster, key: requestBytes(key) }))
+    setConflict({ expected: expectModRevision, current: now.ok ? now.value : null })
+  }
+  const changeFormat = (next: ValueFormat) => {
+    const converted = convertDraft(valueText, format, next)
+    if (converted === null)
+      return setFormatIssue('This value is not valid text; keep editing it as hex.')
+    setFormatIssue(null)
+    setValueText(converted)
+    setFormat(next)
+  }
+  return (
+    <form
+      className="key-editor"
+      aria-label={entry ? 'Edit key' : 'New key'}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void write(entry ? entry.modRevision : '0')
+      }}
+    >
+      <h3>{entry ? 'Edit key' : 'New key'}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-key`}>Key</label>
+        <input
+          id={`${id}-key`}
+          value={entry ? displayBytes(entry.key, 4096) : keyText}
+          readOnly={entry !== null}
+          spellCheck={false}
+          aria-invalid={keyIssue ? true : undefined}
+          onChange={(e) => setKeyText(e.target.value)}
+        />
+        {keyIssue && <p className="field__issue">{keyIssue}</p>}
+      </div>
+      <div className="field">
+        <div className="field__row">
+          <label htmlFor={`${id}-value`}>Value</label>
+          <label htmlFor={`${id}-format`} className="sr-only">
+            Encoding
+          </label>
+          <select
+            id={`${id}-format`}
+            value={format}
+            onChange={(e) => changeFormat(e.target.value as ValueFormat)}
+          >
+            <option value="text">Text (UTF-8)</option>
+            <option value="hex">Hex bytes</option>
+          </select>
+        </div>
+        <textarea
+          id={`${id}-value`}
+          rows={10}
+          spellCheck={false}
+          value={valueText}
+          aria-invalid={valueIssue ? true : undefined}
+          onChange={(e) => setValueText(e.target.value)}
+        />
+        {(valueIssue ?? formatIssue) && <p className="field__issue">{valueIssue ?? formatIssue}</p>}
+        {sizeWarning && <p className="field__note">{sizeWarning}</p>}
+      </div>
+      {entry && (
+        <p className="muted">Saves only if the key is still at mod revision {entry.modRevision}.</p>
+      )}
+      {save.error && <ErrorMessage error={save.error} context="Could not save the key" />}
+      {conflict && (
+        <KeyConflict
+          conflict={conflict}
+          isNew={!entry}
+          onOverwrite={(rev) => void write(rev)}
+          onDiscard={props.onCancel}
+        />
+      )}
+      <div className="button-row">
+        <BusyButton type="submit" className="button--primary" isBusy={save.isBusy}>
+          Save
+        </BusyButton>
+        <button type="button" onClick={props.onCancel} disabled={save.isBusy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { ClusterView } from '../../../../shared/cluster'
+import { bytesKey, encodeText, requestBytes } from '../shared/bytes'
+import { EmptyState } from '../shared/empty-state'
+import { ErrorMessage } from '../shared/error-message'
+import { hasLiveMember } from '../shared/member-state'
+import { useAction } from '../shared/use-action'
+import { useApi } from '../shared/api-context'
+import type { KeyActionListener } from './key-action'
+import { KeyEditor, type EditTarget } from './key-editor'
+import { createKeyEventHub } from './key-event-hub'
+import { KeyList } from './key-list'
+import { KeyTree } from './key-tree'
+import { KeysDialogs, type KeysDialog } from './keys-dialogs'
+import { KeysToolbar, type KeysView } from './keys-toolbar'
+import { KEY_PAGE_SIZE, useKeyList } from './use-key-list'
+import { useKeyWatch } from './use-key-watch'
+import { ValueViewer } from './value-viewer'
+
+/** Wait after the last keystroke in the Prefix field before listing (one request, not one per key). */
+const PREFIX_DEBOUNCE_MS = 250
+
+/** The Keys tab: a stopped cluster explains itself; a running one gets the key browser. */
+export function KeysPanel(props: { cluster: ClusterView; onAction: KeyActionListener }) {
+  if (!hasLiveMember(props.cluster)) {
+    return (
+      <EmptyState title={`Cluster ${props.cluster.definition.name} is stopped`}>
+        Click <strong>Start all</strong> to start its members, then browse its keys here.
+      </EmptyState>
+    )
+  }
+  return <KeyBrowser cluster={props.cluster.definition.name} onAction={props.onAction} />
+}
+
+function KeyBrowser(props: { cluster: string; onAction: KeyActionListener }) {
+  const { cluster, onAction } = props
+  const api = useApi()
+  const [prefixDraft, setPrefixDraft] = useState('')
+  const [prefixText, setPrefixText] = useState('')
+  const [view, setView] = useState<KeysView>('list')
+  const [selected, setSelected] = useState<Uint8Array | null>(null)
+  const [editing, setEditing] = useState<EditTarget | null>(null)
+  const [dialog, setDialog] = useState<KeysDialog | null>(null)
+  const [hub] = useState(createKeyEventHub)
+  const list = useKeyList(cluster, prefixText)
+  const watch = useKeyWatch(
+    cluster,
+    prefixText,
+    list.isLoading ? null : list.revision,
+    (events) => {
+      list.applyEvents(events)
+      hub.publish({ type: 'events', events })
+    },
+    () => {
+      list.reload()
+      hub.publish({ type: 'resync' })
+    },
+  )
+  useEffect(() => {
+    if (prefixDraft === prefixText) return
+    const timer = setTimeout(() => {
+      setPrefixText(prefixDraft)
+      onAction({ kind: 'list', prefix: encodeText(prefixDraft), limit: KEY_PAGE_SIZE })
+    }, PREFIX_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [prefixDraft, prefixText, onAction])
+  const prefix = useMemo(() => encodeText(prefixText), [prefixText])
+  const select = (key: Uint8Array) => {
+    setSelected(key)
+    setEditing(null)
+    onAction({ kind: 'get', key })
+  }
+  const jump = useAction((key: Uint8Array) =>
+    api.request('keys:get', { cluster, key: requestBytes(key) }),
+  )
+  const jumpTo = async (text: string) => {
+    const result = await jump.run(encodeText(text))
+    if (result.ok) select(result.value.key)
+  }
+  return (
+    <div className="keys-panel">
+      <KeysToolbar
+        prefix={prefixDraft}
+        onPrefixChange={setPrefixDraft}
+        view={view}
+        onViewChange={setView}
+        onJump={(text) => void jumpTo(text)}
+        isJumping={jump.isBusy}
+        onNewKey={() => setEditing({ kind: 'new', prefix: prefixText })}
+        onDeletePrefix={() => setDialog({ kind: 'prefix', prefix })}
+        canDeletePrefix={prefixText !== '' && prefixDraft === prefixText}
+      />
+      {jump.error && (
+        <ErrorMessage
+          error={jump.error}
+          context="Could not open that key"
+          onDismiss={jump.clearError}
+        />
+      )}
+      {watch.watchError && (
+        <div className="banner banner--warn" role="alert">
+          Live updates stopped: {watch.watchError}{' '}
+          <button type="button" className="button--small" onClick={watch.retry}>
+            Retry
+          </button>
+        </div>
+      )}
+      <div className="keys-panel__split">
+        <div className="keys-panel__nav">
+          {list.error && (
+            <ErrorMessage error={list.error} context="Could not list keys" onRetry={list.reload} />
+          )}
+          {view === 'tree' ? (
+            <KeyTree
+              cluster={cluster}
+              prefix={prefix}
+              hub={hub}
+              selectedKey={selected}
+              onSelect={select}
+            />
+          ) : list.isLoading ? (
+            <p className="muted" role="status">
+              Loading keys…
+            </p>
+          ) : list.entries.length === 0 && !list.error ? (
+            <EmptyState
+              title={prefixText ? 'No key starts with this prefix' : 'This cluster has no keys yet'}
+            >
+              Click <strong>New key</strong> to write one
+              {prefixText ? ', or change the prefix' : ''}.
+            </EmptyState>
+          ) : (
+            <KeyList
+              entries={list.entries}
+              count={list.count}
+              hasMore={list.nextKey !== null}
+              isLoadingMore={list.isLoadingMore}
+              selectedKey={selected}
+              onSelect={select}
+              onLoadMore={() => void list.loadMore()}
+            />
+          )}
+        </div>
+        <div className="keys-panel__detail">
+          {editing ? (
+            <KeyEditor
+              key={editing.kind === 'edit' ? bytesKey(editing.entry.key) : 'new'}
+              cluster={cluster}
+              target={editing}
+              onCancel={() => setEditing(null)}
+              onSaved={(key, value) => {
+                onAction({ kind: 'put', key, value })
+                setEditing(null)
+                setSelected(key)
+              }}
+            />
+          ) : selected ? (
+            <ValueViewer
+              key={bytesKey(selected)}
+              cluster={cluster}
+              keyBytes={selected}
+              hub={hub}
+              onEdit={(entry) => setEditing({ kind: 'edit', entry })}
+              onDelete={(entry) => setDialog({ kind: 'key', key: entry.key })}
+            />
+          ) : (
+            <EmptyState title="No key selected">
+              Pick a key on the left to see its value, or click <strong>New key</strong>.
+            </EmptyState>
+          )}
+        </div>
+      </div>
+      <KeysDialogs
+        cluster={cluster}
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        onAction={onAction}
+        onKeyDeleted={() => setSelected(null)}
+      />
+    </div>
+  )
+}

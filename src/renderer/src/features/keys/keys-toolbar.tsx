@@ -1,0 +1,87 @@
+import { useId, useState } from 'react'
+
+/** The two ways to browse keys. */
+export type KeysView = 'list' | 'tree'
+
+/** Prefix filter, list/tree switch, jump-to-key, "New key" and "Delete prefix". */
+export function KeysToolbar(props: {
+  prefix: string
+  onPrefixChange: (prefix: string) => void
+  view: KeysView
+  onViewChange: (view: KeysView) => void
+  onJump: (key: string) => void
+  onNewKey: () => void
+  onDeletePrefix: () => void
+  /** False while the prefix is empty (deleting everything is not offered) or not applied yet. */
+  canDeletePrefix: boolean
+  isJumping: boolean
+}) {
+  const id = useId()
+  const [jumpText, setJumpText] = useState('')
+  return (
+    <div className="toolbar keys-toolbar">
+      <label htmlFor={`${id}-prefix`}>Prefix</label>
+      <input
+        id={`${id}-prefix`}
+        type="search"
+        className="keys-toolbar__prefix"
+        placeholder="e.g. /app/ (empty: all)"
+        spellCheck={false}
+        value={props.prefix}
+        onChange={(e) => props.onPrefixChange(e.target.value)}
+      />
+      <div className="segmented" role="group" aria-label="Browse as">
+        <button
+          type="button"
+          aria-pressed={props.view === 'list'}
+          onClick={() => props.onViewChange('list')}
+        >
+          List
+        </button>
+        <button
+          type="button"
+          aria-pressed={props.view === 'tree'}
+          onClick={() => props.onViewChange('tree')}
+        >
+          Tree
+        </button>
+      </div>
+      <form
+        className="keys-toolbar__jump"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (jumpText !== '') props.onJump(jumpText)
+        }}
+      >
+        <label htmlFor={`${id}-jump`}>Jump to</label>
+        <input
+          id={`${id}-jump`}
+          placeholder="a full key"
+          spellCheck={false}
+          value={jumpText}
+          onChange={(e) => setJumpText(e.target.value)}
+        />
+        <button type="submit" disabled={jumpText === '' || props.isJumping}>
+          Open
+        </button>
+      </form>
+      <span className="toolbar__spacer" />
+      <button type="button" className="button--primary" onClick={props.onNewKey}>
+        New key
+      </button>
+      <button
+        type="button"
+        className="button--danger-quiet"
+        onClick={props.onDeletePrefix}
+        disabled={!props.canDeletePrefix}
+        title={
+          props.prefix === ''
+            ? 'Type a prefix first: deleting every key is not offered here.'
+            : undefined
+        }
+      >
+        Delete prefix
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+import { decodeText, formatBytes, hexDump } from '../shared/bytes'
+
+/** How a value is shown. */
+export type ValueMode = 'text' | 'json' | 'hex'
+
+/** Most bytes of a value put on screen; the rest is summarized (values may be megabytes). */
+export const DISPLAY_CAP_BYTES = 64 * 1024
+
+/** Largest value parsed for pretty JSON. */
+const JSON_PARSE_CAP_BYTES = 2 * 1024 * 1024
+
+/** The mode a value opens in: JSON when it parses as an object or array, text when text, else hex. */
+export function defaultMode(value: Uint8Array): ValueMode {
+  const text = decodeText(value)
+  if (text === null) return 'hex'
+  const trimmed = text.trimStart()
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && prettyJson(value) !== null)
+    return 'json'
+  return 'text'
+}
+
+function prettyJson(value: Uint8Array): string | null {
+  if (value.length > JSON_PARSE_CAP_BYTES) return null
+  const text = decodeText(value)
+  if (text === null) return null
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return null
+  }
+}
+
+/** A value shown as text, pretty JSON or a hex dump: always as plain text, capped in size. */
+export function ValueBody(props: { value: Uint8Array; mode: ValueMode }) {
+  const { value, mode } = props
+  const isCapped = value.length > DISPLAY_CAP_BYTES
+  const head = isCapped ? value.subarray(0, DISPLAY_CAP_BYTES) : value
+  let note: string | null = null
+  let body: string
+  if (mode === 'hex') {
+    body = hexDump(head)
+  } else if (mode === 'json') {
+    const pretty = prettyJson(value)
+    body = pretty ?? ''
+    if (pretty === null)
+      note =
+        value.length > JSON_PARSE_CAP_BYTES ? 'Too large to format as JSON.' : 'Not valid JSON.'
+  } else {
+    const text = decodeText(head) ?? decodeText(value)
+    if (text === null) {
+      note = 'Not valid UTF-8 text: shown as hex.'
+      body = hexDump(head)
+    } else body = text
+  }
+  const shown =
+    mode === 'json' && body.length > DISPLAY_CAP_BYTES ? body.slice(0, DISPLAY_CAP_BYTES) : body
+  return (
+    <div className="value-body">
+      {note && <p className="value-body__note">{note}</p>}
+      {value.length === 0 ? (
+        <p className="muted">(empty value)</p>
+      ) : (
+        body && (
+          <pre className={`value-body__text value-body__text--${mode}`} aria-label="Contents">
+            {shown}
+          </pre>
+        )
+      )}
+      {(isCapped || shown.length < body.length) && (
+        <p className="value-body__note">
+          Showing the first {formatBytes(DISPLAY_CAP_BYTES)} of {formatBytes(value.length)}. Use the
+          etcdctl command (Commands tab) to read all of it.
+        </p>
+      )}
+    </div>
+  )
+}

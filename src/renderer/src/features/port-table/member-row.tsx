@@ -1,0 +1,72 @@
+import type { MemberView } from '../../../../shared/cluster'
+import { BusyButton } from '../shared/busy-button'
+import { isLiveState } from '../shared/member-state'
+import { StateBadge } from '../shared/state-badge'
+import { LeaderMark } from '../member-status/leader-mark'
+import type { MemberAction } from './use-member-actions'
+
+const ACTIONS: { action: MemberAction; label: string }[] = [
+  { action: 'start', label: 'Start' },
+  { action: 'stop', label: 'Stop' },
+  { action: 'restart', label: 'Restart' },
+  { action: 'kill', label: 'Kill' },
+]
+
+/** Whether an action makes sense in a member's current state. */
+function canRun(action: MemberAction, member: MemberView): boolean {
+  const isLive = isLiveState(member.state)
+  switch (action) {
+    case 'start':
+      return !isLive
+    case 'stop':
+    case 'kill':
+      return isLive
+    case 'restart':
+      return member.state !== 'stopping'
+  }
+}
+
+/** One row of the port table: URLs, pid, state, leader mark and the member's actions. */
+export function MemberRow(props: {
+  member: MemberView
+  isLeader: boolean
+  isNewLeader: boolean
+  busyWith: MemberAction | undefined
+  onAction: (action: MemberAction) => void
+}) {
+  const { member: m, busyWith } = props
+  return (
+    <tr className={props.isLeader ? 'is-leader' : undefined}>
+      <th scope="row">
+        <span className="member-name">{m.name}</span>
+        {props.isLeader && <LeaderMark isNew={props.isNewLeader} />}
+      </th>
+      <td className="mono">{m.clientUrl}</td>
+      <td className="mono">{m.peerUrl}</td>
+      <td className="mono">{m.pid ?? '—'}</td>
+      <td>
+        <StateBadge state={m.state} />
+        {m.restarts > 0 && <span className="muted"> · {m.restarts} restarts</span>}
+        {(m.state === 'crashed' || m.state === 'errored') && m.lastExit && (
+          <div className="member-exit">{m.lastExit.reason}</div>
+        )}
+      </td>
+      <td>
+        <div className="button-row button-row--tight">
+          {ACTIONS.map(({ action, label }) => (
+            <BusyButton
+              key={action}
+              className={action === 'kill' ? 'button--small button--danger-quiet' : 'button--small'}
+              aria-label={`${label} ${m.name}`}
+              isBusy={busyWith === action}
+              disabled={busyWith !== undefined || !canRun(action, m)}
+              onClick={() => props.onAction(action)}
+            >
+              {label}
+            </BusyButton>
+          ))}
+        </div>
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,55 @@
+import type { ClusterView } from '../../../../shared/cluster'
+import { ErrorMessage } from '../shared/error-message'
+import { isLiveState } from '../shared/member-state'
+import { MemberRow } from './member-row'
+import { useMemberActions } from './use-member-actions'
+
+/** The port table: every member with its URLs, pid, state and leader mark, and per-row actions. */
+export function PortTable(props: {
+  cluster: ClusterView
+  leaderName: string | null
+  newLeader: string | null
+  onChanged: (view: ClusterView) => void
+}) {
+  const { cluster, leaderName } = props
+  const name = cluster.definition.name
+  const actions = useMemberActions(name, props.onChanged)
+  return (
+    <section aria-labelledby="port-table-title">
+      <h3 id="port-table-title">Members and ports</h3>
+      <div className="table-scroll">
+        <table className="port-table" aria-label={`Members of ${name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Client URL</th>
+              <th scope="col">Peer URL</th>
+              <th scope="col">PID</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cluster.members.map((m) => (
+              <MemberRow
+                key={m.name}
+                member={m}
+                isLeader={m.name === leaderName && isLiveState(m.state)}
+                isNewLeader={m.name === props.newLeader}
+                busyWith={actions.busy.get(m.name)}
+                onAction={(action) => void actions.run(m.name, action)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {actions.failure && (
+        <ErrorMessage
+          error={actions.failure.error}
+          context={`Could not ${actions.failure.action} ${actions.failure.member}`}
+          onDismiss={actions.dismiss}
+        />
+      )}
+    </section>
+  )
+}

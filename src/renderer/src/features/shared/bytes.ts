@@ -1,0 +1,146 @@
+/**
+ * Byte helpers for the window. etcd keys and values are arbitrary bytes from anyone who can reach
+ * the cluster: nothing here assumes UTF-8, and everything that becomes visible is plain text.
+ */
+
+const encoder = new TextEncoder()
+const strictDecoder = new TextDecoder('utf-8', { fatal: true })
+
+/** Control characters other than tab, newline and carriage return make text unsafe to show as is. */
+function hasUnsafeControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true
+  }
+  return false
+}
+
+/** Encodes text as UTF-8 bytes. */
+export function encodeText(text: string): Uint8Array {
+  return encoder.encode(text)
+}
+
+/** The bytes as UTF-8 text, or null when they are not valid UTF-8 or hold control characters. */
+export function decodeText(bytes: Uint8Array): string | null {
+  try {
+    const text = strictDecoder.decode(bytes)
+    return hasUnsafeControl(text) ? null : text
+  } catch {
+    return null
+  }
+}
+
+/** True when the bytes cannot be shown as text. */
+export function isBinary(bytes: Uint8Array): boolean {
+  return decodeText(bytes) === null
+}
+
+/** Two lower-case hex digits of one byte. */
+export function hexByte(byte: number): string {
+  return byte.toString(16).padStart(2, '0')
+}
+
+/** Bytes as space-separated hex pairs ("de ad be ef"). */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, hexByte).join(' ')
+}
+
+/** A classic hex dump: offset, 16 hex pairs, and the printable ASCII of each row. */
+export function hexDump(bytes: Uint8Array): string {
+  const rows: string[] = []
+  for (let offset = 0; offset < bytes.length; offset += 16) {
+    const row = bytes.subarray(offset, offset + 16)
+    const hex = toHex(row).padEnd(47, ' ')
+    const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.'))
+    rows.push(`${offset.toString(16).padStart(8, '0')}  ${hex}  ${ascii.join('')}`)
+  }
+  return rows.join('\n')
+}
+
+/** Parses hex such as "de ad be ef" or "deadbeef"; null when it is not whole bytes of hex. */
+export function parseHex(text: string): Uint8Array | null {
+  const digits = text.replace(/\s+/g, '')
+  if (digits.length % 2 !== 0 || /[^0-9a-fA-F]/.test(digits)) return null
+  const out = new Uint8Array(digits.length / 2)
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16)
+  return out
+}
+
+/**
+ * A key (or other short bytes) as one line of text: UTF-8 as is, anything else with printable
+ * ASCII kept and other bytes as \xNN. Cut to `maxChars` with an ellipsis.
+ */
+export function displayBytes(bytes: Uint8Array, maxChars = 512): string {
+  const text = decodeText(bytes)
+  const shown =
+    text !== null && !/[\n\r\t]/.test(text)
+      ? text
+      : Array.from(bytes, (b) =>
+          b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${hexByte(b)}`,
+        ).join('')
+  return shown.length > maxChars ? `${shown.slice(0, maxChars)}…` : shown
+}
+
+/** Byte-wise order, as etcd sorts keys. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number)
+    if (d !== 0) return d
+  }
+  return a.length - b.length
+}
+
+/** True when two byte arrays hold the same bytes. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return compareBytes(a, b) === 0
+}
+
+/** True when `bytes` starts with `prefix`. */
+export function startsWithBytes(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (prefix.length > bytes.length) return false
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false
+  return true
+}
+
+/** A size such as "812 B", "4.2 KiB" or "1.5 MiB". */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  let value = size / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
+}
+
+/** A lease ID (decimal string from the engine) in hex as etcdctl prints it; "0" means no lease. */
+export function leaseToHex(lease: string): string {
+  try {
+    return BigInt(lease).toString(16)
+  } catch {
+    return lease
+  }
+}
+
+/** An exact string form of bytes (hex, no spaces), for React keys and effect dependencies. */
+export function bytesKey(bytes: Uint8Array): string {
+  return Array.from(bytes, hexByte).join('')
+}
+
+/** The bytes of a bytesKey. */
+export function fromBytesKey(key: string): Uint8Array {
+  return parseHex(key) ?? new Uint8Array()
+}
+
+/**
+ * Bytes typed as the contract's request schemas want them (zod infers Uint8Array<ArrayBuffer>,
+ * while domain types say Uint8Array). Copies only if the bytes live in a SharedArrayBuffer.
+ */
+export function requestBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(bytes)
+}

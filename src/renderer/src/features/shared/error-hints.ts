@@ -1,0 +1,190 @@
+import type { ErrorCode, ErrorData } from '../../../../shared/result'
+
+/** What an error means for the user: a short title and the next step. */
+export interface ErrorHint {
+  title: string
+  hint: string
+}
+
+/**
+ * Every error code the engine can report, with what happened and what to do next. The Record type
+ * makes a new ErrorCode without a hint a compile error.
+ */
+export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
+  INVALID_REQUEST: {
+    title: 'The request was refused',
+    hint: 'A value sent to the engine was not valid. Check the fields and try again.',
+  },
+  INVALID_SPEC: {
+    title: 'The cluster settings are not valid',
+    hint: 'Fix the fields marked below, then click Create again.',
+  },
+  PORT_IN_USE: {
+    title: 'A port is already in use',
+    hint: 'Stop the process holding the port, or choose other ports for this member.',
+  },
+  CLUSTER_EXISTS: {
+    title: 'A cluster with this name already exists',
+    hint: 'Choose another name, or delete the existing cluster first.',
+  },
+  CLUSTER_NOT_FOUND: {
+    title: 'The cluster no longer exists',
+    hint: 'It may have been deleted from another window. Pick another cluster from the list.',
+  },
+  MEMBER_NOT_FOUND: {
+    title: 'The member no longer exists',
+    hint: 'Reload the cluster list; the cluster may have been recreated.',
+  },
+  CLUSTER_RUNNING: {
+    title: 'The cluster is running',
+    hint: 'Click Stop all first, then try again.',
+  },
+  CLUSTER_NOT_RUNNING: {
+    title: 'The cluster is not running',
+    hint: 'Click Start all to start its members, then try again.',
+  },
+  MEMBER_RUNNING: {
+    title: 'The member is already running',
+    hint: 'Use Restart to start it again, or Stop it first.',
+  },
+  MEMBER_NOT_RUNNING: {
+    title: 'The member is not running',
+    hint: 'Click Start on its row first.',
+  },
+  ETCD_NOT_FOUND: {
+    title: 'No etcd binary was found',
+    hint: 'Install etcd (or put it on PATH) and restart etcd Desk, or choose another etcd version.',
+  },
+  ETCD_VERSION_UNSUPPORTED: {
+    title: 'This etcd version is not supported',
+    hint: 'Choose etcd 3.4 or newer in the etcd version field.',
+  },
+  START_TIMEOUT: {
+    title: 'The member did not become healthy in time',
+    hint: 'Read the last log lines below (a port or data problem is usual), fix it, then click Start all.',
+  },
+  MEMBER_CRASHED: {
+    title: 'The member exited while starting',
+    hint: 'Read the exit reason and last log lines below, fix the cause, then start it again.',
+  },
+  STOP_TIMEOUT: {
+    title: 'The member did not stop in time',
+    hint: 'It was killed. Check its logs before starting it again.',
+  },
+  DATA_DIR_LOCKED: {
+    title: 'Another etcd Desk uses this data directory',
+    hint: 'Close the other etcd Desk (or browser-mode server), or start this one with another --data-dir.',
+  },
+  DATA_DIR_FOREIGN: {
+    title: 'The data directory belongs to something else',
+    hint: 'Choose an empty folder or one created by etcd Desk.',
+  },
+  DATA_DIR_UNWRITABLE: {
+    title: 'The data directory cannot be written',
+    hint: 'Check its permissions and free space, or choose another folder.',
+  },
+  KEY_NOT_FOUND: {
+    title: 'The key does not exist',
+    hint: 'It may have been deleted. Check the spelling, or create it with New key.',
+  },
+  KEY_CONFLICT: {
+    title: 'The key changed while you were editing it',
+    hint: 'Your value was not saved. Compare with the current value, then overwrite or discard.',
+  },
+  VALUE_TOO_LARGE: {
+    title: 'The value is too large for etcd',
+    hint: 'etcd refuses requests above its --max-request-bytes (1.5 MiB by default). Store a smaller value.',
+  },
+  ETCD_UNREACHABLE: {
+    title: 'etcd did not answer',
+    hint: 'Check that enough members are running for a quorum (Members tab), then retry.',
+  },
+  ETCD_REQUEST_FAILED: {
+    title: 'etcd refused the request',
+    hint: 'Read the message below; retry, or ask for fewer keys at a time.',
+  },
+  ENGINE_CLOSED: {
+    title: 'etcd Desk is shutting down',
+    hint: 'Wait for it to restart, then try again.',
+  },
+  RELEASE_NOT_FOUND: {
+    title: 'This etcd release does not exist',
+    hint: 'Choose another version from the list.',
+  },
+  PLATFORM_UNSUPPORTED: {
+    title: 'This release has no build for this computer',
+    hint: 'Choose another version, or install etcd yourself and use System etcd.',
+  },
+  DOWNLOAD_FAILED: {
+    title: 'The download failed',
+    hint: 'Check the network connection (or the release mirror) and try again.',
+  },
+  DOWNLOAD_CANCELLED: {
+    title: 'The download was cancelled',
+    hint: 'Start it again when you are ready.',
+  },
+  OFFLINE: {
+    title: 'No network connection',
+    hint: 'Connect to the network, or use an installed version or System etcd.',
+  },
+  CHECKSUM_MISMATCH: {
+    title: 'The download is corrupt',
+    hint: 'Its checksum does not match the release. Try again; if it persists, use another mirror.',
+  },
+  CHECKSUM_MISSING: {
+    title: 'The release has no checksum',
+    hint: 'etcd Desk installs verified archives only. Choose another version; for a local archive, give its SHA256SUMS, or confirm an unverified install if you trust it.',
+  },
+  ARCHIVE_INVALID: {
+    title: 'The archive is not a valid etcd release',
+    hint: 'Download it again or choose another version.',
+  },
+  DISK_FULL: {
+    title: 'The disk is full',
+    hint: 'Free some space (old clusters and releases take room), then try again.',
+  },
+  RELEASE_IN_USE: {
+    title: 'This release is used by a cluster',
+    hint: 'Delete the clusters that use this version (or wait for its install to finish), then remove it.',
+  },
+  FORBIDDEN: {
+    title: 'This window may not talk to the engine',
+    hint: 'Open etcd Desk from the URL the server printed (with its token), in a normal browser tab.',
+  },
+  DISCONNECTED: {
+    title: 'The connection to etcd Desk was lost',
+    hint: 'The window reconnects by itself; try again once the red banner is gone.',
+  },
+  INTERNAL: {
+    title: 'Something went wrong',
+    hint: 'Retry; if it keeps failing, check the engine output (the terminal running etcd Desk).',
+  },
+}
+
+/** The title and next step for an error code. */
+export function hintFor(code: ErrorCode): ErrorHint {
+  return ERROR_HINTS[code]
+}
+
+/** Short "label: value" facts from an error's detail (port, member, holder process…). */
+export function errorFacts(error: ErrorData): string[] {
+  const d = error.detail ?? {}
+  const facts: string[] = []
+  if (typeof d.member === 'string') facts.push(`Member: ${d.member}`)
+  if (typeof d.port === 'number')
+    facts.push(`Port: ${d.port}${d.kind ? ` (${String(d.kind)})` : ''}`)
+  const owner = d.owner as { pid?: unknown; command?: unknown } | null | undefined
+  if (owner && typeof owner.pid === 'number') {
+    facts.push(`Held by: ${String(owner.command ?? 'a process')} (pid ${owner.pid})`)
+  }
+  if (typeof d.currentModRevision === 'string') {
+    facts.push(`Current mod revision: ${d.currentModRevision}`)
+  }
+  return facts
+}
+
+/** The last log lines attached to an error (START_TIMEOUT, MEMBER_CRASHED), if any. */
+export function errorLogTail(error: ErrorData): string[] {
+  const tail = error.detail?.logTail
+  return Array.isArray(tail) ? tail.map(String) : []
+}

@@ -1,0 +1,56 @@
+import type { ErrorData } from '../../../../shared/result'
+import { errorFacts, errorLogTail, hintFor } from './error-hints'
+
+/** An error as the user reads it: what happened, the engine's message, facts and what to do. */
+export function ErrorMessage(props: {
+  error: ErrorData
+  /** Says what was being done, e.g. "Could not kill etcd2". */
+  context?: string
+  onDismiss?: () => void
+  onRetry?: () => void
+}) {
+  const { error, context, onDismiss, onRetry } = props
+  const { title, hint } = hintFor(error.code)
+  const facts = errorFacts(error)
+  const logTail = errorLogTail(error)
+  return (
+    <div className="error-box" role="alert">
+      <div className="error-box__head">
+        <strong>{context ? `${context}: ${title}` : title}</strong>
+        <code className="error-box__code">{error.code}</code>
+      </div>
+      <p className="error-box__message">{error.message}</p>
+      {facts.length > 0 && (
+        <ul className="error-box__facts">
+          {facts.map((fact) => (
+            <li key={fact}>{fact}</li>
+          ))}
+        </ul>
+      )}
+      <p className="error-box__hint">
+        <span aria-hidden="true">→ </span>
+        {hint}
+      </p>
+      {logTail.length > 0 && (
+        <details className="error-box__tail" open>
+          <summary>Last log lines</summary>
+          <pre>{logTail.join('\n')}</pre>
+        </details>
+      )}
+      {(onRetry || onDismiss) && (
+        <div className="error-box__actions">
+          {onRetry && (
+            <button type="button" onClick={onRetry}>
+              Retry
+            </button>
+          )}
+          {onDismiss && (
+            <button type="button" className="button--quiet" onClick={onDismiss}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+/** Fields that search or filter what is shown, most specific first. */
+const SEARCH_LIKE = [
+  'input[type="search"]:not([disabled])',
+  '[role="searchbox"]',
+  'input[placeholder*="search" i]:not([disabled])',
+  'input[placeholder*="filter" i]:not([disabled])',
+]
+
+/** The first search-like field inside `root`, or null. */
+export function findSearchField(root: ParentNode): HTMLElement | null {
+  for (const selector of SEARCH_LIKE) {
+    const field = root.querySelector<HTMLElement>(selector)
+    if (field) return field
+  }
+  return null
+}
+
+/**
+ * The "Find" command: focuses (and selects) the search field of the open dialog if one is open,
+ * else of `area` (the current tab), else the first one in the window. True when a field was found.
+ */
+export function focusSearchField(area: HTMLElement | null): boolean {
+  const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"]')
+  const topDialog = dialogs[dialogs.length - 1]
+  // Why: behind an open dialog nothing should take focus; the dialog is what the user works in.
+  const field = topDialog
+    ? findSearchField(topDialog)
+    : ((area && findSearchField(area)) ?? findSearchField(document))
+  if (!field) return false
+  field.focus()
+  if (field instanceof HTMLInputElement) field.select()
+  return true
+}

@@ -1,0 +1,16 @@
+import type { ClusterView, MemberState } from '../../../../shared/cluster'
+
+/** True for member states in which an etcd process exists. */
+export function isLiveState(state: MemberState): boolean {
+  return state === 'starting' || state === 'running' || state === 'stopping'
+}
+
+/** True when at least one member of the cluster has a process. */
+export function hasLiveMember(cluster: ClusterView): boolean {
+  return cluster.members.some((m) => isLiveState(m.state))
+}
+
+/** The cluster's client endpoints, comma-separated as etcdctl --endpoints takes them. */
+export function endpointsOf(cluster: ClusterView): string {
+  return cluster.members.map((m) => m.clientUrl).join(',')
+}

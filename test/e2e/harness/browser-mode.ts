@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '../../helpers/free-port'
+import { makeTestDir } from '../../helpers/test-dirs'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** A running `npm run web` (the real entry point) on a fresh data directory. */
+export interface BrowserModeServer {
+  url: string
+  dataDir: string
+  stderr: () => string
+  stop: () => Promise<number | null>
+}
+
+/** Why: the first start may build the UI (electron-vite build, ~20 s on 2 cores). */
+const START_DEADLINE_MS = 120_000
+
+/** Starts browser mode as a child process and waits for its one URL line. */
+export async function startBrowserMode(label: string): Promise<BrowserModeServer> {
+  const dataDir = makeTestDir(label)
+  const port = await freePort()
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      `${root}src/main/web/web-main.ts`,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let err = ''
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${err}`)),
+      START_DEADLINE_MS,
+    )
+    let out = ''
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const match = /etcd Desk browser mode: (\S+)/.exec(out)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${err}`)))
+  })
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode !== null) return child.exitCode
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+    child.kill('SIGINT')
+    return exited
+  }
+  return { url, dataDir, stderr: () => err, stop }
+}

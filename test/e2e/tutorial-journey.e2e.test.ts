@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findEtcdProcesses } from '../helpers/etcd-processes'
+import { launchers, type LaunchedApp } from './harness/launchers'
+import { screenshot } from './harness/chromium'
+
+const execFileAsync = promisify(execFile)
+const ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:12379,http://127.0.0.1:22379'
+
+/** etcdctl against the tutorial cluster. */
+async function etcdctl(...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('etcdctl', [`--endpoints=${ENDPOINTS}`, ...args], {
+    env: { ...process.env, ETCDCTL_API: '3' },
+    timeout: 20_000,
+  })
+  return stdout
+}
+
+/** The text of the port table row of one member. */
+function memberRow(page: Page, member: string) {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: member, exact: true }) })
+}
+
+for (const launcher of launchers()) {
+  describe.skipIf(launcher.skipReason !== null)(`the tutorial journey (${launcher.name})`, () => {
+    let app: LaunchedApp
+
+    beforeAll(async () => {
+      app = await launcher.launch('e2e-journey')
+    }, 180_000)
+
+    afterAll(async () => {
+      if (!app) return
+      expect(await app.close()).toBe(0)
+      expect(findEtcdProcesses(app.dataDir)).toEqual([])
+    })
+
+    it('starts empty and says what to do next', async () => {
+      await expect
+        .poll(() => app.page.getByRole('button', { name: 'Create cluster' }).count())
+        .toBeGreaterThan(0)
+      await screenshot(app.page, `${launcher.name}-01-empty`)
+    })
+
+    it('creates a 3-member cluster by clicking, on the tutorial ports', async () => {
+      const { page } = app
+      await page.getByRole('button', { name: 'Create cluster' }).first().click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByLabel('Name').fill('tutorial')
+      await dialog.getByLabel('Members').fill('3')
+      await screenshot(page, `${launcher.name}-02-create-dialog`)
+      await dialog.getByRole('button', { name: 'Create', exact: true }).click()
+      for (const member of ['etcd1', 'etcd2', 'etcd3']) {
+        await memberRow(page, member).getByText('running').waitFor({ timeout: 60_000 })
+      }
+      const table = page.getByRole('table').first()
+      for (const port of [2379, 2380, 12379, 12380, 22379, 22380]) {
+        await expect.poll(() => table.getByText(`127.0.0.1:${port}`).count()).toBeGreaterThan(0)
+      }
+      await page.getByText('leader', { exact: false }).first().waitFor({ timeout: 20_000 })
+      await screenshot(page, `${launcher.name}-03-members`)
+    })
+
+    it('etcdctl sees three started members', async () => {
+      const list = JSON.parse(await etcdctl('member', 'list', '-w', 'json')) as {
+        members: { name: string }[]
+      }
+      expect(list.members.map((m) => m.name).sort()).toEqual(['etcd1', 'etcd2', 'etcd3'])
+    })
+
+    it('saves a key in the UI that etcdctl reads', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Keys' }).click()
+      await page.getByRole('button', { name: 'New key' }).click()
+      await page.getByLabel('Key', { exact: true }).fill('/e2e/hello')
+      await page.getByLabel('Value', { exact: true }).fill('saved from the window')
+      await page.getByRole('button', { name: 'Save' }).click()
+      await expect
+        .poll(() => etcdctl('get', '/e2e/hello', '--print-value-only'), { timeout: 20_000 })
+        .toBe('saved from the window\n')
+    })
+
+    it('shows a key put by etcdctl without a reload', async () => {
+      await etcdctl('put', '/e2e/from-cli', 'typed in a terminal')
+      await app.page.getByText('/e2e/from-cli').first().waitFor({ timeout: 20_000 })
+      await screenshot(app.page, `${launcher.name}-04-keys`)
+    })
+
+    it('elects another leader when the leader is killed in the UI', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Members' }).click()
+      const leaderRow = page.getByRole('row').filter({ hasText: 'leader' }).first()
+      const leader = (await leaderRow.getByRole('cell').first().innerText()).match(/etcd\d/)?.[0]
+      expect(leader).toBeTruthy()
+      await page.getByRole('button', { name: `Kill ${leader}` }).click()
+      const confirm = page.getByRole('dialog')
+      if (await confirm.count()) await confirm.getByRole('button', { name: /kill/i }).click()
+      await expect
+        .poll(
+          async () =>
+            (await page.getByRole('row').filter({ hasText: 'leader' }).first().innerText()).match(
+              /etcd\d/,
+            )?.[0],
+          {
+            timeout: 30_000,
+          },
+        )
+        .not.toBe(leader)
+      await screenshot(page, `${launcher.name}-05-after-election`)
+    })
+
+    it('shows the selected member’s log lines in the Logs tab', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Logs' }).click()
+      await page
+        .getByText(/serving client|published local member|ready to serve/i)
+        .first()
+        .waitFor({ timeout: 20_000 })
+      await screenshot(page, `${launcher.name}-06-logs`)
+    })
+
+    it('shows the exact commands', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Commands' }).click()
+      await page
+        .getByText(/--initial-cluster=etcd1=http:\/\/127\.0\.0\.1:2380/)
+        .first()
+        .waitFor()
+      await screenshot(page, `${launcher.name}-07-commands`)
+    })
+
+    it('reported no page errors', () => {
+      expect(app.pageErrors).toEqual([])
+      expect(app.consoleErrors.filter((e) => !/favicon/i.test(e))).toEqual([])
+    })
+  })
+}

@@ -1,0 +1,20 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+
+afterEach(() => cleanup())
+
+// jsdom lays nothing out: give elements a size so virtualized lists render their visible rows.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 })
+// jsdom has no element scrolling; the virtualizer scrolls to follow logs.
+if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => undefined
+
+// Vitest's jsdom environment keeps Node's TextEncoder, whose bytes come from Node's realm and fail
+// `instanceof Uint8Array` against jsdom's globals (a browser has one realm). Re-wrap them here.
+const NodeTextEncoder = globalThis.TextEncoder
+globalThis.TextEncoder = class extends NodeTextEncoder {
+  override encode(input?: string): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(super.encode(input))
+  }
+}
