@@ -18,11 +18,16 @@ async function etcdctl(...args: string[]): Promise<string> {
   return stdout
 }
 
-/** The text of the port table row of one member. */
+/** The port table row of one member (its name is the row header). */
 function memberRow(page: Page, member: string) {
-  return page
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: member, exact: true }) })
+  const header = page.getByRole('rowheader', { name: new RegExp(`^${member}\\b`) })
+  return page.getByRole('row').filter({ has: header })
+}
+
+/** The member the port table marks as leader. */
+async function shownLeader(page: Page): Promise<string | undefined> {
+  const row = page.getByRole('row').filter({ hasText: 'leader' }).first()
+  return (await row.getByRole('rowheader').innerText()).match(/etcd\d/)?.[0]
 }
 
 for (const launcher of launchers()) {
@@ -50,8 +55,8 @@ for (const launcher of launchers()) {
       const { page } = app
       await page.getByRole('button', { name: 'Create cluster' }).first().click()
       const dialog = page.getByRole('dialog')
-      await dialog.getByLabel('Name').fill('tutorial')
-      await dialog.getByLabel('Members').fill('3')
+      await dialog.getByLabel('Name', { exact: true }).fill('tutorial')
+      await dialog.getByLabel('Members', { exact: true }).selectOption('3')
       await screenshot(page, `${launcher.name}-02-create-dialog`)
       await dialog.getByRole('button', { name: 'Create', exact: true }).click()
       for (const member of ['etcd1', 'etcd2', 'etcd3']) {
@@ -93,23 +98,12 @@ for (const launcher of launchers()) {
     it('elects another leader when the leader is killed in the UI', async () => {
       const { page } = app
       await page.getByRole('tab', { name: 'Members' }).click()
-      const leaderRow = page.getByRole('row').filter({ hasText: 'leader' }).first()
-      const leader = (await leaderRow.getByRole('cell').first().innerText()).match(/etcd\d/)?.[0]
+      const leader = await shownLeader(page)
       expect(leader).toBeTruthy()
       await page.getByRole('button', { name: `Kill ${leader}` }).click()
       const confirm = page.getByRole('dialog')
       if (await confirm.count()) await confirm.getByRole('button', { name: /kill/i }).click()
-      await expect
-        .poll(
-          async () =>
-            (await page.getByRole('row').filter({ hasText: 'leader' }).first().innerText()).match(
-              /etcd\d/,
-            )?.[0],
-          {
-            timeout: 30_000,
-          },
-        )
-        .not.toBe(leader)
+      await expect.poll(() => shownLeader(page), { timeout: 30_000 }).not.toBe(leader)
       await screenshot(page, `${launcher.name}-05-after-election`)
     })
 
@@ -134,8 +128,9 @@ for (const launcher of launchers()) {
     })
 
     it('reported no page errors', () => {
-      expect(app.pageErrors).toEqual([])
-      expect(app.consoleErrors.filter((e) => !/favicon/i.test(e))).toEqual([])
+      expect(app.pageErrors, app.pageErrors.join('\n')).toEqual([])
+      const errors = app.consoleErrors.filter((e) => !/favicon/i.test(e))
+      expect(errors, errors.join('\n')).toEqual([])
     })
   })
 }

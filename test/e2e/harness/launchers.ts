@@ -37,7 +37,10 @@ function browserLauncher(): Launcher {
     skipReason: null,
     launch: async (label) => {
       const server = await startBrowserMode(label)
-      const opened = await openPage(server.url)
+      const opened = await openPage(server.url).catch(async (error: unknown) => {
+        await server.stop()
+        throw error
+      })
       return {
         ...opened,
         dataDir: server.dataDir,
