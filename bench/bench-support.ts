@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ClusterDefinition } from '../src/shared/cluster'
 
 /** A scratch folder for one benchmark, removed by `cleanup`. */
 export function scratchDir(label: string): { dir: string; cleanup: () => void } {
@@ -89,4 +90,20 @@ export async function killAll(children: ChildProcess[]): Promise<void> {
 /** Prints the benchmark's closing line. */
 export function report(name: string, ratio: number, target: number, extra = ''): void {
   console.log(`${name}: ratio=${ratio.toFixed(3)} (target ≤ ${target})${extra ? ' ' + extra : ''}`)
+}
+
+/** A definition for the baseline script: same flags as the engine would generate. */
+export function plainDefinition(
+  label: string,
+  members: ClusterDefinition['members'],
+): ClusterDefinition {
+  return {
+    name: label,
+    members,
+    etcdVersion: 'system',
+    host: '127.0.0.1',
+    token: `${label}-${Date.now()}`,
+    createdAt: new Date().toISOString(),
+    resolvedVersion: '3.4.23',
+  }
 }

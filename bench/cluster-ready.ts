@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { memberArgs, clientUrlOf } from '../src/main/cluster/etcd-flags'
 import { Engine } from '../src/main/engine/engine'
-import type { ClusterDefinition } from '../src/shared/cluster'
 import {
   benchMembers,
   killAll,
@@ -10,6 +9,7 @@ import {
   scratchDir,
   spawnPlain,
   waitAllHealthy,
+  plainDefinition,
 } from './bench-support'
 
 /** Paired runs; cold starts are bimodal (split first elections), so medians need many pairs. */
@@ -57,15 +57,7 @@ async function timeEngine(engine: Engine, name: string): Promise<number> {
 
 async function timePlain(dir: string, i: number): Promise<number> {
   const members = await benchMembers(3)
-  const def: ClusterDefinition = {
-    name: `plain-${i}`,
-    members,
-    etcdVersion: 'system',
-    host: '127.0.0.1',
-    token: `plain-${i}-${Date.now()}`,
-    createdAt: new Date().toISOString(),
-    resolvedVersion: '3.4.23',
-  }
+  const def = plainDefinition(`plain-${i}`, members)
   const args = members.map((m) => memberArgs(def, m, { dataDir: join(dir, m.name) }, '3.4'))
   const started = performance.now()
   const children = spawnPlain(args)

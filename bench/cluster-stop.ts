@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { clientUrlOf, memberArgs } from '../src/main/cluster/etcd-flags'
 import { Engine } from '../src/main/engine/engine'
-import type { ClusterDefinition } from '../src/shared/cluster'
 import {
   benchMembers,
   median,
@@ -9,6 +8,7 @@ import {
   scratchDir,
   spawnPlain,
   waitAllHealthy,
+  plainDefinition,
 } from './bench-support'
 
 /** Each baseline stop takes ~7 s (leader stalls on a transfer), so few runs suffice. */
@@ -49,15 +49,7 @@ export async function clusterStop(): Promise<void> {
 
 async function timePlainStop(dir: string, i: number): Promise<number> {
   const members = await benchMembers(3)
-  const def: ClusterDefinition = {
-    name: `plain-${i}`,
-    members,
-    etcdVersion: 'system',
-    host: '127.0.0.1',
-    token: `plain-stop-${i}-${Date.now()}`,
-    createdAt: new Date().toISOString(),
-    resolvedVersion: '3.4.23',
-  }
+  const def = plainDefinition(`plain-stop-${i}`, members)
   const children = spawnPlain(
     members.map((m) => memberArgs(def, m, { dataDir: join(dir, m.name) }, '3.4')),
   )

@@ -164,14 +164,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** Stops one member gracefully. */
   async stopMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    if (!isLive(slot.process.state)) {
-      throw new EngineError(
-        'MEMBER_NOT_RUNNING',
-        `Member ${name} of cluster ${this.def.name} is not running.`,
-        { cluster: this.def.name, member: name },
-      )
-    }
+    const slot = this.liveSlot(name)
     await slot.stop('stopped')
     await this.afterStop()
   }
@@ -185,14 +178,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** SIGKILLs one member on purpose, e.g. to watch the others elect a new leader. */
   async killMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    if (!isLive(slot.process.state)) {
-      throw new EngineError(
-        'MEMBER_NOT_RUNNING',
-        `Member ${name} of cluster ${this.def.name} is not running.`,
-        { cluster: this.def.name, member: name },
-      )
-    }
+    const slot = this.liveSlot(name)
     await slot.process.kill()
     await this.afterStop()
   }
@@ -301,6 +287,21 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     await this.saveRunRecord()
     if (!this.isActive()) await this.poller.stop()
     else void this.poller.pollNow().catch(() => undefined)
+  }
+
+  private liveSlot(name: string): MemberSlot {
+    const slot = this.slot(name)
+    if (!isLive(slot.process.state)) {
+      throw new EngineError(
+        'MEMBER_NOT_RUNNING',
+        `Member ${name} of cluster ${this.def.name} is not running.`,
+        {
+          cluster: this.def.name,
+          member: name,
+        },
+      )
+    }
+    return slot
   }
 
   private slot(name: string): MemberSlot {
