@@ -4,12 +4,18 @@
  */
 import { clusterReady } from './cluster-ready'
 import { clusterStop } from './cluster-stop'
+import { download } from './download'
 import { idleOverhead } from './idle-overhead'
+import { keysFirstPage } from './keys-first-page'
+import { logsThroughput } from './logs-throughput'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'cluster-ready': clusterReady,
   'cluster-stop': clusterStop,
   'idle-overhead': idleOverhead,
+  download,
+  'keys-first-page': keysFirstPage,
+  'logs-throughput': logsThroughput,
 }
 
 const wanted = process.argv.slice(2)
