@@ -1,0 +1,29 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { ok } from './fake-api'
+import { clusterView } from './fixtures'
+
+// The window as main.tsx renders it, over a fake api.ts that says "browser mode".
+vi.mock('../../src/renderer/src/api', async () => {
+  const { FakeApi } = await import('./fake-api')
+  const api = new FakeApi({ 'clusters:list': () => ok([clusterView('demo')]) })
+  return {
+    api,
+    transport: 'websocket',
+    onConnectionChange: () => () => undefined,
+    reconnectNow: () => undefined,
+  }
+})
+
+describe('App in browser mode', () => {
+  it('handles the shortcut keys itself (there is no app menu)', async () => {
+    const { App } = await import('../../src/renderer/src/app')
+    render(<App />)
+    await screen.findByRole('table', { name: 'Members of demo' })
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true })
+    const tabs = screen.getByRole('tablist', { name: 'Cluster demo' })
+    expect(within(tabs).getByRole('tab', { selected: true })).toHaveTextContent('Keys')
+    fireEvent.keyDown(window, { key: ',', ctrlKey: true })
+    expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeInTheDocument()
+  })
+})
