@@ -9,10 +9,8 @@ import type {
 } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
 import { quorumOf } from '../../shared/cluster-rules'
-import { checkMemberCommands, parseEtcdCommand } from '../../shared/etcd-command-check'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
-import { etcdLineOf } from '../etcd/etcd-version'
 import { assertPortsFree } from '../ports/port-check'
 import { LogBatcher } from '../logs/log-batcher'
 import { ClusterStatusPoller } from '../status/cluster-status-poller'
@@ -21,7 +19,8 @@ import type { ClusterStore } from '../store/cluster-store'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import { clusterStateOf } from './cluster-state'
 import { waitForNoActivePeers } from './peer-activity'
-import { clientUrlOf, memberArgs, shellCommand } from './etcd-flags'
+import { clientUrlOf, shellCommand } from './etcd-flags'
+import { planLaunch } from './launch-plan'
 import { MemberSlot } from './member-slot'
 import { stopWaves } from './stop-order'
 
@@ -234,32 +233,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   }
 
   private async plan(): Promise<{ binary: EtcdBinary; args: (slot: MemberSlot) => string[] }> {
-    const binary = await this.deps.resolveBinary(
-      this.def.etcdVersion === 'system' ? 'system' : this.def.resolvedVersion,
-    )
-    const line = etcdLineOf(binary.version)
-    if (!line) {
-      throw new EngineError(
-        'ETCD_VERSION_UNSUPPORTED',
-        `etcd ${binary.version} is not supported.`,
-        { version: binary.version },
-      )
-    }
-    const argsByMember = new Map(
-      this.slots.map((slot) => {
-        const dataDir = this.deps.layout.memberDataDir(this.def.name, slot.spec.name)
-        return [slot.spec.name, memberArgs(this.def, slot.spec, { dataDir }, line)] as const
-      }),
-    )
-    // Defence in depth: the generated flags must pass the same check that catches the tutorial's typo.
-    const issues = checkMemberCommands(
-      [...argsByMember.values()].map((a) => parseEtcdCommand(shellCommand('etcd', a))),
-    )
-    if (issues.length > 0) {
-      throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), { issues })
-    }
-    const args = (slot: MemberSlot): string[] => argsByMember.get(slot.spec.name) ?? []
-    return { binary, args }
+    const plan = await planLaunch(this.def, this.deps.layout, this.deps.resolveBinary)
+    return { binary: plan.binary, args: (slot) => plan.args.get(slot.spec.name) ?? [] }
   }
 
   private async stopSlots(slots: MemberSlot[], reason: string): Promise<void> {

@@ -41,3 +41,8 @@ export function defineCluster(spec: ClusterSpec, resolvedVersion: string): Clust
     resolvedVersion,
   }
 }
+
+/** The first of cluster-1, cluster-2 … that no saved cluster uses. */
+export function freeClusterName(taken: ReadonlySet<string>): string {
+  for (let i = 1; ; i++) if (!taken.has(`cluster-${i}`)) return `cluster-${i}`
+}

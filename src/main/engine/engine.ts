@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch, LogLine } from '../../shared/logs'
 import type { Settings, SettingsView } from '../../shared/settings'
-import { hasErrors, validateClusterSpec, type SpecIssue } from '../../shared/validate-cluster-spec'
+import { hasErrors, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime, type MemberCommand } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
@@ -14,7 +14,7 @@ import { prepareDataDir } from '../store/data-dir'
 import { DataLayout } from '../store/data-layout'
 import { EngineLock } from '../store/engine-lock'
 import { SettingsStore } from '../settings/settings-store'
-import { defineCluster, suggestMembers } from './cluster-planner'
+import { defineCluster, freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
 import { EngineReleases } from './engine-releases'
 import {
@@ -24,6 +24,7 @@ import {
   type ResolvedEngineOptions,
 } from './engine-options'
 import { reconcileCluster, type ReconcileOutcome } from './reconcile'
+import { checkSpecAgainst } from './spec-checks'
 
 /** Everything the engine tells its window(s). */
 export interface EngineEvents {
@@ -116,35 +117,20 @@ export class Engine extends EventEmitter<EngineEvents> {
     const host = '127.0.0.1'
     const members = await suggestMembers(memberCount, host, taken)
     const etcdVersion = this.options.defaultEtcdVersion
-    return { name: name ?? this.freeName(), members, etcdVersion, host }
+    return {
+      name: name ?? freeClusterName(new Set(this.runtimes.keys())),
+      members,
+      etcdVersion,
+      host,
+    }
   }
 
   /** Checks a spec the way create would, including clashes with saved clusters. */
   validateSpec(spec: ClusterSpec): SpecIssue[] {
-    const issues = validateClusterSpec(spec)
-    if (this.runtimes.has(spec.name)) {
-      issues.push({
-        severity: 'error',
-        path: 'name',
-        message: `A cluster named ${spec.name} already exists.`,
-      })
-    }
-    for (const other of this.runtimes.values()) {
-      const theirs = new Set(portsOf(other.def.members))
-      spec.members.forEach((m, i) => {
-        for (const field of ['clientPort', 'peerPort'] as const) {
-          if (theirs.has(m[field])) {
-            issues.push({
-              severity: 'error',
-              path: `members[${i}].${field}`,
-              member: m.name,
-              message: `Port ${m[field]} of member ${m.name} is already used by cluster ${other.def.name}.`,
-            })
-          }
-        }
-      })
-    }
-    return issues
+    return checkSpecAgainst(
+      spec,
+      [...this.runtimes.values()].map((r) => r.def),
+    )
   }
 
   /** Creates a cluster (validated, ports checked before anything is written) and starts it. */
@@ -316,10 +302,6 @@ export class Engine extends EventEmitter<EngineEvents> {
         cluster: name,
       })
     return runtime
-  }
-
-  private freeName(): string {
-    for (let i = 1; ; i++) if (!this.runtimes.has(`cluster-${i}`)) return `cluster-${i}`
   }
 
   private assertOpen(): void {

@@ -1,0 +1,43 @@
+import type { ClusterDefinition } from '../../shared/cluster'
+import { checkMemberCommands, parseEtcdCommand } from '../../shared/etcd-command-check'
+import { EngineError } from '../errors/engine-error'
+import type { EtcdBinary } from '../etcd/etcd-binary'
+import { etcdLineOf } from '../etcd/etcd-version'
+import type { DataLayout } from '../store/data-layout'
+import { memberArgs, shellCommand } from './etcd-flags'
+
+/** The binary and the exact arguments each member of a cluster starts with. */
+export interface LaunchPlan {
+  binary: EtcdBinary
+  /** Arguments by member name. */
+  args: ReadonlyMap<string, string[]>
+}
+
+/** Resolves the cluster's etcd and builds every member's flags for that etcd line. */
+export async function planLaunch(
+  def: ClusterDefinition,
+  layout: DataLayout,
+  resolveBinary: (version: string) => Promise<EtcdBinary>,
+): Promise<LaunchPlan> {
+  const binary = await resolveBinary(def.etcdVersion === 'system' ? 'system' : def.resolvedVersion)
+  const line = etcdLineOf(binary.version)
+  if (!line) {
+    throw new EngineError('ETCD_VERSION_UNSUPPORTED', `etcd ${binary.version} is not supported.`, {
+      version: binary.version,
+    })
+  }
+  const args = new Map(
+    def.members.map((m) => {
+      const dataDir = layout.memberDataDir(def.name, m.name)
+      return [m.name, memberArgs(def, m, { dataDir }, line)] as const
+    }),
+  )
+  // Defence in depth: the generated flags must pass the same check that catches the tutorial's typo.
+  const issues = checkMemberCommands(
+    [...args.values()].map((a) => parseEtcdCommand(shellCommand('etcd', a))),
+  )
+  if (issues.length > 0) {
+    throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), { issues })
+  }
+  return { binary, args }
+}
