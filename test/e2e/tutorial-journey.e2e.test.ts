@@ -127,6 +127,16 @@ for (const launcher of launchers()) {
       await screenshot(page, `${launcher.name}-07-commands`)
     })
 
+    it('opens Settings with the installed releases and the quit choice', async () => {
+      const { page } = app
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByLabel('Start timeout (seconds)').waitFor()
+      await dialog.getByText('Keep clusters running').waitFor()
+      await screenshot(page, `${launcher.name}-08-settings`)
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+    })
+
     it('reported no page errors', () => {
       expect(app.pageErrors, app.pageErrors.join('\n')).toEqual([])
       const errors = app.consoleErrors.filter((e) => !/favicon/i.test(e))

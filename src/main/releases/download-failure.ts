@@ -2,7 +2,7 @@ import { EngineError } from '../errors/engine-error'
 import { diskError, errnoOf } from './fs-errors'
 import { classifyNetworkError, hostOf, isRetryableStatus } from './http-client'
 
-/** What went wrong in a response that arrived: a bad status, a bad range, a short or huge body. */
+/** What went wrong in a response that arrived: a bad status or range, a short or huge body, not HTTP. */
 export type DownloadProblemKind = 'status' | 'range' | 'truncated' | 'too-large'
 
 /** A failure the downloader detected itself (as opposed to a socket or disk error). */

@@ -1,9 +1,7 @@
+import { constants, ftruncateSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { request } from 'undici'
-import { FileSink } from './file-sink'
 import { DownloadProblem } from './download-failure'
+import { dispatchToFile, type AcceptedResponse } from './file-dispatch'
 import { USER_AGENT, withRetries, type HttpRequest } from './http-request'
 
 /** One file to fetch over HTTP into a path. */
@@ -33,33 +31,36 @@ async function attemptDownload(
   state: ResumeState,
 ): Promise<{ bytes: number }> {
   const have = await sizeOf(req.file)
+  const isResuming = have > 0 && state.canResume
   const headers: Record<string, string> = { 'user-agent': USER_AGENT }
-  if (have > 0 && state.canResume) {
+  if (isResuming) {
     headers.range = `bytes=${have}-`
     if (state.validator) headers['if-range'] = state.validator
   }
-  const res = await request(req.url, {
-    dispatcher: req.dispatcher,
-    signal: req.signal,
-    headers,
-    headersTimeout: req.stallTimeoutMs,
-    bodyTimeout: req.stallTimeoutMs,
-  })
-  if (res.statusCode !== 200 && res.statusCode !== 206) {
-    await res.body.dump()
-    throw new DownloadProblem('status', `HTTP ${res.statusCode}`, res.statusCode)
+  // Without a Range request the file starts afresh; with one it is kept until the answer says.
+  const handle = await open(req.file, isResuming ? constants.O_WRONLY | constants.O_CREAT : 'w')
+  let total: number | null = null
+  let received: number
+  try {
+    received = await dispatchToFile({
+      dispatcher: req.dispatcher,
+      url: req.url,
+      headers,
+      stallTimeoutMs: req.stallTimeoutMs,
+      signal: req.signal,
+      handle,
+      onBytes: req.onBytes,
+      accept: (status, headers) => {
+        const accepted = acceptResponse(status, headers, have, state)
+        // The server sent the whole file after all (If-Range saw a change): drop the old bytes.
+        if (isResuming && accepted.start === 0) ftruncateSync(handle.fd, 0)
+        total = accepted.total
+        return accepted
+      },
+    })
+  } finally {
+    await handle.close()
   }
-  const start = res.statusCode === 206 ? rangeStart(header(res.headers, 'content-range')) : 0
-  if (res.statusCode === 206 && start !== have) {
-    res.body.destroy()
-    state.canResume = false
-    throw new DownloadProblem('range', `the server resumed at byte ${start}, not ${have}`)
-  }
-  state.canResume = res.statusCode === 206 || header(res.headers, 'accept-ranges') === 'bytes'
-  state.validator =
-    strongEtag(header(res.headers, 'etag')) ?? header(res.headers, 'last-modified') ?? null
-  const total = totalSize(res.statusCode, res.headers)
-  const received = await streamToFile(req, res.body, start, total)
   if (total !== null && received !== total) {
     throw new DownloadProblem(
       'truncated',
@@ -69,25 +70,27 @@ async function attemptDownload(
   return { bytes: received }
 }
 
-async function streamToFile(
-  req: DownloadRequest,
-  body: Readable,
-  start: number,
-  total: number | null,
-): Promise<number> {
-  let received = start
-  req.onBytes?.(received, total)
-  const handle = await open(req.file, start > 0 ? 'a' : 'w')
-  try {
-    const sink = new FileSink(handle, (bytes) => {
-      received += bytes
-      req.onBytes?.(received, total)
-    })
-    await pipeline(body, sink, { signal: req.signal })
-  } finally {
-    await handle.close()
+/**
+ * Checks a response before its body is written and learns from it whether a later attempt may
+ * resume; returns where the body starts in the file and the whole file's size.
+ */
+function acceptResponse(
+  status: number,
+  headers: Headers,
+  have: number,
+  state: ResumeState,
+): AcceptedResponse {
+  if (status !== 200 && status !== 206) {
+    throw new DownloadProblem('status', `HTTP ${status}`, status)
   }
-  return received
+  const start = status === 206 ? rangeStart(header(headers, 'content-range')) : 0
+  if (status === 206 && start !== have) {
+    state.canResume = false
+    throw new DownloadProblem('range', `the server resumed at byte ${start}, not ${have}`)
+  }
+  state.canResume = status === 206 || header(headers, 'accept-ranges') === 'bytes'
+  state.validator = strongEtag(header(headers, 'etag')) ?? header(headers, 'last-modified') ?? null
+  return { start, total: totalSize(status, headers) }
 }
 
 type Headers = Record<string, string | string[] | undefined>

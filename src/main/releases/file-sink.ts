@@ -1,9 +1,8 @@
 import { writeSync } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
-import { Writable } from 'node:stream'
 
 /**
- * Why 8 MB: when writes go to the thread pool, chunks queue up while one write is on the disk and
+ * Why 8 MB: once writes go to the thread pool, chunks queue up while one write is on the disk and
  * go out as one writev, so a slow disk keeps pace; it also caps what a download holds in memory.
  */
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024
@@ -14,65 +13,87 @@ const WRITE_BUFFER_BYTES = 8 * 1024 * 1024
 const SLOW_WRITE_MS = 20
 
 /**
- * A Writable that appends to an open file. Chunks are written synchronously while the disk is
- * fast: on a 2-core machine a thread-pool hop per chunk costs more than the write itself
- * (measured: ~1.4x curl's time vs ~1.0x). After one slow write it switches to batched async
- * writev for good. `onWritten` counts bytes once they are in the file, so a resumed download
- * starts exactly where the file ends.
+ * Writes a download's chunks into an open file at explicit positions, from `start` on. Chunks are
+ * written synchronously while the disk is fast: on a 2-core machine a thread-pool hop per chunk
+ * costs more than the write itself (bench/download.ts: ~1.2x curl's time when every write is
+ * async, ~0.8x in sync). After one slow write it switches to batched async writev for good, and
+ * `write` returns false while 8 MB wait, so the producer pauses until `onDrain` (which also
+ * reports a failed write). `onWritten` gets the end position once bytes are in the file, so a
+ * resumed download starts exactly where the file ends. No streams: a chunk costs one call.
  */
-export class FileSink extends Writable {
+export class FileSink {
+  private position: number
   private isSync = true
+  private queue: Buffer[] = []
+  private queuedBytes = 0
+  private writing: Promise<void> | null = null
+  private failure: Error | null = null
 
   constructor(
     private readonly handle: FileHandle,
-    private readonly onWritten: (bytes: number) => void,
+    start: number,
+    private readonly onWritten: (position: number) => void,
+    private readonly onDrain: (error?: Error) => void,
   ) {
-    super({ highWaterMark: WRITE_BUFFER_BYTES })
+    this.position = start
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error) => void): void {
-    this.writeAll([chunk], done)
+  /**
+   * Writes (or queues a copy of) a chunk, so the chunk may be reused once this returns; false asks
+   * the producer to pause until `onDrain`. Throws write errors.
+   */
+  write(chunk: Buffer): boolean {
+    if (this.failure) throw this.failure
+    if (this.isSync) {
+      this.writeNow(chunk)
+      return true
+    }
+    // A copy: the chunk is only borrowed for the duration of this call.
+    this.queue.push(Buffer.from(chunk))
+    this.queuedBytes += chunk.length
+    this.writing ??= this.writeQueued()
+    return this.queuedBytes < WRITE_BUFFER_BYTES
   }
 
-  override _writev(
-    chunks: { chunk: Buffer; encoding: BufferEncoding }[],
-    done: (error?: Error) => void,
-  ): void {
-    this.writeAll(
-      chunks.map((c) => c.chunk),
-      done,
-    )
+  /** Resolves once every chunk given so far is in the file; rejects with the first write error. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing
+    if (this.failure) throw this.failure
   }
 
-  private writeAll(buffers: Buffer[], done: (error?: Error) => void): void {
-    if (this.isSync) return this.writeNow(buffers, done)
-    const bytes = buffers.reduce((sum, b) => sum + b.length, 0)
-    this.handle.writev(buffers).then(
-      (result) => {
-        this.onWritten(result.bytesWritten)
-        // A short write only happens when the disk is full or failing: say so instead of losing data.
-        done(
-          result.bytesWritten === bytes ? undefined : shortWriteError(bytes, result.bytesWritten),
-        )
-      },
-      (error: Error) => done(error),
-    )
-  }
-
-  private writeNow(buffers: Buffer[], done: (error?: Error) => void): void {
+  private writeNow(chunk: Buffer): void {
     const started = performance.now()
+    const fd = this.handle.fd
+    for (let offset = 0; offset < chunk.length;) {
+      offset += writeSync(fd, chunk, offset, chunk.length - offset, this.position + offset)
+    }
+    this.position += chunk.length
+    this.onWritten(this.position)
+    if (performance.now() - started > SLOW_WRITE_MS) this.isSync = false
+  }
+
+  private async writeQueued(): Promise<void> {
     try {
-      for (const buffer of buffers) {
-        for (let offset = 0; offset < buffer.length;) {
-          offset += writeSync(this.handle.fd, buffer, offset)
-        }
-        this.onWritten(buffer.length)
+      while (this.queue.length > 0) {
+        const buffers = this.queue
+        const bytes = this.queuedBytes
+        this.queue = []
+        this.queuedBytes = 0
+        const { bytesWritten } = await this.handle.writev(buffers, this.position)
+        // A short write means a full or failing disk: say so instead of losing data.
+        if (bytesWritten !== bytes) throw shortWriteError(bytes, bytesWritten)
+        this.position += bytes
+        this.onWritten(this.position)
+        this.onDrain()
       }
     } catch (error) {
-      return done(error as Error)
+      this.failure = error as Error
+      this.queue = []
+      // A paused producer must learn of it now: no more data will come to make it call `write`.
+      this.onDrain(this.failure)
+    } finally {
+      this.writing = null
     }
-    if (performance.now() - started > SLOW_WRITE_MS) this.isSync = false
-    done()
   }
 }
 

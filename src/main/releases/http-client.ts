@@ -11,13 +11,20 @@ const MAX_REDIRECTIONS = 5
  * HTTP_PROXY / HTTPS_PROXY / NO_PROXY (lower-case first, like curl) from `env`.
  */
 export function createDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY ?? ''
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? ''
   // '' (not undefined) stops undici from falling back to process.env when `env` is injected.
   return new EnvHttpProxyAgent({
-    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
-    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+    httpProxy,
+    httpsProxy,
     noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
     connect: { timeout: CONNECT_TIMEOUT_MS },
   }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }))
+}
+
+/** Closes a dispatcher's connections; every later request through it fails. */
+export async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
+  await dispatcher.close()
 }
 
 /** Errors that mean the host could not be reached at all: no network, no DNS, nothing listening. */

@@ -4,6 +4,11 @@ import type { InstallPhase, InstallProgress } from '../../shared/releases'
 export const PROGRESS_INTERVAL_MS = 150
 /** Why 3 s: speed over the last few seconds follows real changes without jumping at every chunk. */
 const SPEED_WINDOW_MS = 3_000
+/**
+ * Why 50 ms: ~60 samples cover the speed window, plenty for an average; one per chunk would be
+ * tens of thousands at TLS record size (16 KB) on a fast link, each an object to collect.
+ */
+const SAMPLE_EVERY_MS = 50
 
 /** Turns a stream of byte counts into throttled progress events with speed and ETA. */
 export class ProgressMeter {
@@ -33,7 +38,8 @@ export class ProgressMeter {
     const at = this.now()
     this.bytes = bytes
     this.total = total
-    this.samples.push({ at, bytes })
+    const last = this.samples[this.samples.length - 1]
+    if (!last || at - last.at >= SAMPLE_EVERY_MS) this.samples.push({ at, bytes })
     while (this.samples.length > 2 && at - this.samples[0]!.at > SPEED_WINDOW_MS) {
       this.samples.shift()
     }
@@ -52,7 +58,7 @@ export class ProgressMeter {
 
   private send(phase: InstallPhase, at: number): void {
     this.lastEmitAt = at
-    const speed = phase === 'downloading' ? this.speed() : 0
+    const speed = phase === 'downloading' ? this.speed(at) : 0
     const left = this.total === null ? null : Math.max(0, this.total - this.bytes)
     this.emit({
       version: this.version,
@@ -65,10 +71,10 @@ export class ProgressMeter {
     })
   }
 
-  private speed(): number {
+  /** Bytes per second from the oldest sample in the window to the latest count. */
+  private speed(at: number): number {
     const first = this.samples[0]
-    const last = this.samples[this.samples.length - 1]
-    if (!first || !last || last.at <= first.at) return 0
-    return ((last.bytes - first.bytes) * 1000) / (last.at - first.at)
+    if (!first || at <= first.at) return 0
+    return ((this.bytes - first.bytes) * 1000) / (at - first.at)
   }
 }

@@ -4,7 +4,7 @@ import { EngineError } from '../errors/engine-error'
 import { describeEtcd, findOnPath, type EtcdBinary } from '../etcd/etcd-binary'
 import { importArchive, type ImportOptions } from './archive-import'
 import type { RetryPolicy } from './http-request'
-import { createDispatcher } from './http-client'
+import { closeDispatcher, createDispatcher } from './http-client'
 import { cancelled, runInstall } from './install-flow'
 import { listInstalledReleases } from './installed-releases'
 import { ProgressMeter, PROGRESS_INTERVAL_MS } from './progress-meter'
@@ -170,7 +170,7 @@ export class ReleaseManager {
 
   /** Closes the HTTP connections; the manager cannot download afterwards. */
   async close(): Promise<void> {
-    await this.dispatcher.close()
+    await closeDispatcher(this.dispatcher)
   }
 
   private get exe(): string {
