@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
@@ -35,6 +35,17 @@ function send(api: FakeApi, command: AppCommand) {
   act(() => api.emit('app:command', { command }))
 }
 
+/**
+ * Sends an idempotent command until `check` passes: under load the workspace may subscribe a
+ * moment after the table first renders, and a push sent before that is (rightly) not replayed.
+ */
+async function sendUntil(api: FakeApi, command: AppCommand, check: () => void) {
+  await waitFor(() => {
+    send(api, command)
+    check()
+  })
+}
+
 const selectedTab = () =>
   within(screen.getByRole('tablist', { name: 'Cluster demo' })).getByRole('tab', { selected: true })
 
@@ -53,16 +64,14 @@ describe('App commands from the menu (app:command)', () => {
     const api = deskApi()
     await renderDesk(api)
     expect(selectedTab()).toHaveTextContent('Members')
-    send(api, 'show-logs')
-    expect(selectedTab()).toHaveTextContent('Logs')
-    send(api, 'show-keys')
-    expect(selectedTab()).toHaveTextContent('Keys')
+    await sendUntil(api, 'show-logs', () => expect(selectedTab()).toHaveTextContent('Logs'))
+    await sendUntil(api, 'show-keys', () => expect(selectedTab()).toHaveTextContent('Keys'))
   })
 
   it('find focuses the search field of the current tab', async () => {
     const api = deskApi()
     await renderDesk(api)
-    send(api, 'show-logs')
+    await sendUntil(api, 'show-logs', () => expect(selectedTab()).toHaveTextContent('Logs'))
     send(api, 'find')
     expect(screen.getByLabelText('Search')).toHaveFocus()
     send(api, 'show-keys')

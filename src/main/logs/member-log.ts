@@ -38,7 +38,7 @@ export class MemberLog extends EventEmitter<MemberLogEvents> {
   readonly file: string
   private readonly ring: LogRing
   private tailer: LogFileTail | undefined
-  private isRotating = false
+  private rotation: Promise<void> | null = null
   private isStopped = false
 
   constructor(private readonly options: MemberLogOptions) {
@@ -113,14 +113,15 @@ export class MemberLog extends EventEmitter<MemberLogEvents> {
 
   /** Rotates the file now (normally automatic past maxFileBytes); resolves when done. */
   async rotate(): Promise<void> {
-    if (!this.tailer || this.isRotating) return
-    this.isRotating = true
+    // A rotation already under way is waited for, then this one runs: "now" means after it.
+    while (this.rotation) await this.rotation
+    const tailer = this.tailer
+    if (!tailer) return
     const keep = this.options.keepFiles ?? DEFAULT_KEEP_LOG_FILES
-    try {
-      await this.tailer.rotate(() => rotateLogFile(this.file, keep))
-    } finally {
-      this.isRotating = false
-    }
+    this.rotation = tailer
+      .rotate(() => rotateLogFile(this.file, keep))
+      .finally(() => (this.rotation = null))
+    await this.rotation
   }
 
   /** Stops following the file; the ring stays readable (tail, since) and the file stays on disk. */
@@ -149,7 +150,7 @@ export class MemberLog extends EventEmitter<MemberLogEvents> {
 
   private rotateIfTooBig(): void {
     const max = this.options.maxFileBytes ?? DEFAULT_MAX_LOG_FILE_BYTES
-    if (this.tailer && this.tailer.position >= max) void this.rotate()
+    if (this.tailer && !this.rotation && this.tailer.position >= max) void this.rotate()
   }
 
   private reportError(error: unknown): void {

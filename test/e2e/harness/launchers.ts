@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { _electron, type Page } from 'playwright-core'
 import { makeTestDir } from '../../helpers/test-dirs'
@@ -53,14 +52,16 @@ function browserLauncher(): Launcher {
   }
 }
 
-/** The path of the Electron binary, or null when it was never downloaded (as here). */
+/**
+ * The path of the Electron binary, or null when it was never downloaded (as here). Read from the
+ * package's files: `require('electron')` would try to download a missing binary.
+ */
 function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
+  const dir = `${root}node_modules/electron/`
+  const pathFile = `${dir}path.txt`
+  if (!existsSync(pathFile)) return null
+  const binary = `${dir}dist/${readFileSync(pathFile, 'utf8').trim()}`
+  return existsSync(binary) ? binary : null
 }
 
 function electronLauncher(): Launcher {
