@@ -1,4 +1,4 @@
-import type { ClusterSpec } from './cluster'
+import type { ClusterDefinition, ClusterSpec } from './cluster'
 import {
   CLUSTER_NAME_PATTERN,
   HOST_PATTERN,
@@ -24,6 +24,36 @@ export function validateClusterSpec(spec: ClusterSpec): SpecIssue[] {
   const issues: SpecIssue[] = [...checkClusterFields(spec)]
   spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i)))
   issues.push(...checkDuplicates(spec))
+  return issues
+}
+
+/** Checks a spec on its own and against saved clusters: a name or a port already taken. */
+export function validateAgainstClusters(
+  spec: ClusterSpec,
+  saved: readonly Pick<ClusterDefinition, 'name' | 'members'>[],
+): SpecIssue[] {
+  const issues = validateClusterSpec(spec)
+  if (saved.some((d) => d.name === spec.name)) {
+    issues.push({
+      severity: 'error',
+      path: 'name',
+      message: `A cluster named ${spec.name} already exists.`,
+    })
+  }
+  for (const other of saved) {
+    const theirs = new Set(other.members.flatMap((m) => [m.clientPort, m.peerPort]))
+    spec.members.forEach((m, i) => {
+      for (const field of ['clientPort', 'peerPort'] as const) {
+        if (!theirs.has(m[field])) continue
+        issues.push({
+          severity: 'error',
+          path: `members[${i}].${field}`,
+          member: m.name,
+          message: `Port ${m[field]} of member ${m.name} is already used by cluster ${other.name}.`,
+        })
+      }
+    })
+  }
   return issues
 }
 

@@ -2,7 +2,11 @@ import { EventEmitter } from 'node:events'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch, LogLine } from '../../shared/logs'
 import type { Settings, SettingsView } from '../../shared/settings'
-import { hasErrors, type SpecIssue } from '../../shared/validate-cluster-spec'
+import {
+  hasErrors,
+  validateAgainstClusters,
+  type SpecIssue,
+} from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime, type MemberCommand } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
@@ -24,7 +28,6 @@ import {
   type ResolvedEngineOptions,
 } from './engine-options'
 import { reconcileCluster, type ReconcileOutcome } from './reconcile'
-import { checkSpecAgainst } from './spec-checks'
 
 /** Everything the engine tells its window(s). */
 export interface EngineEvents {
@@ -127,7 +130,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Checks a spec the way create would, including clashes with saved clusters. */
   validateSpec(spec: ClusterSpec): SpecIssue[] {
-    return checkSpecAgainst(
+    return validateAgainstClusters(
       spec,
       [...this.runtimes.values()].map((r) => r.def),
     )

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ClusterSpec } from '../../../src/shared/cluster'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
-import { hasErrors, validateClusterSpec } from '../../../src/shared/validate-cluster-spec'
+import {
+  hasErrors,
+  validateAgainstClusters,
+  validateClusterSpec,
+} from '../../../src/shared/validate-cluster-spec'
 
 const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
   name: 'demo',
@@ -68,5 +72,20 @@ describe('validateClusterSpec', () => {
   it('rejects bad versions and hosts', () => {
     expect(validateClusterSpec(spec({ etcdVersion: '2.3.1' }))[0]?.path).toBe('etcdVersion')
     expect(validateClusterSpec(spec({ host: '0.0.0.0.0' }))[0]?.path).toBe('host')
+  })
+})
+
+describe('validateAgainstClusters', () => {
+  it('refuses a taken name and ports of saved clusters, naming member and cluster', () => {
+    const saved = [{ name: 'first', members: tutorialMembers(3) }]
+    const issues = validateAgainstClusters(spec({ name: 'first' }), saved)
+    expect(issues.map((i) => i.path)).toContain('name')
+    expect(issues.filter((i) => i.path.startsWith('members'))).toHaveLength(6)
+    expect(issues.find((i) => i.path === 'members[1].peerPort')?.message).toBe(
+      'Port 12380 of member etcd2 is already used by cluster first.',
+    )
+    expect(
+      validateAgainstClusters(spec({ name: 'second', members: tutorialMembers(3, 1) }), saved),
+    ).toEqual([])
   })
 })
