@@ -79,3 +79,22 @@ export function escapingEntries(fileName: string, escapes: string[]): EngineErro
   const shown = escapes.slice(0, 3).join('; ')
   return archiveInvalid(fileName, `has entries that would land outside its folder (${shown})`)
 }
+
+/**
+ * Sorts one entry: an escaping one is recorded in `escapes` (the archive is refused later), a
+ * wanted binary not seen yet returns its name, anything else returns null (skipped).
+ */
+export function triageEntry(
+  entry: ArchiveEntryInfo,
+  binaries: readonly string[],
+  found: ReadonlyMap<string, string>,
+  escapes: string[],
+): string | null {
+  const reason = escapeReason(entry)
+  if (reason) {
+    escapes.push(`${entry.path}: ${reason}`)
+    return null
+  }
+  const name = wantedBinary(entry, binaries)
+  return name && !found.has(name) ? name : null
+}

@@ -3,9 +3,8 @@ import { x as extractTar, type ReadEntry } from 'tar'
 import { EngineError } from '../errors/engine-error'
 import {
   archiveInvalid,
-  escapeReason,
+  triageEntry,
   escapingEntries,
-  wantedBinary,
   type ArchiveEntryInfo,
   type ArchiveEntryKind,
 } from './archive-entries'
@@ -48,13 +47,8 @@ export async function extractTarGz(
       kind: kindOf(readEntry),
       linkTarget: readEntry.linkpath,
     }
-    const reason = escapeReason(info)
-    if (reason) {
-      escapes.push(`${path}: ${reason}`)
-      return false
-    }
-    const name = wantedBinary(info, binaries)
-    if (!name || found.has(name)) return false
+    const name = triageEntry(info, binaries, found, escapes)
+    if (!name) return false
     found.set(name, join(dest, path))
     return true
   }

@@ -7,9 +7,8 @@ import { EngineError } from '../errors/engine-error'
 import { diskError } from './fs-errors'
 import {
   archiveInvalid,
-  escapeReason,
+  triageEntry,
   escapingEntries,
-  wantedBinary,
   type ArchiveEntryInfo,
 } from './archive-entries'
 
@@ -60,13 +59,8 @@ export async function extractZip(
     zip = await yauzl.openPromise(archive, { validateEntrySizes: true, autoClose: false })
     for await (const entry of zip.eachEntry()) {
       const info = await entryInfo(zip, entry)
-      const reason = escapeReason(info)
-      if (reason) {
-        escapes.push(`${info.path}: ${reason}`)
-        continue
-      }
-      const name = wantedBinary(info, binaries)
-      if (!name || found.has(name)) continue
+      const name = triageEntry(info, binaries, found, escapes)
+      if (!name) continue
       const target = join(dest, info.path)
       await mkdir(dirname(target), { recursive: true })
       await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target))
