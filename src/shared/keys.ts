@@ -21,8 +21,11 @@ export interface KeyPage {
   revision: string
   /** Start of the next page, or null when there is none. */
   nextKey: Uint8Array | null
-  /** How many keys the whole range holds. */
-  count: number
+  /**
+   * How many keys the whole range holds, or null when this page was read from a bounded range
+   * to stay fast (ask keys:count for it).
+   */
+  count: number | null
 }
 
 /** A direct child of a folder: a key, or a folder (a common prefix up to the separator). */

@@ -34,6 +34,21 @@ describe('Keys: list, tree and viewer', () => {
     expect(within(keyList()).getByRole('button', { name: 'bin\\xff\\x00' })).toBeInTheDocument()
   })
 
+  it('shows a fast first page at once and its count when keys:count answers', async () => {
+    const api = keysApi()
+    let answerCount: (n: number) => void = () => undefined
+    api.handle('keys:list', () =>
+      ok({ entries: [keyEntry(bytes('a'), null)], revision: '10', nextKey: null, count: null }),
+    )
+    api.handle('keys:count', () => new Promise((resolve) => (answerCount = (n) => resolve(ok(n)))))
+    renderKeys(api)
+    await screen.findByRole('button', { name: 'a' })
+    expect(screen.getByText('Showing 1 key (counting…)')).toBeInTheDocument()
+    await waitFor(() => expect(api.requestsOf('keys:count')).toHaveLength(1))
+    act(() => answerCount(1))
+    expect(await screen.findByText('1 key')).toBeInTheDocument()
+  })
+
   it('expands a folder of the tree with keys:children and shows its count', async () => {
     const { api } = renderKeys()
     await userEvent.click(screen.getByRole('button', { name: 'Tree' }))

@@ -9,7 +9,7 @@ import {
   DEFAULT_MAX_REQUEST_BYTES,
   MAX_RECEIVE_MESSAGE_BYTES,
 } from './key-limits'
-import { countKeys, readKeyPage, type ListPageRequest } from './key-pages'
+import { countKeys, FirstPageHints, readKeyPage, type ListPageRequest } from './key-pages'
 import { checkKey, checkPrefix, checkRevision } from './key-validation'
 import { PrefixWatch, type KeyWatch, type WatchHandlers } from './key-watch'
 import { KeyWriter, type PutOptions } from './key-writes'
@@ -30,6 +30,7 @@ export class KeyService {
   private readonly reader: RangeReader
   private readonly writer: KeyWriter
   private readonly watches = new Set<KeyWatch>()
+  private readonly firstPageHints = new FirstPageHints()
   private isClosed = false
 
   /** `endpoints` are client URLs such as 'http://127.0.0.1:2379'. */
@@ -57,7 +58,7 @@ export class KeyService {
 
   /** One page of the keys under a prefix, pinned to a revision; see readKeyPage. */
   listPage(request: ListPageRequest): Promise<KeyPage> {
-    return this.run(() => readKeyPage(this.reader, request))
+    return this.run(() => readKeyPage(this.reader, request, this.firstPageHints))
   }
 
   /** One page of a folder's direct children, without reading its sub-folders; see readChildren. */

@@ -12,7 +12,7 @@ const LOAD_AHEAD_ROWS = 40
 /** The flat key list, virtualized; the next page loads as the end comes into sight. */
 export function KeyList(props: {
   entries: readonly KeyEntry[]
-  count: number
+  count: number | null
   hasMore: boolean
   isLoadingMore: boolean
   selectedKey: Uint8Array | null
@@ -38,9 +38,7 @@ export function KeyList(props: {
   return (
     <div className="key-list">
       <p className="key-list__count" role="status">
-        {entries.length === props.count
-          ? `${props.count.toLocaleString()} ${props.count === 1 ? 'key' : 'keys'}`
-          : `Showing ${entries.length.toLocaleString()} of ${props.count.toLocaleString()} keys`}
+        {countLabel(entries.length, props.count)}
       </p>
       <div ref={scroller} className="key-list__scroller">
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label="Keys">
@@ -82,4 +80,12 @@ export function KeyList(props: {
       )}
     </div>
   )
+}
+
+/** "12 keys", "Showing 200 of 100,000 keys", or "Showing 200 keys (counting…)". */
+function countLabel(shown: number, count: number | null): string {
+  if (count === null)
+    return `Showing ${shown.toLocaleString()} ${shown === 1 ? 'key' : 'keys'} (counting…)`
+  if (shown === count) return `${count.toLocaleString()} ${count === 1 ? 'key' : 'keys'}`
+  return `Showing ${shown.toLocaleString()} of ${count.toLocaleString()} keys`
 }

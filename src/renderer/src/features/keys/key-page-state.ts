@@ -7,7 +7,8 @@ export interface KeyListState {
   /** Revision of the first page: later pages read the same snapshot, the watch starts after it. */
   revision: string | null
   nextKey: Uint8Array | null
-  count: number
+  /** Keys under the prefix; null until counted (a fast first page comes without its count). */
+  count: number | null
 }
 
 /** Nothing loaded. */
@@ -29,8 +30,13 @@ export function nextPage(state: KeyListState, page: KeyPage): KeyListState {
     ...state,
     entries: state.entries.concat(page.entries),
     nextKey: page.nextKey,
-    count: page.count,
+    count: page.count ?? state.count,
   }
+}
+
+/** The state once the prefix has been counted. */
+export function withCount(state: KeyListState, count: number): KeyListState {
+  return { ...state, count }
 }
 
 /** True when `key` falls inside what has been loaded (every key before the next page start). */
@@ -55,7 +61,7 @@ export function applyKeyEvents(
     if (event.type === 'delete') {
       if (index < 0) continue
       entries = entries.filter((_, i) => i !== index)
-      count = Math.max(0, count - 1)
+      count = count === null ? null : Math.max(0, count - 1)
     } else if (index >= 0) {
       const old = entries[index] as KeyEntry
       const updated = { ...old, modRevision: event.modRevision, version: bumpVersion(old.version) }
@@ -73,7 +79,7 @@ export function applyKeyEvents(
       }
       entries =
         at < 0 ? [...entries, created] : [...entries.slice(0, at), created, ...entries.slice(at)]
-      count += 1
+      count = count === null ? null : count + 1
     }
   }
   return entries === state.entries ? state : { ...state, entries, count }

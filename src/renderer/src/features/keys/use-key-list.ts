@@ -9,6 +9,7 @@ import {
   EMPTY_KEY_LIST,
   firstPage,
   nextPage,
+  withCount,
   type KeyListState,
 } from './key-page-state'
 
@@ -37,6 +38,12 @@ export function useKeyList(cluster: string, prefixText: string) {
         setLoadedFor(requestKey)
         setError(r.ok ? null : r.error)
         setState(r.ok ? firstPage(r.value) : EMPTY_KEY_LIST)
+        // A fast first page comes without its count: count after the rows are on screen.
+        if (r.ok && r.value.count === null) {
+          void settle(() => api.request('keys:count', { cluster, prefix })).then((c) => {
+            if (generation.current === current && c.ok) setState((s) => withCount(s, c.value))
+          })
+        }
       },
     )
   }, [api, cluster, prefixText, requestKey])
