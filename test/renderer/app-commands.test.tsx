@@ -4,20 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import { ShortcutKeysProvider } from '../../src/renderer/src/features/shared/app-commands'
 import type { AppCommand } from '../../src/shared/app-commands'
-import { tutorialMembers } from '../../src/shared/port-scheme'
 import { FakeApi, ok } from './fake-api'
-import { clusterView, renderWithApi } from './fixtures'
+import { clusterView, renderWithApi, suggestTutorial } from './fixtures'
 
 function deskApi() {
   return new FakeApi({
     'clusters:list': () => ok([clusterView('demo')]),
-    'cluster:suggest': ({ memberCount }) =>
-      ok({
-        name: 'cluster-1',
-        members: tutorialMembers(memberCount),
-        etcdVersion: 'system',
-        host: '127.0.0.1',
-      }),
+    'cluster:suggest': suggestTutorial,
   })
 }
 

@@ -4,20 +4,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import type { ClusterView } from '../../src/shared/cluster'
-import { tutorialMembers } from '../../src/shared/port-scheme'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, fail, ok } from './fake-api'
-import { clusterView, renderWithApi } from './fixtures'
+import { clusterView, renderWithApi, suggestTutorial } from './fixtures'
 
 function suggestingApi(): FakeApi {
   return new FakeApi({
-    'cluster:suggest': ({ memberCount }) =>
-      ok({
-        name: 'cluster-1',
-        members: tutorialMembers(memberCount),
-        etcdVersion: 'system',
-        host: '127.0.0.1',
-      }),
+    'cluster:suggest': suggestTutorial,
   })
 }
 

@@ -13,7 +13,7 @@ import {
   ApiProvider,
   type ConnectionSource,
 } from '../../src/renderer/src/features/shared/api-context'
-import type { FakeApi } from './fake-api'
+import { ok, type FakeApi } from './fake-api'
 
 /** Renders a component under an ApiProvider with the fake API. */
 export function renderWithApi(ui: ReactElement, api: FakeApi, connection?: ConnectionSource) {
@@ -132,4 +132,14 @@ export function keyEntry(
 /** Text of UTF-8 bytes. */
 export function text(value: Uint8Array | undefined): string {
   return value ? new TextDecoder().decode(value) : ''
+}
+
+/** A cluster:suggest handler answering the tutorial's ports, as the engine does on a free machine. */
+export function suggestTutorial({ memberCount }: { memberCount: number }) {
+  return ok({
+    name: 'cluster-1',
+    members: tutorialMembers(memberCount),
+    etcdVersion: 'system',
+    host: '127.0.0.1',
+  })
 }

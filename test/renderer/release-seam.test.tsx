@@ -6,12 +6,11 @@ import {
   ReleaseCatalogProvider,
   type ReleaseCatalog,
 } from '../../src/renderer/src/features/create-cluster/release-catalog'
-import { tutorialMembers } from '../../src/shared/port-scheme'
 import type { InstalledBinaryView } from '../../src/shared/contract'
 import type { InstallProgress, ReleaseList } from '../../src/shared/releases'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, ok } from './fake-api'
-import { renderWithApi } from './fixtures'
+import { renderWithApi, suggestTutorial } from './fixtures'
 
 function releaseList(isNewInstalled: boolean): ReleaseList {
   const entry = {
@@ -44,13 +43,7 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
       },
     }
     const api = new FakeApi({
-      'cluster:suggest': ({ memberCount }) =>
-        ok({
-          name: 'cluster-1',
-          members: tutorialMembers(memberCount),
-          etcdVersion: 'system',
-          host: '127.0.0.1',
-        }),
+      'cluster:suggest': suggestTutorial,
     })
     renderWithApi(
       <ReleaseCatalogProvider value={catalog}>

@@ -39,3 +39,21 @@ export function FormField(props: {
     </div>
   )
 }
+
+/** A decimal number field (seconds, counts), wired to its FormField. */
+export function NumberInput(props: {
+  wiring: FieldWiring
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <input
+      {...props.wiring}
+      type="number"
+      step="any"
+      inputMode="decimal"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  )
+}

@@ -1,5 +1,5 @@
 import type { FieldErrors, SettingsDraft } from './settings-draft'
-import { FormField } from './form-field'
+import { FormField, NumberInput } from './form-field'
 
 type PolicyField = 'maxRestarts' | 'minUptime' | 'restartDelay'
 
@@ -39,13 +39,10 @@ export function RestartPolicyFields(props: {
         {POLICY_FIELDS.map(({ field, label, note }) => (
           <FormField key={field} label={label} error={errors[field]} note={note}>
             {(wiring) => (
-              <input
-                {...wiring}
-                type="number"
-                step="any"
-                inputMode="decimal"
+              <NumberInput
+                wiring={wiring}
                 value={draft[field]}
-                onChange={(e) => onChange(field, e.target.value)}
+                onChange={(v) => onChange(field, v)}
               />
             )}
           </FormField>

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { AppInfo } from '../../../../shared/contract'
 import type { InstalledRelease } from '../../../../shared/releases'
 import type { QuitBehavior } from '../../../../shared/settings'
-import { FormField } from './form-field'
+import { FormField, NumberInput } from './form-field'
 import { RestartPolicyFields } from './restart-policy-fields'
 import type { FieldErrors, SettingsDraft } from './settings-draft'
 
@@ -96,13 +96,10 @@ export function SettingsFields(props: {
           note="How long a member may take to become healthy."
         >
           {(wiring) => (
-            <input
-              {...wiring}
-              type="number"
-              step="any"
-              inputMode="decimal"
+            <NumberInput
+              wiring={wiring}
               value={draft.startTimeout}
-              onChange={(e) => onChange('startTimeout', e.target.value)}
+              onChange={(v) => onChange('startTimeout', v)}
             />
           )}
         </FormField>

@@ -2,6 +2,7 @@
  * Byte helpers for the window. etcd keys and values are arbitrary bytes from anyone who can reach
  * the cluster: nothing here assumes UTF-8, and everything that becomes visible is plain text.
  */
+import { compareBytes } from '../../../../shared/byte-order'
 
 const encoder = new TextEncoder()
 const strictDecoder = new TextDecoder('utf-8', { fatal: true })
@@ -81,15 +82,8 @@ export function displayBytes(bytes: Uint8Array, maxChars = 512): string {
   return shown.length > maxChars ? `${shown.slice(0, maxChars)}…` : shown
 }
 
-/** Byte-wise order, as etcd sorts keys. */
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] as number) - (b[i] as number)
-    if (d !== 0) return d
-  }
-  return a.length - b.length
-}
+/** Byte-wise order, as etcd sorts keys (the same function the engine uses). */
+export { compareBytes }
 
 /** True when two byte arrays hold the same bytes. */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
