@@ -143,7 +143,8 @@ export async function download(): Promise<void> {
     const started = await startServer(join(dir, 'served'))
     server = started.child
     const url = `${started.base}/v${VERSION}/${ASSET}`
-    // One manager for all runs, as the engine holds one for its lifetime.
+    // One manager for all runs, as the engine holds one for its lifetime; its download thread
+    // stays up between runs (it ends after a minute without downloads).
     const manager = new ReleaseManager({
       releasesDir: join(dir, 'data', 'etcd'),
       sources: [started.base],
@@ -175,7 +176,9 @@ export async function download(): Promise<void> {
     }
     await manager.close()
     const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
-    console.log(`first install rss+=${mb(first.rssGrowth)} MB (includes loading the code)`)
+    console.log(
+      `first install rss+=${mb(first.rssGrowth)} MB (includes loading the code and starting the download thread)`,
+    )
     const runs = (ms: number[]): string => ms.map((m) => m.toFixed(0)).join(' ')
     console.log(`runs (ms): curl ${runs(curl)} | installer download ${runs(installer)}`)
     console.log(

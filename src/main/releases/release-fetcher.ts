@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { ErrorCode } from '../../shared/result'
 import { EngineError } from '../errors/engine-error'
-import { downloadFile } from './file-download'
+import type { ThreadDownload } from './download-thread'
 import { fetchText, type HttpRequest, type RetryPolicy } from './http-request'
 import { hostOf } from './http-client'
 import type { ProgressMeter } from './progress-meter'
@@ -14,9 +14,12 @@ import { findChecksum, verifyChecksum } from './sha256sums'
 /** Why 1 MB: a real SHA256SUMS is a few KB; anything far bigger is not one. */
 const SUMS_MAX_BYTES = 1024 * 1024
 
-/** What the fetcher needs besides the asset: the HTTP client, its limits and the progress meter. */
+/** What the fetcher needs besides the asset: the HTTP clients, their limits and the progress meter. */
 export interface FetchContext {
+  /** For SHA256SUMS, fetched on the engine thread. */
   dispatcher: Dispatcher
+  /** Downloads the archive (the engine's DownloadThread). */
+  download: (req: ThreadDownload) => Promise<{ bytes: number }>
   stallTimeoutMs: number
   retry: RetryPolicy
   meter: ProgressMeter
@@ -82,14 +85,10 @@ async function fetchFrom(
   const url = `${folder}/${asset.fileName}`
   const file = join(workDir, asset.fileName)
   const stopArchive = new AbortController()
-  const common = {
-    dispatcher: ctx.dispatcher,
-    stallTimeoutMs: ctx.stallTimeoutMs,
-    retry: ctx.retry,
-  }
+  const limits = { stallTimeoutMs: ctx.stallTimeoutMs, retry: ctx.retry }
   ctx.meter.startDownload(url)
-  const archive = downloadFile({
-    ...common,
+  const archive = ctx.download({
+    ...limits,
     url,
     file,
     label: `etcd ${asset.version} (${asset.fileName})`,
@@ -99,7 +98,11 @@ async function fetchFrom(
   archive.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
   let expected: string
   try {
-    expected = await expectedChecksum(folder, asset, { ...common, signal: ctx.signal })
+    expected = await expectedChecksum(folder, asset, {
+      ...limits,
+      dispatcher: ctx.dispatcher,
+      signal: ctx.signal,
+    })
   } catch (error) {
     stopArchive.abort()
     await archive.catch(() => undefined)

@@ -3,6 +3,7 @@ import type { InstalledRelease, InstallProgress, ReleaseList } from '../../share
 import { EngineError } from '../errors/engine-error'
 import { describeEtcd, findOnPath, type EtcdBinary } from '../etcd/etcd-binary'
 import { importArchive, type ImportOptions } from './archive-import'
+import { DownloadThread } from './download-thread'
 import type { RetryPolicy } from './http-request'
 import { closeDispatcher, createDispatcher } from './http-client'
 import { cancelled, runInstall } from './install-flow'
@@ -60,6 +61,7 @@ export interface InstallOptions {
 /** Lists, downloads, verifies, installs, imports and removes etcd releases for the engine. */
 export class ReleaseManager {
   private readonly dispatcher: Dispatcher
+  private readonly downloads: DownloadThread
   private readonly installs = new SharedTasks<EtcdBinary, InstallProgress>(cancelled)
   private readonly platform: NodeJS.Platform
   private readonly arch: string
@@ -67,6 +69,7 @@ export class ReleaseManager {
 
   constructor(private readonly options: ReleaseManagerOptions) {
     this.dispatcher = createDispatcher(options.env ?? process.env)
+    this.downloads = new DownloadThread({ env: options.env ?? process.env })
     this.mirrors = options.mirrors ?? []
     this.platform = options.platform ?? process.platform
     this.arch = options.arch ?? process.arch
@@ -115,6 +118,7 @@ export class ReleaseManager {
           (workDir) =>
             fetchVerifiedArchive(asset, sources, workDir, {
               dispatcher: this.dispatcher,
+              download: (req) => this.downloads.download(req),
               stallTimeoutMs: this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
               retry: this.options.retry ?? DEFAULT_RETRY,
               meter,
@@ -168,8 +172,9 @@ export class ReleaseManager {
     this.mirrors = [...mirrors]
   }
 
-  /** Closes the HTTP connections; the manager cannot download afterwards. */
+  /** Cancels downloads and closes the HTTP connections; the manager cannot download afterwards. */
   async close(): Promise<void> {
+    await this.downloads.close()
     await closeDispatcher(this.dispatcher)
   }
 
