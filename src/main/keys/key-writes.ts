@@ -88,20 +88,31 @@ export class KeyWriter {
     }
   }
 
+  /**
+   * Puts only if the key's mod revision is `expected`. etcd3 retries a call whose connection
+   * broke, so a Txn that landed but whose answer was lost is sent again and then fails its
+   * compare; when the key holds exactly our value at a later revision, that is our write (or one
+   * with the same bytes) and counts as success rather than a false KEY_CONFLICT.
+   */
   private async compareAndPut(
     key: Uint8Array,
     value: Uint8Array,
     expected: string,
   ): Promise<{ revision: string }> {
     const keyBuffer = toBuffer(key)
+    const valueBuffer = toBuffer(value)
     const response = await this.kv.txn({
       // A missing key compares as mod_revision 0, so '0' means "must not exist".
       compare: [{ key: keyBuffer, target: 'Mod', result: 'Equal', mod_revision: expected }],
-      success: [{ request_put: { key: keyBuffer, value: toBuffer(value) } }],
-      failure: [{ request_range: { key: keyBuffer, limit: 1, keys_only: true } }],
+      success: [{ request_put: { key: keyBuffer, value: valueBuffer } }],
+      failure: [{ request_range: { key: keyBuffer, limit: 1 } }],
     })
     if (response.succeeded) return { revision: response.header.revision }
-    const current = response.responses[0]?.response_range?.kvs[0]?.mod_revision ?? '0'
+    const found = response.responses[0]?.response_range?.kvs[0]
+    const current = found?.mod_revision ?? '0'
+    if (found && BigInt(current) > BigInt(expected) && valueBuffer.equals(found.value)) {
+      return { revision: current }
+    }
     throw new EngineError(
       'KEY_CONFLICT',
       `${printableKey(key)} changed: expected mod revision ${expected}, it is ${current}.`,

@@ -12,10 +12,11 @@ function patches(line: string, last: number): string[] {
 
 /**
  * Stable releases shipped with the app, used when GitHub cannot be reached and nothing is
- * cached. Written from the etcd release history (3.4.0 in August 2019 … 3.6.4 in July 2025); the
- * GitHub list replaces it as soon as the app is online once.
+ * cached. Written without network access, up to the newest tags ETCD-FACTS names as checked
+ * (v3.6.14, v3.5.26, v3.4.45); newer patches may exist.
+ * The GitHub list replaces it as soon as the app is online once.
  */
-const STABLE = [...patches('3.6', 4), ...patches('3.5', 22), ...patches('3.4', 37)]
+const STABLE = [...patches('3.6', 14), ...patches('3.5', 26), ...patches('3.4', 45)]
 
 /** Pre-releases of the lines etcd Desk runs, shown only on request. */
 const PRERELEASES = [
