@@ -52,6 +52,11 @@ export interface MemberCommand {
 /** One cluster's live side: its member processes, logs and status poller. */
 export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   readonly slots: MemberSlot[]
+  /** The cluster as stored; only the system etcd's recorded version ever changes. */
+  get def(): ClusterDefinition {
+    return this.definition
+  }
+
   /** Collects all members' new log lines into batches for the window (~every 100 ms). */
   readonly logBatcher: LogBatcher
   private readonly poller: ClusterStatusPoller
@@ -61,10 +66,11 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   private isClosing = false
 
   constructor(
-    readonly def: ClusterDefinition,
+    private definition: ClusterDefinition,
     private readonly deps: ClusterRuntimeDeps,
   ) {
     super()
+    const def = definition
     this.logBatcher = new LogBatcher({
       cluster: def.name,
       emit: (batch) => this.emit('logs', batch),
@@ -234,6 +240,12 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   private async plan(): Promise<{ binary: EtcdBinary; args: (slot: MemberSlot) => string[] }> {
     const plan = await planLaunch(this.def, this.deps.layout, this.deps.resolveBinary)
+    if (this.def.etcdVersion === 'system' && plan.binary.version !== this.def.resolvedVersion) {
+      // The etcd on PATH changed (allowed by planLaunch): its data is now that version's.
+      this.definition = { ...this.def, resolvedVersion: plan.binary.version }
+      await this.deps.store.save(this.definition)
+      this.notifyChanged()
+    }
     return { binary: plan.binary, args: (slot) => plan.args.get(slot.spec.name) ?? [] }
   }
 

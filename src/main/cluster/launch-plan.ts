@@ -5,6 +5,7 @@ import type { EtcdBinary } from '../etcd/etcd-binary'
 import { etcdLineOf } from '../etcd/etcd-version'
 import type { DataLayout } from '../store/data-layout'
 import { memberArgs, shellCommand } from './etcd-flags'
+import { checkSystemEtcdChange } from './system-etcd-change'
 
 /** The binary and the exact arguments each member of a cluster starts with. */
 export interface LaunchPlan {
@@ -13,13 +14,18 @@ export interface LaunchPlan {
   args: ReadonlyMap<string, string[]>
 }
 
-/** Resolves the cluster's etcd and builds every member's flags for that etcd line. */
+/**
+ * Resolves the cluster's etcd (refusing a system etcd that changed in an unsafe way) and builds
+ * every member's flags for that etcd line.
+ */
 export async function planLaunch(
   def: ClusterDefinition,
   layout: DataLayout,
   resolveBinary: (version: string) => Promise<EtcdBinary>,
 ): Promise<LaunchPlan> {
   const binary = await resolveBinary(def.etcdVersion === 'system' ? 'system' : def.resolvedVersion)
+  if (def.etcdVersion === 'system')
+    checkSystemEtcdChange(def.name, def.resolvedVersion, binary.version)
   const line = etcdLineOf(binary.version)
   if (!line) {
     throw new EngineError('ETCD_VERSION_UNSUPPORTED', `etcd ${binary.version} is not supported.`, {

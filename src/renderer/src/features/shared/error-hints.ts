@@ -59,6 +59,10 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
     title: 'This etcd version is not supported',
     hint: 'Choose etcd 3.4 or newer in the etcd version field.',
   },
+  ETCD_VERSION_CHANGED: {
+    title: 'The etcd on PATH changed under this cluster',
+    hint: 'Put the etcd version named above back on PATH, or create a new cluster with the etcd you have now.',
+  },
   START_TIMEOUT: {
     title: 'The member did not become healthy in time',
     hint: 'Read the last log lines below (a port or data problem is usual), fix it, then click Start all.',
