@@ -62,6 +62,9 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create' }))
     expect(api.requestsOf('cluster:create')).toHaveLength(0)
     await userEvent.click(screen.getByRole('button', { name: 'Download etcd 3.6.0' }))
+    // Before the engine's first event: downloading, not "waiting for another etcd Desk".
+    expect(screen.getByText('Downloading etcd 3.6.0')).toBeInTheDocument()
+    expect(screen.queryByText('Download etcd 3.6.0 first.')).not.toBeInTheDocument()
     act(() =>
       report({
         version: '3.6.0',

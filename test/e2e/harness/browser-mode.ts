@@ -16,8 +16,11 @@ export interface BrowserModeServer {
 /** Why: the first start may build the UI (electron-vite build, ~20 s on 2 cores). */
 const START_DEADLINE_MS = 120_000
 
-/** Starts browser mode as a child process and waits for its one URL line. */
-export async function startBrowserMode(label: string): Promise<BrowserModeServer> {
+/** Starts browser mode as a child process (with `env` added) and waits for its one URL line. */
+export async function startBrowserMode(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<BrowserModeServer> {
   const dataDir = makeTestDir(label)
   const port = await freePort()
   const child: ChildProcess = spawn(
@@ -31,7 +34,7 @@ export async function startBrowserMode(label: string): Promise<BrowserModeServer
       '--data-dir',
       dataDir,
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   )
   let err = ''
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()))

@@ -20,7 +20,8 @@ export interface Launcher {
   name: string
   /** Why this launcher cannot run here, or null. */
   skipReason: string | null
-  launch: (label: string) => Promise<LaunchedApp>
+  /** Starts the app on a fresh data directory, with `env` added to its environment. */
+  launch: (label: string, env?: Record<string, string>) => Promise<LaunchedApp>
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
@@ -34,8 +35,8 @@ function browserLauncher(): Launcher {
   return {
     name: 'browser',
     skipReason: null,
-    launch: async (label) => {
-      const server = await startBrowserMode(label)
+    launch: async (label, env = {}) => {
+      const server = await startBrowserMode(label, env)
       const opened = await openPage(server.url).catch(async (error: unknown) => {
         await server.stop()
         throw error
@@ -76,12 +77,12 @@ function electronLauncher(): Launcher {
   return {
     name: 'electron',
     skipReason,
-    launch: async (label) => {
+    launch: async (label, env = {}) => {
       const dataDir = makeTestDir(label)
       const app = await _electron.launch({
         executablePath: binary ?? undefined,
         args: [root],
-        env: { ...process.env, ETCD_DESK_DATA_DIR: dataDir } as Record<string, string>,
+        env: { ...process.env, ...env, ETCD_DESK_DATA_DIR: dataDir } as Record<string, string>,
       })
       const page = await app.firstWindow()
       const pageErrors: string[] = []

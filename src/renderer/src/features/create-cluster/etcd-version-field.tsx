@@ -20,9 +20,11 @@ export function EtcdVersionField(props: {
   onChange: (value: string) => void
   onInstalled: () => void
 }) {
-  const { value, options, issue } = props
+  const { value, options } = props
   const id = useId()
   const install = useReleaseInstall(() => props.onInstalled())
+  // While the chosen release downloads, its progress replaces "Download etcd … first".
+  const issue = install.isInstalling ? undefined : props.issue
   const selected = options?.find((o) => o.value === value)
   const hasNone = options !== null && options.length === 0
   return (

@@ -16,9 +16,10 @@ export function useReleaseInstall(onInstalled: (version: string) => void) {
     const controller = new AbortController()
     abort.current = controller
     setError(null)
+    // Shown until the engine's first event; "waiting" would claim another etcd Desk is installing.
     setProgress({
       version,
-      phase: 'waiting',
+      phase: 'downloading',
       bytes: 0,
       total: null,
       bytesPerSecond: 0,
