@@ -32,6 +32,13 @@ export interface MemberCommandView {
   args: string[]
 }
 
+/** The commands of one cluster: each member's etcd command line, and its etcdctl binary. */
+export interface ClusterCommandsView {
+  members: MemberCommandView[]
+  /** The etcdctl of the cluster's etcd version (a release's own, or the one next to the system etcd). */
+  etcdctl: string
+}
+
 /** An installed etcd binary as the window sees it. */
 export interface InstalledBinaryView {
   version: string
@@ -122,7 +129,7 @@ export interface ResponseMap {
   'cluster:stop': ClusterView
   'cluster:delete': null
   'cluster:status': ClusterStatus | null
-  'cluster:commands': MemberCommandView[]
+  'cluster:commands': ClusterCommandsView
   'member:start': ClusterView
   'member:stop': ClusterView
   'member:restart': ClusterView

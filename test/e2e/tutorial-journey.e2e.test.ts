@@ -125,6 +125,22 @@ for (const launcher of launchers()) {
         .first()
         .waitFor()
       await screenshot(page, `${launcher.name}-07-commands`)
+      // Long tabs scroll inside the workspace; the window itself never scrolls.
+      // A string, run in the page: this file is type-checked without the DOM library.
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollHeight - window.innerHeight',
+      )
+      expect(overflow).toBeLessThanOrEqual(0)
+      // A command from "Explore with etcdctl", run in a shell exactly as the page shows it (member
+      // list: it answers while the killed leader is still down).
+      const shown = await page
+        .locator('.command')
+        .filter({ hasText: 'Members: IDs, names, peer and client URLs' })
+        .locator('pre')
+        .innerText()
+      const { stdout } = await execFileAsync('bash', ['-c', shown], { timeout: 20_000 })
+      for (const port of [2379, 12379, 22379]) expect(stdout).toContain(`127.0.0.1:${port}`)
+      for (const name of ['etcd1', 'etcd2', 'etcd3']) expect(stdout).toContain(name)
     })
 
     it('opens Settings with the installed releases and the quit choice', async () => {

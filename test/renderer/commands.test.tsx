@@ -15,7 +15,8 @@ describe('Commands', () => {
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     const api = new FakeApi({
-      'cluster:commands': () => ok([{ member: 'etcd1', etcd: ETCD1, args: [] }]),
+      'cluster:commands': () =>
+        ok({ members: [{ member: 'etcd1', etcd: ETCD1, args: [] }], etcdctl: '/usr/bin/etcdctl' }),
     })
     renderWithApi(<CommandsPanel cluster={clusterView('demo')} lastKeyAction={null} />, api)
     expect(await screen.findByText(ETCD1)).toBeInTheDocument()
@@ -23,6 +24,26 @@ describe('Commands', () => {
     expect(writeText).toHaveBeenCalledWith(ETCD1)
     await waitFor(() => expect(screen.getByText('Copied')).toBeInTheDocument())
     expect(screen.getByText(/Open, save or delete a key in the/)).toBeInTheDocument()
+  })
+
+  it('offers etcdctl commands to explore the cluster, with the cluster’s own etcdctl', async () => {
+    const etcdctl = '/data/etcd/v3.5.17/etcdctl'
+    const api = new FakeApi({ 'cluster:commands': () => ok({ members: [], etcdctl }) })
+    const action = { kind: 'delete' as const, key: bytes('app/a') }
+    renderWithApi(<CommandsPanel cluster={clusterView('demo')} lastKeyAction={action} />, api)
+    const status = `${etcdctl} --endpoints=${ENDPOINTS} endpoint status -w table`
+    expect(await screen.findByText(status)).toBeInTheDocument()
+    expect(
+      screen.getByText(`${etcdctl} --endpoints=${ENDPOINTS} watch --prefix ''`),
+    ).toBeInTheDocument()
+    expect(
+      screen.getByRole('button', {
+        name: 'Copy: Leader, raft term, raft index and DB size of each member',
+      }),
+    ).toBeInTheDocument()
+    expect(
+      screen.getByText(`${etcdctl} --endpoints=${ENDPOINTS} del -- 'app/a'`),
+    ).toBeInTheDocument()
   })
 
   it('shows the etcdctl equivalent of the last key action', async () => {

@@ -54,7 +54,7 @@ function defaultHandlers(): FakeHandlers {
       }),
     'clusters:list': () => ok([]),
     'cluster:status': () => ok(null),
-    'cluster:commands': () => ok([]),
+    'cluster:commands': () => ok({ members: [], etcdctl: 'etcdctl' }),
     'logs:get': () => ok([]),
     'keys:list': () => ok(emptyPage),
     'keys:children': () => ok({ children: [], nextKey: null, revision: '1' }),

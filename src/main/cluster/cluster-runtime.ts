@@ -19,7 +19,8 @@ import type { ClusterStore } from '../store/cluster-store'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import { clusterStateOf } from './cluster-state'
 import { waitForNoActivePeers } from './peer-activity'
-import { clientUrlOf, shellCommand } from './etcd-flags'
+import { shellCommand } from '../../shared/shell-words'
+import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
 import { MemberSlot } from './member-slot'
 import { stopWaves } from './stop-order'
@@ -47,6 +48,12 @@ export interface MemberCommand {
   member: string
   etcd: string
   args: string[]
+}
+
+/** Every member's command line, and the etcdctl that matches the cluster's etcd. */
+export interface ClusterCommands {
+  members: MemberCommand[]
+  etcdctl: string
 }
 
 /** One cluster's live side: its member processes, logs and status poller. */
@@ -195,13 +202,14 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   }
 
   /** The exact etcd command line of each member, copyable into a shell. */
-  async commands(): Promise<MemberCommand[]> {
+  async commands(): Promise<ClusterCommands> {
     const { binary, args } = await this.plan()
-    return this.slots.map((s) => ({
+    const members = this.slots.map((s) => ({
       member: s.spec.name,
       etcd: shellCommand(binary.etcd, args(s)),
       args: args(s),
     }))
+    return { members, etcdctl: binary.etcdctl }
   }
 
   /** Stops following logs and status; stops members unless asked to keep them running. */

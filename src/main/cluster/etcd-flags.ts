@@ -59,14 +59,6 @@ function loggingArgs(line: EtcdLine): string[] {
   }
 }
 
-/** A copyable POSIX shell command line: words with shell-special characters are single-quoted. */
-export function shellCommand(binary: string, args: readonly string[]): string {
-  // Not shell-quote's quote(): it backslash-escapes every '=' and ',', unreadable for learners.
-  return [binary, ...args]
-    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
-    .join(' ')
-}
-
 /** The etcdctl endpoints flag for a cluster: all client URLs. */
 export function endpointsOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
   return def.members.map((m) => clientUrlOf(def.host, m)).join(',')

@@ -4,7 +4,8 @@ import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { etcdLineOf } from '../etcd/etcd-version'
 import type { DataLayout } from '../store/data-layout'
-import { memberArgs, shellCommand } from './etcd-flags'
+import { shellCommand } from '../../shared/shell-words'
+import { memberArgs } from './etcd-flags'
 import { checkSystemEtcdChange } from './system-etcd-change'
 
 /** The binary and the exact arguments each member of a cluster starts with. */

@@ -35,7 +35,7 @@ const handlers: Handlers = {
     return null
   },
   'cluster:status': (engine, a) => engine.getStatus(a.cluster),
-  'cluster:commands': (engine, a) => engine.memberCommands(a.cluster),
+  'cluster:commands': (engine, a) => engine.clusterCommands(a.cluster),
   'member:start': (engine, a) => engine.startMember(a.cluster, a.member),
   'member:stop': (engine, a) => engine.stopMember(a.cluster, a.member),
   'member:restart': (engine, a) => engine.restartMember(a.cluster, a.member),

@@ -8,7 +8,7 @@ import {
   type SpecIssue,
 } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
-import { ClusterRuntime, type MemberCommand } from '../cluster/cluster-runtime'
+import { ClusterRuntime, type ClusterCommands } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
@@ -220,8 +220,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.runtime(name).status()
   }
 
-  /** The exact etcd command line of each member. */
-  memberCommands(name: string): Promise<MemberCommand[]> {
+  /** The exact etcd command line of each member, and the cluster's etcdctl. */
+  clusterCommands(name: string): Promise<ClusterCommands> {
     return this.runtime(name).commands()
   }
 

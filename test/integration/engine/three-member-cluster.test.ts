@@ -1,9 +1,14 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { endpointsOf } from '../../../src/main/cluster/etcd-flags'
 import type { Engine } from '../../../src/main/engine/engine'
 import type { LeaderChange } from '../../../src/shared/cluster'
+import { etcdctlSuggestions } from '../../../src/shared/etcdctl-suggestions'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { etcdctl, openTestEngine, waitFor, waitHealthy } from '../../helpers/engine-fixture'
 
+const execFileAsync = promisify(execFile)
 const text = (s: string): Uint8Array => new TextEncoder().encode(s)
 const decode = (b: Uint8Array | null): string => new TextDecoder().decode(b ?? new Uint8Array())
 
@@ -61,7 +66,7 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
   })
 
   it('shows the exact, copyable etcd command of each member', async () => {
-    const commands = await engine.memberCommands('tutorial')
+    const { members: commands } = await engine.clusterCommands('tutorial')
     expect(commands).toHaveLength(3)
     expect(commands[1]?.etcd).toContain(
       '--initial-cluster=etcd1=http://127.0.0.1:2380,etcd2=http://127.0.0.1:12380',
@@ -71,6 +76,32 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
       .find((p) => p.pid === pid)
       ?.args.slice(1)
     expect(argv).toEqual(commands[1]?.args)
+  })
+
+  it('offers etcdctl commands that run as shown, with the cluster’s own etcdctl', async () => {
+    const { etcdctl: binary } = await engine.clusterCommands('tutorial')
+    expect(binary).toBe('/usr/bin/etcdctl')
+    const suggestions = etcdctlSuggestions(
+      binary,
+      endpointsOf(engine.getCluster('tutorial').definition),
+    )
+    const outputs = new Map<string, string>()
+    for (const s of suggestions.filter((s) => !s.isLongRunning)) {
+      // Through a shell, exactly as pasted into a terminal.
+      const { stdout, stderr } = await execFileAsync('bash', ['-c', s.command], { timeout: 20_000 })
+      outputs.set(s.title, stdout + stderr) // etcdctl 3.4 prints endpoint health on stderr
+    }
+    const [members, status, health, keys] = [...outputs.values()] as [
+      string,
+      string,
+      string,
+      string,
+    ]
+    for (const name of ['etcd1', 'etcd2', 'etcd3']) expect(members).toContain(name)
+    for (const port of [2379, 12379, 22379]) expect(status).toContain(`127.0.0.1:${port}`)
+    expect(status).toMatch(/\|\s+true\s+\|/) // the IS LEADER column of exactly one row
+    expect(health.match(/is healthy/g)).toHaveLength(3)
+    expect(keys).toContain('/greeting')
   })
 
   it('keeps serving when a follower is killed from outside, and shows it crashed', async () => {

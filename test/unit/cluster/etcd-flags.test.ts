@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { ClusterDefinition } from '../../../src/shared/cluster'
 import { checkMemberCommands, parseEtcdCommand } from '../../../src/shared/etcd-command-check'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
-import { initialClusterOf, memberArgs, shellCommand } from '../../../src/main/cluster/etcd-flags'
+import { initialClusterOf, memberArgs } from '../../../src/main/cluster/etcd-flags'
+import { shellCommand } from '../../../src/shared/shell-words'
 
 const def: ClusterDefinition = {
   name: 'demo',

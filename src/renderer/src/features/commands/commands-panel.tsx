@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
-import type { MemberCommandView } from '../../../../shared/contract'
+import type { ClusterCommandsView } from '../../../../shared/contract'
+import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
 import { CopyButton } from '../shared/copy-button'
@@ -10,26 +11,31 @@ import { settle } from '../shared/use-action'
 import type { KeyAction } from '../keys/key-action'
 import { etcdctlCommand } from './etcdctl-command'
 
-/** The Commands tab: each member's exact etcd command line and the etcdctl form of the last key action. */
+/**
+ * The Commands tab: each member's exact etcd command line, etcdctl commands to explore the
+ * cluster, and the etcdctl form of the last key action; all with the cluster's own binaries.
+ */
 export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyAction | null }) {
   const { cluster, lastKeyAction } = props
   const name = cluster.definition.name
   const api = useApi()
-  const [commands, setCommands] = useState<MemberCommandView[] | null>(null)
+  const [commands, setCommands] = useState<ClusterCommandsView | null>(null)
   const [error, setError] = useState<ErrorData | null>(null)
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let isCurrent = true
     void settle(() => api.request('cluster:commands', { cluster: name })).then((result) => {
       if (!isCurrent) return
-      setCommands(result.ok ? result.value : [])
+      setCommands(result.ok ? result.value : { members: [], etcdctl: 'etcdctl' })
       setError(result.ok ? null : result.error)
     })
     return () => {
       isCurrent = false
     }
   }, [api, name, attempt])
-  const keyCommand = lastKeyAction ? etcdctlCommand(endpointsOf(cluster), lastKeyAction) : null
+  const etcdctl = commands?.etcdctl ?? 'etcdctl'
+  const endpoints = endpointsOf(cluster)
+  const keyCommand = lastKeyAction ? etcdctlCommand(endpoints, lastKeyAction, etcdctl) : null
   return (
     <div className="commands-panel">
       <section aria-labelledby="member-commands-title">
@@ -50,7 +56,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
             Loading commands…
           </p>
         )}
-        {commands?.map((c) => (
+        {commands?.members.map((c) => (
           <div key={c.member} className="command">
             <div className="command__head">
               <strong>{c.member}</strong>
@@ -60,6 +66,24 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
           </div>
         ))}
       </section>
+      {commands && (
+        <section aria-labelledby="explore-commands-title">
+          <h3 id="explore-commands-title">Explore with etcdctl</h3>
+          <p className="muted">
+            Run these in a terminal to see what the Members and Keys tabs show, as etcdctl prints
+            it.
+          </p>
+          {etcdctlSuggestions(etcdctl, endpoints).map((s) => (
+            <div key={s.command} className="command">
+              <div className="command__head">
+                <span>{s.title}</span>
+                <CopyButton text={s.command} label={`Copy: ${s.title}`} />
+              </div>
+              <pre className="command__text">{s.command}</pre>
+            </div>
+          ))}
+        </section>
+      )}
       <section aria-labelledby="key-command-title">
         <h3 id="key-command-title">Your last key action with etcdctl</h3>
         {keyCommand ? (

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../../shared/result'
+import { shellCommand } from '../../../../shared/shell-words'
 import { decodeText, hexByte } from '../shared/bytes'
 import type { KeyAction } from '../keys/key-action'
 
@@ -21,12 +22,16 @@ export function shellWord(bytes: Uint8Array): string {
   return `$'${escaped.join('')}'`
 }
 
-/** A key action as an etcdctl command line; `--` keeps keys that start with "-" from reading as flags. */
+/**
+ * A key action as a command line of `etcdctl` (the cluster's own binary when known); `--` keeps
+ * keys that start with "-" from reading as flags.
+ */
 export function etcdctlCommand(
   endpoints: string,
   action: KeyAction,
+  etcdctl = 'etcdctl',
 ): { command: string; note: string | null } {
-  const base = `etcdctl --endpoints=${endpoints}`
+  const base = shellCommand(etcdctl, [`--endpoints=${endpoints}`])
   switch (action.kind) {
     case 'get':
       return { command: `${base} get -w json -- ${shellWord(action.key)}`, note: null }
