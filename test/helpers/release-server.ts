@@ -23,6 +23,8 @@ export type Misbehaviour =
   | 'error-once'
   /** Sends 256 KB every 10 ms, so a download lasts long enough to watch or cancel. */
   | 'slow'
+  /** Sends 256 KB every 40 ms (~6 MB/s): a download a person can watch for a few seconds. */
+  | 'crawl'
 
 /** One request as the server saw it. */
 export interface LoggedRequest {
@@ -56,9 +58,11 @@ export interface ReleaseServer {
   close(): Promise<void>
 }
 
-/** Why 256 KB every 10 ms: ~25 MB/s, so a 38 MB archive takes ~1.5 s. */
+/** Why 256 KB every 10 ms: ~25 MB/s, so the ~15 MB test archive takes ~0.6 s: time to cancel. */
 const SLOW_CHUNK = 256 * 1024
 const SLOW_DELAY_MS = 10
+/** Why 40 ms: ~6 MB/s, so the test archive takes ~2.5 s: time to read progress on screen. */
+const CRAWL_DELAY_MS = 40
 
 /** Starts a release server on 127.0.0.1 and a free port. */
 export async function startReleaseServer(): Promise<ReleaseServer> {
@@ -171,7 +175,8 @@ async function serveArchive(
       if (mode !== 'stall') res.socket?.destroy()
       return
     }
-    if (mode === 'slow') await new Promise((r) => setTimeout(r, SLOW_DELAY_MS))
+    const delayMs = mode === 'slow' ? SLOW_DELAY_MS : mode === 'crawl' ? CRAWL_DELAY_MS : 0
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
     if (res.destroyed) return
   }
   res.end()

@@ -6,10 +6,11 @@ import { formatBytes } from '../shared/bytes'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { ErrorMessage } from '../shared/error-message'
 import { useAction } from '../shared/use-action'
+import { DownloadReleaseForm } from './download-release-form'
 import { ImportArchiveForm } from './import-archive-form'
 import { describeSource } from './use-installed-releases'
 
-/** Installed etcd releases (size, source, verified) with Remove, and "Import archive…". */
+/** Installed etcd releases (size, source, verified) with Remove, "Download a version" and "Import archive…". */
 export function ReleasesSection(props: {
   releases: readonly InstalledRelease[] | null
   error: ErrorData | null
@@ -40,8 +41,8 @@ export function ReleasesSection(props: {
       {!releases && !props.error && <p className="muted">Loading installed releases…</p>}
       {releases?.length === 0 && (
         <p className="muted">
-          No etcd release is installed yet. Versions you download when creating a cluster, or import
-          below, appear here.
+          No etcd release is installed yet. Versions you download (below, or when creating a
+          cluster) or import appear here.
         </p>
       )}
       {releases && releases.length > 0 && (
@@ -92,6 +93,7 @@ export function ReleasesSection(props: {
           </table>
         </div>
       )}
+      <DownloadReleaseForm onInstalled={props.onReload} />
       <ImportArchiveForm onImported={props.onReload} />
       {removing && (
         <ConfirmDialog

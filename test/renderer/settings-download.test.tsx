@@ -1,0 +1,100 @@
+import { act, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  ReleaseCatalogProvider,
+  type ReleaseCatalog,
+} from '../../src/renderer/src/features/create-cluster/release-catalog'
+import { SettingsDialog } from '../../src/renderer/src/features/settings/settings-dialog'
+import type { InstalledBinaryView } from '../../src/shared/contract'
+import type { InstalledRelease, InstallProgress, ReleaseList } from '../../src/shared/releases'
+import type { Result } from '../../src/shared/result'
+import { FakeApi, ok } from './fake-api'
+import { renderWithApi } from './fixtures'
+
+const entry = {
+  kind: 'release' as const,
+  isPrerelease: false,
+  publishedAt: null,
+  isAvailable: true,
+}
+
+function installedRelease(version: string): InstalledRelease {
+  return {
+    version,
+    dir: `/tmp/desk/etcd/v${version}`,
+    sizeBytes: 60 * 1024 * 1024,
+    source: `https://mirror.example/etcd/v${version}/etcd.tar.gz`,
+    isVerified: true,
+    installedAt: '2026-11-24T10:00:00Z',
+  }
+}
+
+describe('Settings: download a version', () => {
+  it('downloads a release that is not installed, with progress, and lists it', async () => {
+    const installed = new Set(['3.5.17'])
+    let report: (p: InstallProgress) => void = () => undefined
+    let finish: (r: Result<InstalledBinaryView>) => void = () => undefined
+    const catalog: ReleaseCatalog = {
+      listReleases: () =>
+        Promise.resolve(
+          ok<ReleaseList>({
+            origin: 'bundled',
+            fetchedAt: null,
+            system: null,
+            releases: ['3.6.1', '3.5.17', '3.4.23'].map((version) => ({
+              ...entry,
+              version,
+              isInstalled: installed.has(version),
+            })),
+          }),
+        ),
+      installRelease: (_version, onProgress) => {
+        report = onProgress
+        return new Promise((resolve) => (finish = resolve))
+      },
+    }
+    const api = new FakeApi({
+      'releases:installed': () => ok([...installed].map(installedRelease)),
+    })
+    renderWithApi(
+      <ReleaseCatalogProvider value={catalog}>
+        <SettingsDialog onClose={vi.fn()} />
+      </ReleaseCatalogProvider>,
+      api,
+    )
+    const form = await screen.findByRole('form', { name: 'Download a version' })
+    const select = within(form).getByLabelText('Version to download')
+    await within(select).findByRole('option', { name: 'etcd 3.6.1' })
+    expect(within(select).queryByRole('option', { name: 'etcd 3.5.17' })).toBeNull()
+    await userEvent.selectOptions(select, '3.4.23')
+    await userEvent.click(within(form).getByRole('button', { name: 'Download' }))
+    act(() =>
+      report({
+        version: '3.4.23',
+        phase: 'downloading',
+        bytes: 3 * 1024 * 1024,
+        total: 15 * 1024 * 1024,
+        bytesPerSecond: 1024 * 1024,
+        etaSeconds: 12,
+        url: null,
+      }),
+    )
+    expect(within(form).getByRole('progressbar', { name: 'Download of etcd 3.4.23' })).toBeVisible()
+    expect(within(form).getByText('3.0 MiB of 15 MiB · 1.0 MiB/s · 12 s left')).toBeVisible()
+    installed.add('3.4.23')
+    await act(async () =>
+      finish(ok({ version: '3.4.23', etcd: '/e/v3.4.23/etcd', etcdctl: '/e/v3.4.23/etcdctl' })),
+    )
+    expect(await within(form).findByText('Installed etcd 3.4.23.')).toBeVisible()
+    const table = await screen.findByRole('table', { name: 'Installed etcd releases' })
+    expect(await within(table).findByText('etcd 3.4.23')).toBeVisible()
+    expect(within(select).queryByRole('option', { name: 'etcd 3.4.23' })).toBeNull()
+  })
+
+  it('is not offered without a release catalog', async () => {
+    renderWithApi(<SettingsDialog onClose={vi.fn()} />, new FakeApi())
+    await screen.findByText('etcd releases')
+    expect(screen.queryByRole('form', { name: 'Download a version' })).toBeNull()
+  })
+})
