@@ -1,13 +1,11 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import {
-  ReleaseCatalogProvider,
-  type ReleaseCatalog,
-} from '../../src/renderer/src/features/create-cluster/release-catalog'
+import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluster/api-release-catalog'
+import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
 import { SettingsDialog } from '../../src/renderer/src/features/settings/settings-dialog'
 import type { InstalledBinaryView } from '../../src/shared/contract'
-import type { InstalledRelease, InstallProgress, ReleaseList } from '../../src/shared/releases'
+import type { InstalledRelease, ReleaseList } from '../../src/shared/releases'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, ok } from './fake-api'
 import { renderWithApi } from './fixtures'
@@ -33,32 +31,24 @@ function installedRelease(version: string): InstalledRelease {
 describe('Settings: download a version', () => {
   it('downloads a release that is not installed, with progress, and lists it', async () => {
     const installed = new Set(['3.5.17'])
-    let report: (p: InstallProgress) => void = () => undefined
     let finish: (r: Result<InstalledBinaryView>) => void = () => undefined
-    const catalog: ReleaseCatalog = {
-      listReleases: () =>
-        Promise.resolve(
-          ok<ReleaseList>({
-            origin: 'bundled',
-            fetchedAt: null,
-            system: null,
-            releases: ['3.6.1', '3.5.17', '3.4.23'].map((version) => ({
-              ...entry,
-              version,
-              isInstalled: installed.has(version),
-            })),
-          }),
-        ),
-      installRelease: (_version, onProgress) => {
-        report = onProgress
-        return new Promise((resolve) => (finish = resolve))
-      },
-    }
     const api = new FakeApi({
       'releases:installed': () => ok([...installed].map(installedRelease)),
+      'releases:list': () =>
+        ok<ReleaseList>({
+          origin: 'bundled',
+          fetchedAt: null,
+          system: null,
+          releases: ['3.6.1', '3.5.17', '3.4.23'].map((version) => ({
+            ...entry,
+            version,
+            isInstalled: installed.has(version),
+          })),
+        }),
+      'releases:install': () => new Promise((resolve) => (finish = resolve)),
     })
     renderWithApi(
-      <ReleaseCatalogProvider value={catalog}>
+      <ReleaseCatalogProvider value={apiReleaseCatalog(api)}>
         <SettingsDialog onClose={vi.fn()} />
       </ReleaseCatalogProvider>,
       api,
@@ -70,7 +60,7 @@ describe('Settings: download a version', () => {
     await userEvent.selectOptions(select, '3.4.23')
     await userEvent.click(within(form).getByRole('button', { name: 'Download' }))
     act(() =>
-      report({
+      api.emit('releases:progress', {
         version: '3.4.23',
         phase: 'downloading',
         bytes: 3 * 1024 * 1024,

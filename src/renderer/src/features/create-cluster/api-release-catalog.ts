@@ -6,13 +6,18 @@ import type { ReleaseCatalog } from './release-catalog'
  * releases:progress pushes for that version, abort → releases:cancel.
  */
 export function apiReleaseCatalog(api: EtcdDeskApi): ReleaseCatalog {
+  const watchProgress: ReleaseCatalog['watchProgress'] = (version, onProgress) =>
+    api.subscribe('releases:progress', (progress) => {
+      if (progress.version === version) onProgress(progress)
+    })
+  const cancelInstall = (version: string): void => void api.request('releases:cancel', { version })
   return {
     listReleases: () => api.request('releases:list', {}),
+    watchProgress,
+    cancelInstall,
     installRelease: async (version, onProgress, signal) => {
-      const unsubscribe = api.subscribe('releases:progress', (progress) => {
-        if (progress.version === version) onProgress(progress)
-      })
-      const cancel = (): void => void api.request('releases:cancel', { version })
+      const unsubscribe = watchProgress(version, onProgress)
+      const cancel = (): void => cancelInstall(version)
       signal.addEventListener('abort', cancel, { once: true })
       try {
         return await api.request('releases:install', { version })

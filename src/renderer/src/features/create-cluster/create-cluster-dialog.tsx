@@ -11,6 +11,7 @@ import { EtcdVersionField } from './etcd-version-field'
 import { useEtcdVersionOptions } from './etcd-version-options'
 import { MemberPortsEditor } from './member-ports-editor'
 import { draftIssues, messageAt } from './spec-issues'
+import { useCreateDownload } from './use-create-download'
 import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
 
 const MEMBER_COUNTS = Array.from(
@@ -36,24 +37,19 @@ export function CreateClusterDialog(props: {
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
   const [hasTried, setTried] = useState(false)
   const create = useAction((spec: ClusterSpec) => api.request('cluster:create', spec))
+  const download = useCreateDownload()
   const spec = draft.spec
   const chosen =
     versions.options?.find((o) => o.value === spec?.etcdVersion) ?? versions.options?.[0]
   const effective = spec && chosen ? { ...spec, etcdVersion: chosen.value } : spec
   const issues = effective ? draftIssues(effective, props.clusters) : []
-  if (chosen?.kind === 'downloadable') {
-    issues.push({
-      severity: 'error',
-      path: 'etcdVersion',
-      message: `Download etcd ${chosen.value} first.`,
-    })
-  }
+  const toDownload = chosen?.kind === 'downloadable' ? chosen.value : null
   const errorCount = issues.filter((i) => i.severity === 'error').length
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setTried(true)
     if (!effective || hasErrors(issues) || draft.isSuggesting) return
-    const result = await create.run(effective)
+    const result = await download.follow(toDownload, () => create.run(effective))
     if (result.ok) props.onCreated(result.value)
   }
   const nameIssue = messageAt(issues, 'name')
@@ -104,6 +100,13 @@ export function CreateClusterDialog(props: {
             options={versions.options}
             loadError={versions.error}
             issue={messageAt(issues, 'etcdVersion')}
+            note={
+              toDownload
+                ? `etcd ${toDownload} is downloaded, verified and installed when you click Download and create.`
+                : undefined
+            }
+            progress={download.progress}
+            onCancelProgress={download.cancel}
             onChange={draft.setVersion}
             onInstalled={() => setVersionsReload((n) => n + 1)}
           />
@@ -133,7 +136,7 @@ export function CreateClusterDialog(props: {
             was sent.
           </p>
         )}
-        {create.isBusy && (
+        {create.isBusy && !download.progress && (
           <p className="muted" role="status">
             Starting {spec?.members.length} members and waiting until they are healthy…
           </p>
@@ -163,7 +166,7 @@ export function CreateClusterDialog(props: {
             isBusy={create.isBusy}
             disabled={!spec}
           >
-            Create
+            {toDownload ? 'Download and create' : 'Create'}
           </BusyButton>
         </div>
       </form>

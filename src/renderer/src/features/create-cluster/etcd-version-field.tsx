@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import type { InstallProgress } from '../../../../shared/releases'
 import type { ErrorData } from '../../../../shared/result'
 import { ErrorMessage } from '../shared/error-message'
 import type { VersionOption } from './etcd-version-options'
@@ -17,14 +18,19 @@ export function EtcdVersionField(props: {
   options: readonly VersionOption[] | null
   loadError: ErrorData | null
   issue?: string
+  /** A hint under the field (not an error). */
+  note?: string
+  /** Progress of a download started elsewhere (by Create), with its Cancel. */
+  progress?: InstallProgress | null
+  onCancelProgress?: () => void
   onChange: (value: string) => void
   onInstalled: () => void
 }) {
-  const { value, options } = props
+  const { value, options, issue } = props
   const id = useId()
   const install = useReleaseInstall(() => props.onInstalled())
-  // While the chosen release downloads, its progress replaces "Download etcd … first".
-  const issue = install.isInstalling ? undefined : props.issue
+  const progress = install.progress ?? props.progress ?? null
+  const cancel = install.progress ? install.cancel : (props.onCancelProgress ?? (() => undefined))
   const selected = options?.find((o) => o.value === value)
   const hasNone = options !== null && options.length === 0
   return (
@@ -33,7 +39,7 @@ export function EtcdVersionField(props: {
       <select
         id={id}
         value={selected ? value : ''}
-        disabled={options === null || hasNone || install.isInstalling}
+        disabled={options === null || hasNone || progress !== null}
         aria-invalid={issue ? true : undefined}
         aria-describedby={issue ? `${id}-issue` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
@@ -66,14 +72,13 @@ export function EtcdVersionField(props: {
           {issue}
         </p>
       )}
-      {selected?.kind === 'downloadable' && !install.progress && (
+      {props.note && !progress && <p className="field__note">{props.note}</p>}
+      {selected?.kind === 'downloadable' && !progress && (
         <button type="button" onClick={() => void install.install(selected.value)}>
-          Download etcd {selected.value}
+          Download etcd {selected.value} now
         </button>
       )}
-      {install.progress && (
-        <InstallProgressBar progress={install.progress} onCancel={install.cancel} />
-      )}
+      {progress && <InstallProgressBar progress={progress} onCancel={cancel} />}
       {install.error && <ErrorMessage error={install.error} context="Could not install etcd" />}
       {props.loadError && (
         <ErrorMessage error={props.loadError} context="Could not list etcd versions" />

@@ -18,6 +18,10 @@ export interface ReleaseCatalog {
     onProgress: (progress: InstallProgress) => void,
     signal: AbortSignal,
   ): Promise<Result<InstalledBinaryView>>
+  /** Follows the progress of any install of `version` (such as one a create started); returns the unsubscribe. */
+  watchProgress(version: string, onProgress: (progress: InstallProgress) => void): () => void
+  /** Cancels every install of `version`, whoever started it. */
+  cancelInstall(version: string): void
 }
 
 const ReleaseCatalogContext = createContext<ReleaseCatalog | null>(null)
