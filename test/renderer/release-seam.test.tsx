@@ -122,5 +122,7 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull())
     expect(screen.getByText(/The install of etcd 3.6.0 was cancelled/)).toBeInTheDocument()
     expect(api.listenerCount('releases:progress')).toBe(0)
+    // After a failed create the versions are listed again: the install may have completed.
+    await waitFor(() => expect(api.requestsOf('releases:list')).toHaveLength(2))
   })
 })

@@ -50,7 +50,9 @@ export function CreateClusterDialog(props: {
     setTried(true)
     if (!effective || hasErrors(issues) || draft.isSuggesting) return
     const result = await download.follow(toDownload, () => create.run(effective))
-    if (result.ok) props.onCreated(result.value)
+    if (result.ok) return props.onCreated(result.value)
+    // The version may be installed even though the cluster did not start (a busy port, say).
+    if (toDownload) setVersionsReload((n) => n + 1)
   }
   const nameIssue = messageAt(issues, 'name')
   const countIssue = messageAt(issues, 'members')
