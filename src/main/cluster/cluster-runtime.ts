@@ -77,17 +77,16 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     private readonly deps: ClusterRuntimeDeps,
   ) {
     super()
-    const def = definition
     this.logBatcher = new LogBatcher({
-      cluster: def.name,
+      cluster: definition.name,
       emit: (batch) => this.emit('logs', batch),
     })
-    this.slots = def.members.map((spec) => new MemberSlot(def, spec, deps, this))
-    const endpoints = def.members.map((m) => ({
+    this.slots = definition.members.map((spec) => new MemberSlot(definition, spec, deps, this))
+    const endpoints = definition.members.map((m) => ({
       name: m.name,
-      clientUrl: clientUrlOf(def.host, m),
+      clientUrl: clientUrlOf(definition.host, m),
     }))
-    this.poller = new ClusterStatusPoller(def.name, endpoints)
+    this.poller = new ClusterStatusPoller(definition.name, endpoints)
     this.poller.on('status', (status) => {
       this.lastStatus = status
       this.emit('status', status)
