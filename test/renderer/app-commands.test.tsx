@@ -101,9 +101,12 @@ describe('App commands from the menu (app:command)', () => {
 describe('Shortcut keys', () => {
   it('in browser mode, Ctrl+K switches to Keys and the browser does not see the key', async () => {
     await renderDesk(deskApi(), true)
-    const isNotPrevented = fireEvent.keyDown(window, { key: 'k', ctrlKey: true })
-    expect(isNotPrevented).toBe(false)
-    expect(selectedTab()).toHaveTextContent('Keys')
+    // Retried like sendUntil: the key listener's effect may run a moment after the first render.
+    await waitFor(() => {
+      const isNotPrevented = fireEvent.keyDown(window, { key: 'k', ctrlKey: true })
+      expect(isNotPrevented).toBe(false)
+      expect(selectedTab()).toHaveTextContent('Keys')
+    })
     fireEvent.keyDown(window, { key: 'l', metaKey: true })
     expect(selectedTab()).toHaveTextContent('Logs')
     // Not a shortcut: left alone.
