@@ -1,5 +1,6 @@
+import { createReadStream } from 'node:fs'
 import { basename, join } from 'node:path'
-import { x as extractTar, type ReadEntry } from 'tar'
+import { Unpack, type ReadEntry } from 'tar'
 import { EngineError } from '../errors/engine-error'
 import {
   archiveInvalid,
@@ -60,14 +61,12 @@ export async function extractTarGz(
     return true
   }
   try {
-    // strict: a damaged archive is an error, not a warning; preserveOwner: never chown as root.
-    await extractTar({
-      file: archive,
+    await unpackFile(archive, {
       cwd: dest,
+      // strict: a damaged archive is an error, not a warning; preserveOwner: never chown as root.
       strict: true,
       preserveOwner: false,
       filter,
-      maxReadSize: READ_BYTES,
     })
   } catch (error) {
     const disk = diskError(error, `extract ${fileName}`, dest)
@@ -76,4 +75,34 @@ export async function extractTarGz(
   }
   if (escapes.length > 0) throw escapingEntries(fileName, escapes)
   return found
+}
+
+/**
+ * Pipes the archive into tar's extractor ourselves, not with `x({ file })`: on an error (a
+ * full disk, a damaged archive) that reader would stay open, paused mid-file, holding the
+ * archive's file handle for good; this one is closed before the error is reported, so the work
+ * folder can be deleted at once, also on Windows.
+ */
+function unpackFile(
+  archive: string,
+  options: ConstructorParameters<typeof Unpack>[0],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const input = createReadStream(archive, { highWaterMark: READ_BYTES })
+    const unpack = new Unpack(options)
+    let hasFailed = false
+    const fail = (error: Error): void => {
+      if (hasFailed) return
+      hasFailed = true
+      input.destroy()
+      if (input.closed) reject(error)
+      else input.once('close', () => reject(error))
+    }
+    input.on('error', fail)
+    unpack.on('error', fail)
+    unpack.once('close', () => {
+      if (!hasFailed) resolve()
+    })
+    input.pipe(unpack)
+  })
 }
