@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EngineError } from '../../../src/main/errors/engine-error'
 import { DownloadThread, type ThreadDownload } from '../../../src/main/releases/download-thread'
+import { waitFor } from '../../helpers/engine-fixture'
 import { startReleaseServer, type ReleaseServer } from '../../helpers/release-server'
 import { makeTestDir } from '../../helpers/test-dirs'
 
@@ -61,14 +62,6 @@ function openFiles(): string[] {
       return []
     }
   })
-}
-
-async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 describe('the download thread', () => {
@@ -121,7 +114,13 @@ describe('the download thread', () => {
   it('ends the thread after idleMs, and starts it again for the next download', async () => {
     const thread = newThread({ idleMs: 100 })
     await thread.download(request('idle-1.bin'))
-    await waitFor(() => !thread.isRunning)
+    expect(
+      await waitFor(
+        () => thread.isRunning,
+        (isRunning) => !isRunning,
+        5_000,
+      ),
+    ).toBe(false)
     await expect(thread.download(request('idle-2.bin'))).resolves.toEqual({ bytes: BODY.length })
   })
 
