@@ -37,6 +37,8 @@ export interface EngineOptions {
    * and later updates are applied live. Without it, settings live in memory only.
    */
   settings?: SettingsStore
+  /** Also write the engine log to stderr (browser mode: the terminal is the user's console). */
+  logToStderr?: boolean
 }
 
 /** Options with every default filled in. */

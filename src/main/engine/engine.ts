@@ -12,6 +12,7 @@ import { ClusterRuntime, type ClusterCommands } from '../cluster/cluster-runtime
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
+import { openEngineLog, type EngineLog, type OpenEngineLog } from '../log/engine-log'
 import { assertPortsFree } from '../ports/port-check'
 import { ClusterStore } from '../store/cluster-store'
 import { prepareDataDir } from '../store/data-dir'
@@ -51,14 +52,19 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly resolver: EtcdResolver
   private isClosed = false
 
+  /** The engine log (`<dataDir>/engine.log`): what the engine did and every error it handled. */
+  readonly log: EngineLog
+
   private constructor(
     readonly options: ResolvedEngineOptions,
     /** The user's settings; changes to live ones are applied to `options` as they are saved. */
     readonly settings: SettingsStore,
     readonly layout: DataLayout,
     private readonly lock: EngineLock,
+    private readonly engineLog: OpenEngineLog,
   ) {
     super()
+    this.log = engineLog.log
     this.store = new ClusterStore(layout)
     this.releases = new EngineReleases(
       {
@@ -87,7 +93,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     const layout = new DataLayout(resolved.dataDir)
     await prepareDataDir(layout)
     const lock = await EngineLock.acquire(layout.lockFile)
-    const engine = new Engine(resolved, settings, layout, lock)
+    const engineLog = openEngineLog({ file: layout.engineLogFile, stderr: options.logToStderr })
+    engineLog.log.info({ dataDir: layout.root, appVersion: resolved.appVersion }, 'engine opened')
+    const engine = new Engine(resolved, settings, layout, lock, engineLog)
     try {
       await engine.load()
     } catch (error) {
@@ -257,6 +265,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.releases.close()
     await Promise.all([...this.runtimes.values()].map((r) => r.close(options.keepRunning ?? false)))
     await this.lock.release()
+    this.log.info('engine closed')
+    await this.engineLog.close()
   }
 
   private async load(): Promise<void> {

@@ -53,6 +53,10 @@ export class DataLayout {
   get lockFile(): string {
     return join(this.root, 'engine.lock')
   }
+  /** The engine's own log (rotated to engine.log.1 … .3): what it did and every error it handled. */
+  get engineLogFile(): string {
+    return join(this.root, 'engine.log')
+  }
   /** Folder holding one folder per cluster. */
   get clustersDir(): string {
     return join(this.root, 'clusters')

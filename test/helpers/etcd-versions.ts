@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/** One real etcd line the tests run against. */
+export interface TestEtcd {
+  /** "3.4" or "3.5". */
+  line: string
+  /** What `etcd --version` printed ("3.5.16"). */
+  version: string
+  etcd: string
+  etcdctl: string
+}
+
+/**
+ * Where scripts/fetch-debian-etcd.sh puts Debian trixie's etcd 3.5 (CI runs it; so can you).
+ * ETCD_DESK_TEST_ETCD35_DIR names another folder holding etcd and etcdctl.
+ */
+function etcd35Dir(): string {
+  const cache =
+    process.env.ETCD_DESK_TEST_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'etcd-desk-test')
+  return process.env.ETCD_DESK_TEST_ETCD35_DIR ?? join(cache, 'debian-trixie', 'usr', 'bin')
+}
+
+function describe(etcd: string, etcdctl: string): TestEtcd {
+  const out = execFileSync(etcd, ['--version'], { encoding: 'utf8' })
+  const version = /etcd Version: (\S+)/.exec(out)?.[1]
+  if (!version) throw new Error(`${etcd} --version printed no version:\n${out}`)
+  return { line: version.split('.').slice(0, 2).join('.'), version, etcd, etcdctl }
+}
+
+/** The etcd on PATH (Debian bookworm's 3.4.23 here and in CI). */
+export function systemTestEtcd(): TestEtcd {
+  return describe('etcd', 'etcdctl')
+}
+
+/** Debian trixie's etcd 3.5; fails with the command that fetches it when it is missing. */
+export function etcd35(): TestEtcd {
+  const dir = etcd35Dir()
+  const etcd = join(dir, 'etcd')
+  if (!existsSync(etcd)) {
+    throw new Error(
+      `No etcd 3.5 for the tests at ${dir}: run scripts/fetch-debian-etcd.sh (or set ETCD_DESK_TEST_ETCD35_DIR).`,
+    )
+  }
+  return describe(etcd, join(dir, 'etcdctl'))
+}
+
+/** Both real lines, for tests that must hold on two etcd versions. */
+export function testEtcdLines(): TestEtcd[] {
+  return [systemTestEtcd(), etcd35()]
+}
