@@ -51,12 +51,42 @@ export interface MemberView extends MemberSpec {
 /** Aggregate state of a cluster, derived from its members. */
 export type ClusterState = 'stopped' | 'starting' | 'running' | 'degraded' | 'stopping' | 'crashed'
 
+/** The operations the engine runs on a cluster, one at a time (see the README's "Operations"). */
+export type ClusterOperationKind =
+  | 'create'
+  | 'start'
+  | 'stop'
+  | 'delete'
+  | 'member-start'
+  | 'member-stop'
+  | 'member-restart'
+  | 'member-kill'
+  | 'auto-restart'
+
+/** The operation running on a cluster right now, for the window to show. */
+export interface ClusterOperation {
+  kind: ClusterOperationKind
+  /** What it does, in words: "Starting member etcd2". */
+  label: string
+  /** ISO time it started. */
+  startedAt: string
+  /** The step it is on ("waiting for etcd2 to become healthy"), or null before the first. */
+  step: string | null
+}
+
 /** One cluster as the window shows it. */
 export interface ClusterView {
   definition: ClusterDefinition
   state: ClusterState
   members: MemberView[]
   dir: string
+  /** The operation in progress, or null. */
+  operation: ClusterOperation | null
+  /**
+   * Grows with every change the engine makes to any cluster: the window keeps the view with the
+   * highest revision, so a late request answer never overwrites a newer push.
+   */
+  revision: number
 }
 
 /** One member's view of the cluster, from its own endpoint. */

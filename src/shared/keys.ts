@@ -44,10 +44,14 @@ export interface ChildPage {
   revision: string
 }
 
-/** A change seen by a watch. */
+/**
+ * A change seen by a watch. It carries the value's size, not the value: a watch over a busy prefix
+ * must not push every value to the window (it reads a value when the user opens the key).
+ */
 export interface KeyEvent {
   type: 'put' | 'delete'
   key: Uint8Array
-  value: Uint8Array | null
+  /** Size of the new value in bytes; null for a delete. */
+  valueSize: number | null
   modRevision: string
 }

@@ -59,6 +59,8 @@ export function clusterView(
     state: allStopped ? 'stopped' : 'running',
     members,
     dir: `/tmp/desk/clusters/${name}`,
+    operation: null,
+    revision: 1,
   }
 }
 

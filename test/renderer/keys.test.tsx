@@ -208,8 +208,8 @@ describe('Keys: edit, conflicts, delete and live updates', () => {
         cluster: 'demo',
         watchId: WATCH_ID,
         events: [
-          { type: 'put', key: bytes('app/aa'), value: bytes('x'), modRevision: '12' },
-          { type: 'delete', key: bytes('app/b'), value: null, modRevision: '13' },
+          { type: 'put', key: bytes('app/aa'), valueSize: 1, modRevision: '12' },
+          { type: 'delete', key: bytes('app/b'), valueSize: null, modRevision: '13' },
         ],
       })
     })

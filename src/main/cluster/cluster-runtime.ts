@@ -24,6 +24,7 @@ import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
 import { MemberSlot } from './member-slot'
 import { stopWaves } from './stop-order'
+import { bumpViewRevision, currentViewRevision } from './view-revision'
 
 /** What a cluster runtime needs from the engine. */
 export interface ClusterRuntimeDeps {
@@ -103,7 +104,14 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   view(): ClusterView {
     const members = this.slots.map((s) => s.view())
     const state = clusterStateOf(members.map((m) => m.state))
-    return { definition: this.def, state, members, dir: this.deps.layout.clusterDir(this.def.name) }
+    return {
+      definition: this.def,
+      state,
+      members,
+      dir: this.deps.layout.clusterDir(this.def.name),
+      operation: null,
+      revision: currentViewRevision(),
+    }
   }
 
   /** The latest polled status, if any. */
@@ -242,6 +250,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** Tells the window something changed. */
   notifyChanged(): void {
+    bumpViewRevision()
     this.emit('changed', this.view())
   }
 

@@ -75,7 +75,7 @@ export class PrefixWatch implements KeyWatch {
     const events: KeyEvent[] = response.events.map((event) => ({
       type: event.type === 'Put' ? 'put' : 'delete',
       key: copyBytes(event.kv.key),
-      value: event.type === 'Put' ? copyBytes(event.kv.value) : null,
+      valueSize: event.type === 'Put' ? event.kv.value.length : null,
       modRevision: event.kv.mod_revision,
     }))
     this.callHandler(() => this.handlers.onEvents(events))

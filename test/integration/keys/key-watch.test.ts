@@ -19,7 +19,7 @@ afterAll(async () => {
 })
 
 const describeEvent = (e: KeyEvent): string =>
-  `${e.type} ${text(e.key)}${e.value ? `=${text(e.value)}` : ''}`
+  `${e.type} ${text(e.key)}${e.valueSize === null ? '' : ` (${e.valueSize} bytes)`}`
 
 describe('watch', () => {
   it('sees puts and deletes from etcdctl and from the service, only under the prefix', async () => {
@@ -39,14 +39,13 @@ describe('watch', () => {
 
       await waitFor(() => events.length === 6)
       expect(events.map(describeEvent)).toEqual([
-        'put w/a=from-etcdctl',
-        'put w/b=from-service',
+        'put w/a (12 bytes)',
+        'put w/b (12 bytes)',
         'delete w/a',
-        `put w/c=${text(new Uint8Array([0xff, 0x00]))}`,
+        'put w/c (2 bytes)',
         'delete w/b',
         'delete w/c',
       ])
-      expect(events[3]?.value).toEqual(new Uint8Array([0xff, 0x00]))
       expect(events[3]?.modRevision).toBe(revision)
       expect(events[4]?.modRevision).toBe(events[5]?.modRevision)
       expect(errors).toEqual([])

@@ -146,7 +146,7 @@ describe('browser mode WebSocket', () => {
       (n) => n > 0,
       10_000,
     )
-    expect(events[0]).toMatchObject({ type: 'put', key, value })
+    expect(events[0]).toMatchObject({ type: 'put', key, valueSize: value.length })
 
     expect(await client.api.request('cluster:stop', { cluster: 'web' })).toMatchObject({
       ok: true,

@@ -75,7 +75,7 @@ export function applyKeyEvents(
         modRevision: event.modRevision,
         version: '1',
         lease: '0',
-        valueSize: event.value ? event.value.length : null,
+        valueSize: event.valueSize,
       }
       entries =
         at < 0 ? [...entries, created] : [...entries.slice(0, at), created, ...entries.slice(at)]

@@ -1,0 +1,15 @@
+/**
+ * One counter for every cluster view the engine sends. Why engine-wide, not per cluster: a cluster
+ * deleted and created again under its name must never look older than what the window holds.
+ */
+let revision = 0
+
+/** Marks a change: every view made after this carries a higher revision. */
+export function bumpViewRevision(): number {
+  return ++revision
+}
+
+/** The revision a view made now carries. */
+export function currentViewRevision(): number {
+  return revision
+}
