@@ -63,7 +63,7 @@ describe('watch', () => {
       onEvents: (batch) => events.push(...batch),
     })
     await waitFor(() => events.length === 2)
-    expect(events.map(describeEvent)).toEqual(['put r/1=one', 'put r/2=two'])
+    expect(events.map(describeEvent)).toEqual(['put r/1 (3 bytes)', 'put r/2 (3 bytes)'])
     await watch.close()
     await keys.put(bytes('r/3'), bytes('three'))
     await new Promise((resolve) => setTimeout(resolve, 300))
@@ -88,7 +88,7 @@ describe('watch', () => {
     try {
       await waitFor(() => resyncs.length === 1 && events.length >= 1)
       expect(resyncs).toEqual([compactAt.revision])
-      expect(events.map(describeEvent)).toEqual(['put c/new=after'])
+      expect(events.map(describeEvent)).toEqual(['put c/new (5 bytes)'])
       await etcdctl(etcd.endpoint, 'put', 'c/later', 'live')
       await waitFor(() => events.length === 2)
       expect(describeEvent(events[1] as KeyEvent)).toBe('put c/later=live')
