@@ -91,7 +91,7 @@ describe('watch', () => {
       expect(events.map(describeEvent)).toEqual(['put c/new (5 bytes)'])
       await etcdctl(etcd.endpoint, 'put', 'c/later', 'live')
       await waitFor(() => events.length === 2)
-      expect(describeEvent(events[1] as KeyEvent)).toBe('put c/later=live')
+      expect(describeEvent(events[1] as KeyEvent)).toBe('put c/later (4 bytes)')
       expect(errors).toEqual([])
     } finally {
       await watch.close()
