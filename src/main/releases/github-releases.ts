@@ -2,7 +2,7 @@ import { request, type Dispatcher } from 'undici'
 import { z } from 'zod'
 import { etcdLineOf } from '../etcd/etcd-version'
 import type { KnownRelease } from './bundled-releases'
-import { compareVersions, parseVersion } from './release-version'
+import { isPrerelease, isVersion, newestFirst } from '../../shared/version-order'
 
 /** The public GitHub API; replaceable for tests. */
 export const GITHUB_API_URL = 'https://api.github.com'
@@ -27,15 +27,14 @@ export function parseGithubReleases(items: readonly GithubRelease[]): KnownRelea
   for (const item of items) {
     if (item.draft) continue
     const version = item.tag_name.replace(/^v/, '')
-    const parsed = parseVersion(version)
-    if (!parsed || !etcdLineOf(version)) continue
+    if (!isVersion(version) || !etcdLineOf(version)) continue
     releases.set(version, {
       version,
-      isPrerelease: item.prerelease || parsed.prerelease !== null,
+      isPrerelease: item.prerelease || isPrerelease(version),
       publishedAt: item.published_at,
     })
   }
-  return [...releases.values()].sort((a, b) => compareVersions(b.version, a.version))
+  return [...releases.values()].sort((a, b) => newestFirst(a.version, b.version))
 }
 
 /** Fetches every etcd release from the GitHub Releases API; throws on any failure. */

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { InstalledRelease } from '../../shared/releases'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { readJsonFile, writeJsonAtomic } from '../store/json-file'
-import { compareVersions, parseVersion } from './release-version'
+import { isVersion, newestFirst } from '../../shared/version-order'
 
 /** The record kept next to the binaries of every installed version. */
 export const INSTALL_RECORD_FILE = 'install.json'
@@ -64,7 +64,7 @@ export async function listInstalledReleases(
   const found: InstalledRelease[] = []
   for (const name of names) {
     const version = name.slice(1)
-    if (!name.startsWith('v') || !parseVersion(version)) continue
+    if (!name.startsWith('v') || !isVersion(version)) continue
     if (!(await installedBinary(releasesDir, version, exe))) continue
     const dir = versionDir(releasesDir, version)
     const record = await readInstallRecord(dir)
@@ -77,7 +77,7 @@ export async function listInstalledReleases(
       installedAt: record?.installedAt ?? null,
     })
   }
-  return found.sort((a, b) => compareVersions(b.version, a.version))
+  return found.sort((a, b) => newestFirst(a.version, b.version))
 }
 
 /** Total size of the files in a folder (one level: a version folder holds only files). */

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors/engine-error'
-import { isAtLeast } from './release-version'
+import { isAtLeast } from '../../shared/version-order'
 
 /** The OS names etcd uses in its asset names. */
 export type ReleaseOs = 'linux' | 'darwin' | 'windows'

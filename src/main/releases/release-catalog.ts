@@ -9,7 +9,7 @@ import { BUNDLED_RELEASES, type KnownRelease } from './bundled-releases'
 import { fetchGithubReleases } from './github-releases'
 import { listInstalledReleases } from './installed-releases'
 import { hasAsset } from './release-assets'
-import { compareVersions, isPrerelease } from './release-version'
+import { isPrerelease, newestFirst } from '../../shared/version-order'
 
 /** Why 6 h: etcd publishes a few releases a month, and GitHub allows 60 anonymous API calls an hour. */
 const CACHE_FRESH_MS = 6 * 60 * 60 * 1000
@@ -72,7 +72,7 @@ export async function listReleases(
     .filter(
       (r) => options.includePrereleases || !r.isPrerelease || installedVersions.has(r.version),
     )
-    .sort((a, b) => compareVersions(b.version, a.version))
+    .sort((a, b) => newestFirst(a.version, b.version))
     .map((r) => ({
       kind: 'release' as const,
       ...r,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  compareVersions,
-  isPrerelease,
-  normalizeVersion,
-} from '../../../src/main/releases/release-version'
+import { normalizeVersion } from '../../../src/main/releases/release-version'
+import { compareVersions, isPrerelease, newestFirst } from '../../../src/shared/version-order'
 
 describe('release versions', () => {
   it('accepts 3.4+ with or without a leading v', () => {
@@ -43,6 +40,12 @@ describe('release versions', () => {
       '3.6.0-rc.9',
       '3.6.0-rc.10',
       '3.6.0',
+    ])
+    expect(['3.5.9', '3.6.0-rc.1', '3.6.0', '3.5.10'].sort(newestFirst)).toEqual([
+      '3.6.0',
+      '3.6.0-rc.1',
+      '3.5.10',
+      '3.5.9',
     ])
     expect(isPrerelease('3.6.0-rc.0')).toBe(true)
     expect(isPrerelease('3.6.0')).toBe(false)
