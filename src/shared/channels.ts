@@ -9,6 +9,7 @@ import type { PushChannel, RequestChannel } from './contract'
 /** Every request channel, in contract order. */
 export const REQUEST_CHANNELS = [
   'app:info',
+  'app:open-engine-log',
   'clusters:list',
   'cluster:suggest',
   'cluster:validate',

@@ -46,17 +46,30 @@ export interface InstalledBinaryView {
   etcdctl: string
 }
 
+/** What the engine found at start-up of an earlier run (members adopted or stopped), to show once. */
+export interface StartupReport {
+  /** Unique per engine start: the window shows a report once and remembers that it did. */
+  id: string
+  /** One sentence each: "Adopted 3 members of cluster demo from the last run." */
+  lines: string[]
+}
+
 /** What the window learns about the app at start. */
 export interface AppInfo {
   appVersion: string
   dataDir: string
   platform: string
   systemEtcd: { path: string; version: string } | null
+  /** The engine log file; `canOpen` when the engine can open it with the OS (Electron). */
+  engineLog: { path: string; canOpen: boolean }
+  /** What start-up found of an earlier run, or null when it found nothing to tell. */
+  startup: StartupReport | null
 }
 
 /** Zod schema of every request's argument, by channel. The engine validates with these first. */
 export const requestSchemas = {
   'app:info': z.strictObject({}),
+  'app:open-engine-log': z.strictObject({}),
   'clusters:list': z.strictObject({}),
   'cluster:suggest': z.strictObject({
     memberCount: z.number().int().min(1).max(7),
@@ -121,6 +134,7 @@ export type RequestArg<C extends RequestChannel> = z.input<(typeof requestSchema
 /** What each request returns on success. */
 export interface ResponseMap {
   'app:info': AppInfo
+  'app:open-engine-log': null
   'clusters:list': ClusterView[]
   'cluster:suggest': ClusterSpec
   'cluster:validate': SpecIssue[]

@@ -17,3 +17,11 @@ export function apiSocketUrl(location: PageLocation): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   return `${scheme}://${location.host}/api?token=${encodeURIComponent(pageToken(location))}`
 }
+
+/** Path of browser mode's engine log page (token-guarded like the API). */
+export const ENGINE_LOG_PATH = '/engine-log'
+
+/** A link to the engine log for a browser-mode page: same host, the page's token. */
+export function engineLogUrl(location: Pick<PageLocation, 'search' | 'hash'>): string {
+  return `${ENGINE_LOG_PATH}?token=${encodeURIComponent(pageToken(location))}`
+}

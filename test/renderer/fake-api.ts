@@ -51,6 +51,8 @@ function defaultHandlers(): FakeHandlers {
         dataDir: '/tmp/desk',
         platform: 'linux-x64',
         systemEtcd: { path: '/usr/bin/etcd', version: '3.5.17' },
+        engineLog: { path: '/tmp/desk/engine.log', canOpen: false },
+        startup: null,
       }),
     'clusters:list': () => ok([]),
     'cluster:status': () => ok(null),

@@ -22,7 +22,15 @@ const handlers: Handlers = {
       dataDir: engine.layout.root,
       platform: `${process.platform}-${process.arch}`,
       systemEtcd: etcd ? { path: etcd.etcd, version: etcd.version } : null,
+      engineLog: { path: engine.layout.engineLogFile, canOpen: false },
+      startup: null,
     }
+  },
+  'app:open-engine-log': () => {
+    throw new EngineError(
+      'FORBIDDEN',
+      'This window cannot open files; open the engine log from the link.',
+    )
   },
   'clusters:list': (engine) => engine.listClusters(),
   'cluster:suggest': (engine, a) => engine.suggestSpec(a.memberCount, a.name),
