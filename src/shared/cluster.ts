@@ -82,6 +82,8 @@ export interface ClusterView {
   dir: string
   /** The operation in progress, or null. */
   operation: ClusterOperation | null
+  /** Something the user must know about this cluster that is not a member's state, or null. */
+  warning: string | null
   /**
    * Grows with every change the engine makes to any cluster: the window keeps the view with the
    * highest revision, so a late request answer never overwrites a newer push.

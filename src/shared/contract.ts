@@ -26,7 +26,7 @@ const memberRef = z.strictObject({ cluster: clusterNameSchema, member: memberNam
 const pageLimit = z.number().int().min(1).max(5000).optional()
 
 /** The exact command line of one member. */
-export interface MemberCommandView {
+export interface MemberCommand {
   member: string
   etcd: string
   args: string[]
@@ -34,7 +34,7 @@ export interface MemberCommandView {
 
 /** The commands of one cluster: each member's etcd command line, and its etcdctl binary. */
 export interface ClusterCommandsView {
-  members: MemberCommandView[]
+  members: MemberCommand[]
   /** The etcdctl of the cluster's etcd version (a release's own, or the one next to the system etcd). */
   etcdctl: string
 }

@@ -60,6 +60,7 @@ export function clusterView(
     members,
     dir: `/tmp/desk/clusters/${name}`,
     operation: null,
+    warning: null,
     revision: 1,
   }
 }

@@ -5,26 +5,34 @@ import type {
   ClusterView,
   ExitInfo,
   LeaderChange,
-  MemberState,
 } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
-import { quorumOf } from '../../shared/cluster-rules'
+import type { ClusterCommandsView } from '../../shared/contract'
+import { settlesWithin } from '../async/settles-within'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
-import { assertPortsFree } from '../ports/port-check'
+import type { EngineLog } from '../log/engine-log'
 import { LogBatcher } from '../logs/log-batcher'
-import { ClusterStatusPoller } from '../status/cluster-status-poller'
-import type { DataLayout } from '../store/data-layout'
-import type { ClusterStore } from '../store/cluster-store'
 import type { AutoRestartPolicy } from '../process/restart-policy'
-import { clusterStateOf } from './cluster-state'
-import { waitForNoActivePeers } from './peer-activity'
+import { ClusterStatusPoller } from '../status/cluster-status-poller'
+import type { ClusterStore } from '../store/cluster-store'
+import type { DataLayout } from '../store/data-layout'
 import { shellCommand } from '../../shared/shell-words'
+import { clusterStateOf } from './cluster-state'
+import {
+  ClusterOperations,
+  type OperationContext,
+  type OperationRequest,
+} from './cluster-operations'
 import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
+import { isLive, MemberLifecycle } from './member-lifecycle'
 import { MemberSlot } from './member-slot'
-import { stopWaves } from './stop-order'
+import { RestartTimers } from './restart-timers'
+import { RunRecordWriter } from './run-record-writer'
 import { bumpViewRevision, currentViewRevision } from './view-revision'
+
+export { isLive } from './member-lifecycle'
 
 /** What a cluster runtime needs from the engine. */
 export interface ClusterRuntimeDeps {
@@ -33,6 +41,8 @@ export interface ClusterRuntimeDeps {
   resolveBinary: (version: string) => Promise<EtcdBinary>
   startTimeoutMs: number
   autoRestart: AutoRestartPolicy
+  /** The engine log, with this cluster's name in every line. */
+  log: EngineLog
 }
 
 /** Events of one cluster runtime. */
@@ -44,55 +54,62 @@ export interface ClusterRuntimeEvents {
   'member-exit': [member: string, info: ExitInfo, expected: boolean]
 }
 
-/** The exact command lines of one member. */
-export interface MemberCommand {
-  member: string
-  etcd: string
-  args: string[]
+/** A binary and each member's arguments for it. */
+export interface RuntimePlan {
+  binary: EtcdBinary
+  args: (slot: MemberSlot) => string[]
 }
 
-/** Every member's command line, and the etcdctl that matches the cluster's etcd. */
-export interface ClusterCommands {
-  members: MemberCommand[]
-  etcdctl: string
-}
-
-/** One cluster's live side: its member processes, logs and status poller. */
+/**
+ * One cluster's live side: its member processes, logs and status poller. Every operation on it
+ * runs through its ClusterOperations (one at a time), and it owns every timer it starts.
+ */
 export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   readonly slots: MemberSlot[]
-  /** The cluster as stored; only the system etcd's recorded version ever changes. */
-  get def(): ClusterDefinition {
-    return this.definition
-  }
-
   /** Collects all members' new log lines into batches for the window (~every 100 ms). */
   readonly logBatcher: LogBatcher
+  readonly log: EngineLog
   private readonly poller: ClusterStatusPoller
+  private readonly operations: ClusterOperations
+  private readonly restartTimers = new RestartTimers()
+  private readonly lifecycle: MemberLifecycle
+  private readonly runRecord: RunRecordWriter
   private lastStatus: ClusterStatus | null = null
-  private runRecordWrites: Promise<void> = Promise.resolve()
-  private isRecordClosed = false
   private isClosing = false
+  private isReleased = false
 
   constructor(
     private definition: ClusterDefinition,
     private readonly deps: ClusterRuntimeDeps,
   ) {
     super()
+    this.log = deps.log
     this.logBatcher = new LogBatcher({
       cluster: definition.name,
       emit: (batch) => this.emit('logs', batch),
+      onError: (error) => this.log.error({ err: error }, 'pushing log lines failed'),
     })
+    this.operations = new ClusterOperations(definition.name, () => this.notifyChanged())
     this.slots = definition.members.map((spec) => new MemberSlot(definition, spec, deps, this))
-    const endpoints = definition.members.map((m) => ({
-      name: m.name,
-      clientUrl: clientUrlOf(definition.host, m),
-    }))
-    this.poller = new ClusterStatusPoller(definition.name, endpoints)
+    this.poller = new ClusterStatusPoller(
+      definition.name,
+      definition.members.map((m) => ({ name: m.name, clientUrl: clientUrlOf(definition.host, m) })),
+      { onError: (error) => this.log.warn({ err: error }, 'status poll failed') },
+    )
     this.poller.on('status', (status) => {
       this.lastStatus = status
       this.emit('status', status)
     })
     this.poller.on('leader-change', (change, status) => this.emit('leader-change', change, status))
+    this.runRecord = new RunRecordWriter(definition.name, deps.store, this.log, () =>
+      this.notifyChanged(),
+    )
+    this.lifecycle = new MemberLifecycle(this, this.poller, deps)
+  }
+
+  /** The cluster as stored; only the system etcd's recorded version ever changes. */
+  get def(): ClusterDefinition {
+    return this.definition
   }
 
   /** Reads back each member's log history from disk and starts following the log files. */
@@ -103,13 +120,13 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** The cluster as the window shows it. */
   view(): ClusterView {
     const members = this.slots.map((s) => s.view())
-    const state = clusterStateOf(members.map((m) => m.state))
     return {
       definition: this.def,
-      state,
+      state: clusterStateOf(members.map((m) => m.state)),
       members,
       dir: this.deps.layout.clusterDir(this.def.name),
-      operation: null,
+      operation: this.operations.current(),
+      warning: this.runRecord.problem,
       revision: currentViewRevision(),
     }
   }
@@ -124,92 +141,83 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     return this.slots.some((s) => isLive(s.process.state))
   }
 
-  /** Starts every member that is not running, all at once, and waits until all are healthy. */
-  async start(): Promise<void> {
-    const toStart = this.slots.filter((s) => !isLive(s.process.state))
-    if (toStart.length === 0) {
-      throw new EngineError('CLUSTER_RUNNING', `Cluster ${this.def.name} is already running.`, {
-        cluster: this.def.name,
-      })
-    }
-    const { binary, args } = await this.plan()
-    await assertPortsFree(
-      this.def,
-      toStart.map((s) => s.spec),
-    )
-    // All at once: a member only becomes ready once a quorum is up (ETCD-FACTS 5.2).
-    for (const slot of toStart) slot.spawn(binary.etcd, args(slot))
-    this.afterSpawn()
-    const deadline = Date.now() + this.deps.startTimeoutMs
-    const results = await Promise.allSettled(
-      toStart.map((s) => s.process.waitReady(deadline, true)),
-    )
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    if (failure) {
-      await this.stopSlots(toStart, 'start of the cluster failed')
-      throw failure.reason
-    }
-    // Fresh status for the window, without holding up the caller.
-    void this.poller.pollNow().catch(() => undefined)
+  /** Runs one of the engine's own operations (delete) under this cluster's discipline. */
+  runOperation<T>(request: OperationRequest, work: (ctx: OperationContext) => Promise<T>) {
+    return this.operations.run(request, work)
   }
 
-  /** Stops all live members: followers together first, then the leader. */
-  async stop(): Promise<void> {
-    const live = this.slots.filter((s) => isLive(s.process.state))
-    if (live.length === 0) return
-    await this.stopSlots(live, 'stopped')
+  /** Starts every member that is not running, all at once, and waits until all are healthy. */
+  start(kind: 'start' | 'create' = 'start'): Promise<void> {
+    const verb = kind === 'create' ? 'Creating' : 'Starting'
+    return this.operations.run(
+      { kind, label: `${verb} cluster ${this.def.name}`, policy: 'refuse', isCancellable: true },
+      (ctx) => this.lifecycle.startAll(ctx),
+    )
+  }
+
+  /** Stops all live members (followers first, then the leader); cancels pending restarts. */
+  stop(): Promise<void> {
+    this.cancelRestarts('the cluster is being stopped')
+    return this.operations.run(
+      { kind: 'stop', label: `Stopping cluster ${this.def.name}`, policy: 'preempt' },
+      (ctx) => this.lifecycle.stopAll(ctx),
+    )
   }
 
   /** Starts one member; waits for health when a quorum will be up, else only for its client port. */
-  async startMember(name: string): Promise<void> {
+  startMember(name: string): Promise<void> {
     const slot = this.slot(name)
-    if (isLive(slot.process.state)) {
-      throw new EngineError(
-        'MEMBER_RUNNING',
-        `Member ${name} of cluster ${this.def.name} is already ${slot.process.state}.`,
-        { cluster: this.def.name, member: name },
-      )
-    }
-    const { binary, args } = await this.plan()
-    await assertPortsFree(this.def, [slot.spec])
-    slot.spawn(binary.etcd, args(slot))
-    this.afterSpawn()
-    const liveAfter = this.slots.filter((s) => isLive(s.process.state)).length
-    const canBeHealthy = liveAfter >= quorumOf(this.slots.length)
-    await slot.process.waitReady(Date.now() + this.deps.startTimeoutMs, canBeHealthy)
-    // Fresh status for the window, without holding up the caller.
-    void this.poller.pollNow().catch(() => undefined)
+    return this.memberOperation(slot, 'member-start', `Starting member ${name}`, (ctx) =>
+      this.lifecycle.launch(slot, ctx),
+    )
   }
 
   /** Stops one member gracefully. */
-  async stopMember(name: string): Promise<void> {
-    const slot = this.liveSlot(name)
-    await slot.stop('stopped')
-    await this.afterStop()
+  stopMember(name: string): Promise<void> {
+    const slot = this.slot(name)
+    return this.memberOperation(slot, 'member-stop', `Stopping member ${name}`, async (ctx) => {
+      this.lifecycle.assertLive(slot)
+      ctx.step(`waiting for ${name} to exit`)
+      await slot.stop('stopped')
+      await this.lifecycle.afterStop()
+    })
   }
 
   /** Stops (if running) and starts one member again. */
-  async restartMember(name: string): Promise<void> {
+  restartMember(name: string): Promise<void> {
     const slot = this.slot(name)
-    if (isLive(slot.process.state)) await slot.stop('restarted')
-    await this.startMember(name)
+    return this.memberOperation(
+      slot,
+      'member-restart',
+      `Restarting member ${name}`,
+      async (ctx) => {
+        if (isLive(slot.process.state)) {
+          ctx.step(`stopping ${name}`)
+          await slot.stop('restarted')
+        }
+        await this.lifecycle.launch(slot, ctx)
+      },
+    )
   }
 
   /** SIGKILLs one member on purpose, e.g. to watch the others elect a new leader. */
-  async killMember(name: string): Promise<void> {
-    const slot = this.liveSlot(name)
-    await slot.process.kill()
-    await this.afterStop()
+  killMember(name: string): Promise<void> {
+    const slot = this.slot(name)
+    return this.memberOperation(slot, 'member-kill', `Killing member ${name}`, async () => {
+      this.lifecycle.assertLive(slot)
+      await slot.process.kill()
+      await this.lifecycle.afterStop()
+    })
   }
 
   /** Takes over a member process left running by an earlier engine. */
   adopt(name: string, pid: number, command: string): void {
     this.slot(name).adopt(pid, command)
-    this.afterSpawn()
+    this.lifecycle.afterSpawn()
   }
 
   /** The exact etcd command line of each member, copyable into a shell. */
-  async commands(): Promise<ClusterCommands> {
+  async commands(): Promise<ClusterCommandsView> {
     const { binary, args } = await this.plan()
     const members = this.slots.map((s) => ({
       member: s.spec.name,
@@ -219,45 +227,114 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     return { members, etcdctl: binary.etcdctl }
   }
 
-  /** Stops following logs and status; stops members unless asked to keep them running. */
-  async close(keepRunning: boolean): Promise<void> {
+  /**
+   * Ends the runtime for an engine that closes: refuses new operations, cancels pending restarts
+   * and cancellable operations, waits for the rest (at most `drainMs`), then stops the members
+   * (or leaves them running for the next engine to adopt).
+   */
+  async close(keepRunning: boolean, drainMs: number): Promise<void> {
     this.isClosing = true
+    const closed = new EngineError('ENGINE_CLOSED', 'etcd Desk is shutting down.', {
+      cluster: this.def.name,
+    })
+    this.operations.close(closed)
+    this.cancelRestarts('etcd Desk is shutting down')
+    if (!(await settlesWithin(this.operations.drain(), drainMs))) {
+      this.log.warn(
+        { drainMs, operation: this.operations.current() },
+        'operation still running at close',
+      )
+    }
+    await this.release(keepRunning)
+  }
+
+  /**
+   * Deletes the cluster as an operation that preempts any other: stops its members first when
+   * `stopFirst` (else a running cluster is refused with CLUSTER_RUNNING), ends the runtime, then
+   * runs `removeFiles`. Later operations are refused with CLUSTER_NOT_FOUND.
+   */
+  remove(stopFirst: boolean, removeFiles: () => Promise<void>): Promise<void> {
+    const name = this.def.name
+    this.cancelRestarts('the cluster is being deleted')
+    return this.operations.run(
+      { kind: 'delete', label: `Deleting cluster ${name}`, policy: 'preempt' },
+      async (ctx) => {
+        if (this.isReleased) throw notFound(name)
+        if (this.isActive() && stopFirst) await this.lifecycle.stopAll(ctx)
+        if (this.isActive()) {
+          throw new EngineError(
+            'CLUSTER_RUNNING',
+            `Cluster ${name} is running; stop it before deleting it (this deletes its data).`,
+            { cluster: name },
+          )
+        }
+        this.operations.close(notFound(name))
+        ctx.step('removing its folder')
+        await this.release(false)
+        await removeFiles()
+        this.log.info('cluster deleted')
+      },
+    )
+  }
+
+  /** Stops following logs and status and stops the members (unless `keepRunning`); final. */
+  private async release(keepRunning: boolean): Promise<void> {
+    if (this.isReleased) return
+    this.isReleased = true
+    this.isClosing = true
+    this.cancelRestarts('the cluster is going away')
     if (keepRunning) this.slots.forEach((s) => s.process.release())
-    else await this.stop()
+    else await this.lifecycle.stopLive('stopped')
     await this.poller.stop()
     await Promise.all(this.slots.map((s) => s.log.stop()))
     this.logBatcher.stop()
-    await this.saveRunRecord()
-    this.isRecordClosed = true
-    await this.runRecordWrites
+    await this.runRecord.close(this.liveEntries())
   }
 
-  /** True once close() began: nothing restarts any more. */
+  /** Refuses every later operation and cancels the cancellable ones (the engine is closing). */
+  closeOperations(reason: EngineError): void {
+    this.operations.close(reason)
+  }
+
+  /** True once close() or release() began: nothing restarts any more. */
   get closing(): boolean {
     return this.isClosing
   }
 
+  /** True when a crashed member may be restarted automatically now. */
+  acceptsRestarts(): boolean {
+    return !this.isClosing && !this.operations.has('stop', 'delete')
+  }
+
+  /** Restarts a crashed member after `delayMs`, unless stop, delete, quit or the user cancel it. */
+  scheduleRestart(slot: MemberSlot, delayMs: number): void {
+    const name = slot.spec.name
+    this.log.info({ member: name, delayMs }, 'automatic restart scheduled')
+    this.restartTimers.schedule(name, delayMs, () => void this.lifecycle.autoRestart(slot))
+  }
+
   /** Records the live members' pids and command lines, for adoption after an engine crash. */
   saveRunRecord(): Promise<void> {
-    // Serialized, so an older record never lands after a newer one, and close() can wait for it.
-    this.runRecordWrites = this.runRecordWrites.then(async () => {
-      if (this.isRecordClosed) return
-      const entries = this.slots.flatMap((s) => (s.runEntry ? [s.runEntry] : []))
-      await this.deps.store.saveRunRecord(this.def.name, entries).catch(() => undefined)
-    })
-    return this.runRecordWrites
+    return this.runRecord.save(this.liveEntries())
   }
 
   /** Tells the window something changed. */
   notifyChanged(): void {
+    // A deleted (or closed) cluster sends nothing more: the window already dropped it.
+    if (this.isReleased) return
     bumpViewRevision()
     this.emit('changed', this.view())
   }
 
-  private async plan(): Promise<{ binary: EtcdBinary; args: (slot: MemberSlot) => string[] }> {
+  /** Resolves the binary and each member's arguments (recording a changed system etcd). */
+  async plan(): Promise<RuntimePlan> {
     const plan = await planLaunch(this.def, this.deps.layout, this.deps.resolveBinary)
     if (this.def.etcdVersion === 'system' && plan.binary.version !== this.def.resolvedVersion) {
       // The etcd on PATH changed (allowed by planLaunch): its data is now that version's.
+      this.log.info(
+        { from: this.def.resolvedVersion, to: plan.binary.version },
+        'system etcd version changed; recorded',
+      )
       this.definition = { ...this.def, resolvedVersion: plan.binary.version }
       await this.deps.store.save(this.definition)
       this.notifyChanged()
@@ -265,46 +342,36 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     return { binary: plan.binary, args: (slot) => plan.args.get(slot.spec.name) ?? [] }
   }
 
-  private async stopSlots(slots: MemberSlot[], reason: string): Promise<void> {
-    // The stop order needs the leader; ask once if no poll has told us yet.
-    if (!this.lastStatus && slots.length > 1) await this.poller.pollNow().catch(() => undefined)
-    const leader = this.lastStatus?.leaderName ?? null
-    const waves = stopWaves(slots, (s) => s.spec.name, leader)
-    for (const [i, wave] of waves.entries()) {
-      const isLastMember =
-        i > 0 &&
-        wave.length === 1 &&
-        !this.slots.some((s) => s !== wave[0] && isLive(s.process.state))
-      if (isLastMember) await waitForNoActivePeers(wave[0]!.view().clientUrl)
-      await Promise.all(wave.map((s) => s.stop(reason)))
-    }
-    await this.afterStop()
+  /** The status seen last, polling once when there is none yet (the stop order needs the leader). */
+  async leaderName(): Promise<string | null> {
+    if (!this.lastStatus) await this.lifecycle.pollQuietly()
+    return this.lastStatus?.leaderName ?? null
   }
 
-  private afterSpawn(): void {
-    void this.saveRunRecord()
-    this.poller.start()
+  private memberOperation(
+    slot: MemberSlot,
+    kind: 'member-start' | 'member-stop' | 'member-restart' | 'member-kill',
+    label: string,
+    work: (ctx: OperationContext) => Promise<void>,
+  ): Promise<void> {
+    const isCancellable = kind === 'member-start' || kind === 'member-restart'
+    return this.operations.run({ kind, label, policy: 'refuse', isCancellable }, (ctx) => {
+      // The user acts on this member now: a restart the engine had pending is void.
+      if (this.restartTimers.cancel(slot.spec.name)) {
+        this.log.info({ member: slot.spec.name, by: kind }, 'pending automatic restart cancelled')
+      }
+      return work(ctx)
+    })
   }
 
-  private async afterStop(): Promise<void> {
-    await this.saveRunRecord()
-    if (!this.isActive()) await this.poller.stop()
-    else void this.poller.pollNow().catch(() => undefined)
+  private cancelRestarts(why: string): void {
+    const cancelled = this.restartTimers.cancelAll()
+    if (cancelled.length > 0)
+      this.log.info({ members: cancelled, why }, 'automatic restarts cancelled')
   }
 
-  private liveSlot(name: string): MemberSlot {
-    const slot = this.slot(name)
-    if (!isLive(slot.process.state)) {
-      throw new EngineError(
-        'MEMBER_NOT_RUNNING',
-        `Member ${name} of cluster ${this.def.name} is not running.`,
-        {
-          cluster: this.def.name,
-          member: name,
-        },
-      )
-    }
-    return slot
+  private liveEntries() {
+    return this.slots.flatMap((s) => (s.runEntry ? [s.runEntry] : []))
   }
 
   private slot(name: string): MemberSlot {
@@ -320,7 +387,6 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   }
 }
 
-/** True for states in which a process exists. */
-export function isLive(state: MemberState): boolean {
-  return state === 'starting' || state === 'running' || state === 'stopping'
+function notFound(cluster: string): EngineError {
+  return new EngineError('CLUSTER_NOT_FOUND', `There is no cluster named ${cluster}.`, { cluster })
 }

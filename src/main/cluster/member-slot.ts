@@ -1,8 +1,10 @@
 import type { ClusterDefinition, MemberSpec, MemberView } from '../../shared/cluster'
+import { EngineError } from '../errors/engine-error'
 import { MemberLog } from '../logs/member-log'
 import { MemberProcess } from '../process/member-process'
 import { decideRestart } from '../process/restart-policy'
 import type { RunRecordEntry } from '../store/cluster-store'
+import { LOG_TAIL_LINES } from '../process/member-process'
 import type { ClusterRuntime, ClusterRuntimeDeps } from './cluster-runtime'
 import { clientUrlOf, peerUrlOf } from './etcd-flags'
 
@@ -11,7 +13,8 @@ export class MemberSlot {
   readonly process: MemberProcess
   readonly log: MemberLog
   runEntry: RunRecordEntry | null = null
-  private restarts = 0
+  /** Automatic restarts so far. */
+  restarts = 0
   private quickCrashes = 0
 
   constructor(
@@ -21,7 +24,12 @@ export class MemberSlot {
     private readonly runtime: ClusterRuntime,
   ) {
     const logFile = deps.layout.memberLogFile(def.name, spec.name)
-    this.log = new MemberLog({ member: spec.name, file: logFile })
+    this.log = new MemberLog({
+      member: spec.name,
+      file: logFile,
+      onError: (error) =>
+        runtime.log.warn({ member: spec.name, err: error }, 'reading the member log failed'),
+    })
     this.log.on('lines', (lines) => runtime.logBatcher.add(lines))
     this.process = new MemberProcess({
       cluster: def.name,
@@ -56,6 +64,22 @@ export class MemberSlot {
     await this.process.stop(reason)
   }
 
+  /** Counts an automatic restart (shown on the member). */
+  countRestart(): void {
+    this.restarts++
+  }
+
+  /** Shows that an automatic restart failed: the member is given up on, with the reason and log. */
+  async restartFailed(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error)
+    const detailTail =
+      error instanceof EngineError && Array.isArray(error.detail?.logTail)
+        ? (error.detail.logTail as string[])
+        : null
+    const logTail = detailTail ?? (await this.log.readTail(LOG_TAIL_LINES))
+    this.process.markRestartFailed(`automatic restart failed: ${message}`, logTail)
+  }
+
   /** The member as the window shows it. */
   view(): MemberView {
     const p = this.process
@@ -80,20 +104,20 @@ export class MemberSlot {
   }
 
   private onCrash(): void {
-    if (this.runtime.closing) return
+    if (!this.runtime.acceptsRestarts()) return
     const uptime = Date.now() - this.process.startedAt
     const decision = decideRestart(this.deps.autoRestart, uptime, this.quickCrashes)
     if (decision.action === 'none') return
     this.quickCrashes = decision.quickCrashes
     if (decision.action === 'give-up') {
+      this.runtime.log.warn(
+        { member: this.spec.name, quickCrashes: decision.quickCrashes },
+        'member keeps crashing; automatic restarts given up',
+      )
       this.process.markErrored()
       return
     }
     // Why a pause: restarting at once would spin on a member that crashes at start-up.
-    setTimeout(() => {
-      if (this.runtime.closing || this.process.state !== 'crashed') return
-      this.restarts++
-      this.runtime.startMember(this.spec.name).catch(() => undefined)
-    }, this.deps.autoRestart.backoffMs).unref()
+    this.runtime.scheduleRestart(this, this.deps.autoRestart.backoffMs)
   }
 }

@@ -2,13 +2,11 @@ import { EventEmitter } from 'node:events'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch, LogLine } from '../../shared/logs'
 import type { Settings, SettingsView } from '../../shared/settings'
-import {
-  hasErrors,
-  validateAgainstClusters,
-  type SpecIssue,
-} from '../../shared/validate-cluster-spec'
+import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
+import { validateAgainstClusters, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
-import { ClusterRuntime, type ClusterCommands } from '../cluster/cluster-runtime'
+import { settlesWithin } from '../async/settles-within'
+import { ClusterRuntime } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
@@ -28,7 +26,16 @@ import {
   type EngineOptions,
   type ResolvedEngineOptions,
 } from './engine-options'
+import { ClusterReservations, type TakenCluster } from './cluster-reservations'
 import { reconcileCluster, type ReconcileOutcome } from './reconcile'
+import { startupReportOf } from './startup-report'
+
+/**
+ * Why 5 s: closing (quit, Ctrl-C) first cancels what can be cancelled (starts waiting for health,
+ * downloads, automatic restarts); what remains is a stop or a delete, which ends in seconds. The
+ * quit itself is bounded at 15 s (shell/quit-guard.ts), and members must still be stopped after.
+ */
+export const CLOSE_DRAIN_MS = 5_000
 
 /** Everything the engine tells its window(s). */
 export interface EngineEvents {
@@ -47,10 +54,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly releases: EngineReleases
   /** What start-up found of members an earlier engine left running. */
   reconciled: ReconcileOutcome[] = []
+  /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
+  startupReport: StartupReport | null = null
   private readonly runtimes = new Map<string, ClusterRuntime>()
+  private readonly reservations = new ClusterReservations()
+  private readonly creates = new Set<Promise<unknown>>()
   private readonly store: ClusterStore
   private readonly resolver: EtcdResolver
   private isClosed = false
+  private closed: Promise<void> | null = null
 
   /** The engine log (`<dataDir>/engine.log`): what the engine did and every error it handled. */
   readonly log: EngineLog
@@ -122,45 +134,44 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.runtime(name).view()
   }
 
-  /** A spec for a new cluster whose ports clash with no saved cluster and no listening process. */
+  /** A spec for a new cluster whose ports clash with no cluster and no listening process. */
   async suggestSpec(memberCount: number, name?: string): Promise<ClusterSpec> {
-    const taken = new Set([...this.runtimes.values()].flatMap((r) => portsOf(r.def.members)))
+    const takenClusters = this.takenClusters()
+    const taken = new Set(takenClusters.flatMap((c) => portsOf(c.members)))
     const host = '127.0.0.1'
     const members = await suggestMembers(memberCount, host, taken)
     const etcdVersion = this.options.defaultEtcdVersion
     return {
-      name: name ?? freeClusterName(new Set(this.runtimes.keys())),
+      name: name ?? freeClusterName(new Set(takenClusters.map((c) => c.name))),
       members,
       etcdVersion,
       host,
     }
   }
 
-  /** Checks a spec the way create would, including clashes with saved clusters. */
+  /** Checks a spec the way create would, including clashes with other clusters. */
   validateSpec(spec: ClusterSpec): SpecIssue[] {
-    return validateAgainstClusters(
-      spec,
-      [...this.runtimes.values()].map((r) => r.def),
-    )
+    return validateAgainstClusters(spec, this.takenClusters())
   }
 
-  /** Creates a cluster (validated, ports checked before anything is written) and starts it. */
-  async createCluster(spec: ClusterSpec, options: { start?: boolean } = {}): Promise<ClusterView> {
-    this.assertOpen()
-    const issues = this.validateSpec(spec)
-    if (hasErrors(issues)) {
-      const errors = issues.filter((i) => i.severity === 'error')
-      const code = this.runtimes.has(spec.name) ? 'CLUSTER_EXISTS' : 'INVALID_SPEC'
-      throw new EngineError(code, errors.map((i) => i.message).join(' '), { issues: errors })
+  /**
+   * Creates a cluster and starts it. Its name and ports are reserved before anything else (a
+   * second create of the same name gets CLUSTER_EXISTS, a port of another cluster PORT_IN_USE),
+   * then its etcd is resolved (downloaded if needed), its ports checked free, and it is saved.
+   */
+  createCluster(spec: ClusterSpec, options: { start?: boolean } = {}): Promise<ClusterView> {
+    try {
+      this.assertOpen()
+      const release = this.reservations.reserve(spec, this.takenClusters())
+      const creating = this.create(spec, options.start !== false).finally(release)
+      this.creates.add(creating)
+      // Bookkeeping only: the caller gets the outcome from `creating` itself.
+      const forget = (): boolean => this.creates.delete(creating)
+      creating.then(forget, forget)
+      return creating
+    } catch (error) {
+      return Promise.reject(error as Error)
     }
-    const binary = await this.resolver.resolve(spec.etcdVersion)
-    await assertPortsFree(spec, spec.members)
-    const def = defineCluster(spec, binary.version)
-    await this.store.save(def)
-    const runtime = await this.addRuntime(def)
-    this.emit('cluster', runtime.view())
-    if (options.start !== false) await runtime.start()
-    return runtime.view()
   }
 
   /** Starts every stopped member of a cluster and waits until all are healthy. */
@@ -172,29 +183,24 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Stops a cluster (followers first, then the leader). */
   async stopCluster(name: string): Promise<ClusterView> {
+    this.assertOpen()
     await this.runtime(name).stop()
     return this.getCluster(name)
   }
 
   /**
    * Deletes a cluster and its own folder (data and logs). A running cluster is refused unless
-   * `stopFirst` says the user confirmed stopping it.
+   * `stopFirst` says the user confirmed stopping it. Cancels what runs on it (a start, a restart).
    */
   async deleteCluster(name: string, options: { stopFirst?: boolean } = {}): Promise<void> {
+    this.assertOpen()
     const runtime = this.runtime(name)
-    if (runtime.isActive() && options.stopFirst) await runtime.stop()
-    if (runtime.isActive()) {
-      throw new EngineError(
-        'CLUSTER_RUNNING',
-        `Cluster ${name} is running; stop it before deleting it (this deletes its data).`,
-        { cluster: name },
-      )
-    }
-    await this.keys.forget(name)
-    await runtime.close(false)
-    await this.store.remove(name)
-    this.runtimes.delete(name)
-    this.emit('cluster-removed', name)
+    await runtime.remove(options.stopFirst ?? false, async () => {
+      await this.keys.forget(name)
+      await this.store.remove(name)
+      if (this.runtimes.get(name) === runtime) this.runtimes.delete(name)
+      this.emit('cluster-removed', name)
+    })
   }
 
   /** Starts one member. */
@@ -206,6 +212,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Stops one member gracefully. */
   async stopMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
     await this.runtime(cluster).stopMember(member)
     return this.getCluster(cluster)
   }
@@ -219,6 +226,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** SIGKILLs one member on purpose. */
   async killMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
     await this.runtime(cluster).killMember(member)
     return this.getCluster(cluster)
   }
@@ -229,7 +237,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /** The exact etcd command line of each member, and the cluster's etcdctl. */
-  clusterCommands(name: string): Promise<ClusterCommands> {
+  clusterCommands(name: string): Promise<ClusterCommandsView> {
     return this.runtime(name).commands()
   }
 
@@ -256,14 +264,29 @@ export class Engine extends EventEmitter<EngineEvents> {
     applySettingsToOptions(this.options, settings, changed)
   }
 
-  /** Stops everything within a bounded time (or leaves members running) and releases the data dir. */
-  async close(options: { keepRunning?: boolean } = {}): Promise<void> {
-    if (this.isClosed) return
+  /**
+   * Stops everything within a bounded time (or leaves members running) and releases the data
+   * dir. From its first line on, every request is refused with ENGINE_CLOSED; what runs is
+   * cancelled where it can be, and waited for (at most CLOSE_DRAIN_MS) where it cannot.
+   */
+  close(options: { keepRunning?: boolean } = {}): Promise<void> {
+    this.closed ??= this.shutDown(options.keepRunning ?? false)
+    return this.closed
+  }
+
+  private async shutDown(keepRunning: boolean): Promise<void> {
     this.isClosed = true
+    this.log.info({ keepRunning, clusters: this.runtimes.size }, 'engine closing')
     this.settings.off('changed', this.onSettingsChanged)
-    await this.keys.closeAll()
+    const closing = new EngineError('ENGINE_CLOSED', 'etcd Desk is shutting down.')
+    for (const runtime of this.runtimes.values()) runtime.closeOperations(closing)
+    // Cancels downloads, so a create waiting for one ends at once.
     await this.releases.close()
-    await Promise.all([...this.runtimes.values()].map((r) => r.close(options.keepRunning ?? false)))
+    if (!(await settlesWithin(Promise.allSettled([...this.creates]), CLOSE_DRAIN_MS))) {
+      this.log.warn({ creates: this.creates.size }, 'a create was still running at close')
+    }
+    await this.keys.closeAll()
+    await Promise.all([...this.runtimes.values()].map((r) => r.close(keepRunning, CLOSE_DRAIN_MS)))
     await this.lock.release()
     this.log.info('engine closed')
     await this.engineLog.close()
@@ -277,6 +300,30 @@ export class Engine extends EventEmitter<EngineEvents> {
         ...(await reconcileCluster(runtime, this.store, this.options.orphanPolicy)),
       )
     }
+    this.startupReport = startupReportOf(this.reconciled)
+    for (const line of this.startupReport?.lines ?? []) this.log.info(line)
+  }
+
+  private async create(spec: ClusterSpec, start: boolean): Promise<ClusterView> {
+    const log = this.log.child({ cluster: spec.name })
+    log.info({ etcdVersion: spec.etcdVersion, members: spec.members.length }, 'creating cluster')
+    const binary = await this.resolver.resolve(spec.etcdVersion)
+    this.assertOpen()
+    await assertPortsFree(spec, spec.members)
+    this.assertOpen()
+    const def = defineCluster(spec, binary.version)
+    await this.store.save(def)
+    const runtime = await this.addRuntime(def)
+    this.emit('cluster', runtime.view())
+    // Nothing starts once closing began; the saved cluster stays, stopped, for the next start.
+    this.assertOpen()
+    if (start) await runtime.start('create')
+    return runtime.view()
+  }
+
+  /** Every cluster that exists or is being created: names and ports a new one must avoid. */
+  private takenClusters(): TakenCluster[] {
+    return [...[...this.runtimes.values()].map((r) => r.def), ...this.reservations.specs]
   }
 
   /** Applies saved settings that take effect live, then tells the window(s). */
@@ -291,6 +338,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       layout: this.layout,
       store: this.store,
       resolveBinary: (v) => this.resolver.resolve(v),
+      log: this.log.child({ cluster: def.name }),
       // Getters, not copies: settings applied later reach clusters that already exist.
       get startTimeoutMs() {
         return options.startTimeoutMs

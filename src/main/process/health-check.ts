@@ -10,9 +10,15 @@ export interface HealthReply {
 }
 
 /** Asks a member's /health endpoint once (no connection reuse: used only while starting). */
-export async function checkHealth(clientUrl: string, timeoutMs: number): Promise<HealthReply> {
+export async function checkHealth(
+  clientUrl: string,
+  timeoutMs: number,
+  cancel?: AbortSignal,
+): Promise<HealthReply> {
+  const timeout = AbortSignal.timeout(timeoutMs)
   try {
-    const res = await fetch(`${clientUrl}/health`, { signal: AbortSignal.timeout(timeoutMs) })
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
+    const res = await fetch(`${clientUrl}/health`, { signal })
     const body = await res.text()
     const answer = parseHealthAnswer(res.status, body)
     return {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { execa } from 'execa'
 import type { ExitInfo, MemberState } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
@@ -107,10 +108,14 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     this.setState('running')
   }
 
-  /** Waits until the member serves /health: healthy, or merely answering when `requireHealthy` is false. */
-  async waitReady(deadline: number, requireHealthy: boolean): Promise<void> {
+  /**
+   * Waits until the member serves /health: healthy, or merely answering when `requireHealthy` is
+   * false. Rejects with the signal's reason when it is cancelled (the caller stops the member).
+   */
+  async waitReady(deadline: number, requireHealthy: boolean, signal?: AbortSignal): Promise<void> {
     const { member, cluster } = this.options
     while (Date.now() < deadline) {
+      signal?.throwIfAborted()
       if (this.state !== 'starting') {
         const logTail = await this.options.readLogTail(LOG_TAIL_LINES)
         const reason = this.lastExit?.reason ?? this.state
@@ -120,12 +125,12 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
           { member, cluster, logTail },
         )
       }
-      const health = await checkHealth(this.options.clientUrl, HEALTH_CALL_TIMEOUT_MS)
+      const health = await checkHealth(this.options.clientUrl, HEALTH_CALL_TIMEOUT_MS, signal)
       if (health.healthy || (health.reachable && !requireHealthy)) {
         if (this.state === 'starting') this.setState('running')
         return
       }
-      await new Promise((r) => setTimeout(r, READY_POLL_MS))
+      await sleep(READY_POLL_MS)
     }
     const logTail = await this.options.readLogTail(LOG_TAIL_LINES)
     await this.stop('start timed out')
@@ -161,6 +166,19 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   /** Marks a crashed member as given up on by the auto-restart policy. */
   markErrored(): void {
     if (this.state === 'crashed') this.setState('errored')
+  }
+
+  /** Marks a member whose automatic restart failed as given up on, saying why. */
+  markRestartFailed(reason: string, logTail: string[]): void {
+    if (this.state === 'starting' || this.state === 'running' || this.state === 'stopping') return
+    this.lastExit = {
+      code: null,
+      signal: null,
+      at: new Date().toISOString(),
+      logTail,
+      reason,
+    }
+    this.setState('errored')
   }
 
   /** Stops watching an adopted process without touching it (engine shutdown that keeps members). */

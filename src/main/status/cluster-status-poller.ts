@@ -22,6 +22,8 @@ export type StatusReader = Pick<MemberStatusReader, 'endpoint' | 'read' | 'listM
 export interface ClusterStatusPollerOptions {
   intervalMs?: number
   createReader?: (endpoint: MemberEndpoint) => StatusReader
+  /** Told about a timed poll that failed (nobody awaits those); the next one tries again. */
+  onError?: (error: unknown) => void
 }
 
 /** Polls every member of one cluster, never overlapping, and publishes the cluster's status. */
@@ -32,6 +34,7 @@ export class ClusterStatusPoller {
   private readonly tracker = new LeaderTracker()
   private readonly intervalMs: number
   private readonly createReader: (endpoint: MemberEndpoint) => StatusReader
+  private readonly onError: (error: unknown) => void
   private members: MemberEndpoint[] = []
   private memberList: ListedMember[] = []
   private timer: NodeJS.Timeout | null = null
@@ -47,6 +50,7 @@ export class ClusterStatusPoller {
   ) {
     this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS
     this.createReader = options.createReader ?? ((e) => new MemberStatusReader(e))
+    this.onError = options.onError ?? (() => undefined)
     this.setMembers(members)
   }
 
@@ -82,7 +86,7 @@ export class ClusterStatusPoller {
   start(): void {
     if (this.isRunning) return
     this.isRunning = true
-    if (!this.current) void this.runPoll().catch(() => undefined)
+    if (!this.current) this.pollInBackground()
   }
 
   /** Stops polling, waits for a poll in flight, and closes every client; leaves no timer. */
@@ -98,13 +102,22 @@ export class ClusterStatusPoller {
   /** Polls now and returns the fresh status; a poll in flight is awaited, then a new one runs. */
   pollNow(): Promise<ClusterStatus> {
     if (!this.current) return this.runPoll()
-    this.queued ??= this.current
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null
-        return this.runPoll()
-      })
+    // The poll in flight is awaited only for its end; its own caller sees its outcome.
+    this.queued ??= this.current.then(
+      () => this.runQueued(),
+      () => this.runQueued(),
+    )
     return this.queued
+  }
+
+  private runQueued(): Promise<ClusterStatus> {
+    this.queued = null
+    return this.runPoll()
+  }
+
+  /** A poll nobody awaits (the first, and each timed one): its failure goes to onError. */
+  private pollInBackground(): void {
+    this.runPoll().catch((error: unknown) => this.onError(error))
   }
 
   private runPoll(): Promise<ClusterStatus> {
@@ -112,7 +125,7 @@ export class ClusterStatusPoller {
     const poll = this.pollOnce().finally(() => {
       this.current = null
       if (this.isRunning && !this.queued) {
-        this.timer = setTimeout(() => void this.runPoll().catch(() => undefined), this.intervalMs)
+        this.timer = setTimeout(() => this.pollInBackground(), this.intervalMs)
       }
     })
     this.current = poll
@@ -170,8 +183,9 @@ export class ClusterStatusPoller {
       if (member.unreachable !== null || !reader) continue
       try {
         return await reader.listMembers()
-      } catch {
-        // try the next member
+      } catch (error) {
+        // Not fatal: the next member may answer; the list is only missing if none does.
+        this.onError(error)
       }
     }
     return this.memberList

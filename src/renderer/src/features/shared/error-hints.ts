@@ -43,6 +43,14 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
     title: 'The cluster is not running',
     hint: 'Click Start all to start its members, then try again.',
   },
+  CLUSTER_BUSY: {
+    title: 'Another operation is running on this cluster',
+    hint: 'Wait until it is done (the cluster header shows it), then try again.',
+  },
+  OPERATION_CANCELLED: {
+    title: 'The operation was cancelled',
+    hint: 'Something that must win (Stop all, delete, or quitting) cancelled it. Try again if you still want it.',
+  },
   MEMBER_RUNNING: {
     title: 'The member is already running',
     hint: 'Use Restart to start it again, or Stop it first.',

@@ -1,0 +1,141 @@
+import type { ClusterOperation, ClusterOperationKind } from '../../shared/cluster'
+import { EngineError } from '../errors/engine-error'
+
+/**
+ * How a new operation meets one already running on the same cluster (the README's "Operations"):
+ * - `refuse`: CLUSTER_BUSY naming what runs. For clicks whose meaning depends on the state now
+ *   (start, a member's start/stop/restart/kill): a double click must not queue a second start.
+ * - `preempt`: cancels what runs or waits when it can be cancelled (a start waiting for health, an
+ *   automatic restart), then runs after it. For "Stop all" and delete, which must always win.
+ * - `queue`: runs after everything before it. For the engine's own automatic restarts.
+ */
+export type OperationPolicy = 'refuse' | 'preempt' | 'queue'
+
+/** What an operation's work gets: a signal that says it was cancelled, and a way to report steps. */
+export interface OperationContext {
+  signal: AbortSignal
+  /** Shows the step it is on in the cluster view ("waiting for etcd2 to become healthy"). */
+  step(text: string): void
+}
+
+/** One operation as asked for. */
+export interface OperationRequest {
+  kind: ClusterOperationKind
+  /** In words, for the window and for CLUSTER_BUSY: "Starting cluster demo". */
+  label: string
+  policy: OperationPolicy
+  /** True when a preempting operation may cancel it (it checks its signal). */
+  isCancellable?: boolean
+}
+
+interface Entry {
+  request: OperationRequest
+  controller: AbortController
+  view: ClusterOperation | null
+}
+
+/**
+ * One cluster's operations, one at a time, in the order they were accepted. Every operation on a
+ * cluster (start, stop, member actions, automatic restarts, delete) goes through here, so two
+ * windows, a double click or a timer never run two of them at once.
+ */
+export class ClusterOperations {
+  private readonly entries: Entry[] = []
+  private tail: Promise<void> = Promise.resolve()
+  private closedWith: EngineError | null = null
+
+  constructor(
+    private readonly cluster: string,
+    /** Called when the running operation or its step changes (the view shows it). */
+    private readonly onChange: () => void,
+  ) {}
+
+  /** The operation running now, or null. */
+  current(): ClusterOperation | null {
+    return this.entries[0]?.view ?? null
+  }
+
+  /** True while an operation runs or waits. */
+  get isBusy(): boolean {
+    return this.entries.length > 0
+  }
+
+  /** True while an operation of one of these kinds runs or waits. */
+  has(...kinds: ClusterOperation['kind'][]): boolean {
+    return this.entries.some((e) => kinds.includes(e.request.kind))
+  }
+
+  /** Runs `work` as an operation under `request.policy`; rejects like `work` or with a refusal. */
+  run<T>(request: OperationRequest, work: (ctx: OperationContext) => Promise<T>): Promise<T> {
+    if (this.closedWith) return Promise.reject(this.closedWith)
+    const running = this.entries[0]
+    if (request.policy === 'refuse' && running) return Promise.reject(this.busy(running))
+    if (request.policy === 'preempt') this.cancelAll(request.label)
+    const entry: Entry = { request, controller: new AbortController(), view: null }
+    this.entries.push(entry)
+    const result = this.tail.then(() => this.execute(entry, work))
+    // The tail only orders operations; each caller gets its own outcome through `result`.
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+
+  /** Waits until every accepted operation has ended. */
+  async drain(): Promise<void> {
+    await this.tail
+  }
+
+  /** Refuses every later operation with `reason` and cancels the cancellable ones accepted. */
+  close(reason: EngineError): void {
+    this.closedWith = reason
+    this.cancelAll(reason.message)
+  }
+
+  private async execute<T>(entry: Entry, work: (ctx: OperationContext) => Promise<T>): Promise<T> {
+    try {
+      entry.controller.signal.throwIfAborted()
+      entry.view = {
+        kind: entry.request.kind,
+        label: entry.request.label,
+        startedAt: new Date().toISOString(),
+        step: null,
+      }
+      this.onChange()
+      return await work({
+        signal: entry.controller.signal,
+        step: (text) => {
+          if (!entry.view) return
+          entry.view = { ...entry.view, step: text }
+          this.onChange()
+        },
+      })
+    } finally {
+      this.entries.splice(this.entries.indexOf(entry), 1)
+      if (entry.view) this.onChange()
+    }
+  }
+
+  private cancelAll(by: string): void {
+    for (const entry of this.entries) {
+      if (!entry.request.isCancellable || entry.controller.signal.aborted) continue
+      entry.controller.abort(
+        new EngineError('OPERATION_CANCELLED', `${entry.request.label} was cancelled: ${by}.`, {
+          cluster: this.cluster,
+          operation: entry.request.kind,
+          by,
+        }),
+      )
+    }
+  }
+
+  private busy(running: Entry): EngineError {
+    const since = running.view ? ` (since ${running.view.startedAt})` : ''
+    return new EngineError(
+      'CLUSTER_BUSY',
+      `Cluster ${this.cluster} is busy: ${running.request.label}${since}. Try again when it is done.`,
+      { cluster: this.cluster, operation: running.request.kind, label: running.request.label },
+    )
+  }
+}
