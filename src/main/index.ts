@@ -28,7 +28,11 @@ async function start(): Promise<void> {
   const settings = await SettingsStore.open()
   let engine: Engine
   try {
-    engine = await Engine.open({ appVersion: app.getVersion(), settings })
+    engine = await Engine.open({
+      appVersion: app.getVersion(),
+      settings,
+      openPath: (path) => shell.openPath(path),
+    })
   } catch (error) {
     // Typically another etcd Desk owns the data directory: say so instead of a blank window.
     dialog.showErrorBox(

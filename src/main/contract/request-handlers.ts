@@ -16,21 +16,23 @@ type Handlers = {
 /** The contract mapped one-to-one onto the engine facade. */
 const handlers: Handlers = {
   'app:info': async (engine) => {
-    const etcd = await engine.systemEtcd().catch(() => null)
+    const etcd = await engine.systemEtcd().catch((error: unknown) => {
+      // Shown as "no system etcd" in the window; why it is missing goes to the engine log.
+      engine.log.warn({ err: error }, 'system etcd could not be described')
+      return null
+    })
     return {
       appVersion: engine.options.appVersion,
       dataDir: engine.layout.root,
       platform: `${process.platform}-${process.arch}`,
       systemEtcd: etcd ? { path: etcd.etcd, version: etcd.version } : null,
-      engineLog: { path: engine.layout.engineLogFile, canOpen: false },
-      startup: null,
+      engineLog: { path: engine.layout.engineLogFile, canOpen: engine.canOpenEngineLog },
+      startup: engine.startupReport,
     }
   },
-  'app:open-engine-log': () => {
-    throw new EngineError(
-      'FORBIDDEN',
-      'This window cannot open files; open the engine log from the link.',
-    )
+  'app:open-engine-log': async (engine) => {
+    await engine.openEngineLog()
+    return null
   },
   'clusters:list': (engine) => engine.listClusters(),
   'cluster:suggest': (engine, a) => engine.suggestSpec(a.memberCount, a.name),

@@ -4,6 +4,7 @@ import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from '../../shared/keys'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { clientUrlOf } from '../cluster/etcd-flags'
 import { EngineError } from '../errors/engine-error'
+import type { EngineLog } from '../log/engine-log'
 import type { ListChildrenRequest } from '../keys/key-children'
 import type { ListPageRequest } from '../keys/key-pages'
 import { KeyService } from '../keys/key-service'
@@ -22,7 +23,10 @@ export class ClusterKeys extends EventEmitter<ClusterKeysEvents> {
   private readonly services = new Map<string, KeyService>()
   private readonly watches = new Map<string, { cluster: string; watch: KeyWatch }>()
 
-  constructor(private readonly runtimeOf: (cluster: string) => ClusterRuntime) {
+  constructor(
+    private readonly runtimeOf: (cluster: string) => ClusterRuntime,
+    private readonly log: EngineLog,
+  ) {
     super()
   }
 
@@ -113,7 +117,10 @@ export class ClusterKeys extends EventEmitter<ClusterKeysEvents> {
     }
     let service = this.services.get(cluster)
     if (!service) {
-      service = new KeyService(runtime.def.members.map((m) => clientUrlOf(runtime.def.host, m)))
+      service = new KeyService(
+        runtime.def.members.map((m) => clientUrlOf(runtime.def.host, m)),
+        { log: this.log.child({ cluster }) },
+      )
       this.services.set(cluster, service)
     }
     return service

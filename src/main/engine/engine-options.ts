@@ -39,6 +39,11 @@ export interface EngineOptions {
   settings?: SettingsStore
   /** Also write the engine log to stderr (browser mode: the terminal is the user's console). */
   logToStderr?: boolean
+  /**
+   * Opens a file with the OS (Electron's shell.openPath: resolves to '' or an error message).
+   * Without it (browser mode) the window links to the engine log instead.
+   */
+  openPath?: (path: string) => Promise<string>
 }
 
 /** Options with every default filled in. */

@@ -67,6 +67,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The engine log (`<dataDir>/engine.log`): what the engine did and every error it handled. */
   readonly log: EngineLog
 
+  private readonly openPath: ((path: string) => Promise<string>) | undefined
+
   private constructor(
     readonly options: ResolvedEngineOptions,
     /** The user's settings; changes to live ones are applied to `options` as they are saved. */
@@ -74,9 +76,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     readonly layout: DataLayout,
     private readonly lock: EngineLock,
     private readonly engineLog: OpenEngineLog,
+    openPath: ((path: string) => Promise<string>) | undefined,
   ) {
     super()
     this.log = engineLog.log
+    this.openPath = openPath
     this.store = new ClusterStore(layout)
     this.releases = new EngineReleases(
       {
@@ -94,7 +98,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       releasesDir: layout.releasesDir,
       install: options.install ?? ((version) => this.releases.install(version)),
     })
-    this.keys = new ClusterKeys((name) => this.runtime(name))
+    this.keys = new ClusterKeys((name) => this.runtime(name), this.log.child({ module: 'keys' }))
     settings.on('changed', this.onSettingsChanged)
   }
 
@@ -107,7 +111,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const lock = await EngineLock.acquire(layout.lockFile)
     const engineLog = openEngineLog({ file: layout.engineLogFile, stderr: options.logToStderr })
     engineLog.log.info({ dataDir: layout.root, appVersion: resolved.appVersion }, 'engine opened')
-    const engine = new Engine(resolved, settings, layout, lock, engineLog)
+    const engine = new Engine(resolved, settings, layout, lock, engineLog, options.openPath)
     try {
       await engine.load()
     } catch (error) {
@@ -115,6 +119,28 @@ export class Engine extends EventEmitter<EngineEvents> {
       throw error
     }
     return engine
+  }
+
+  /** True when the engine can open its log with the OS (the Electron app). */
+  get canOpenEngineLog(): boolean {
+    return this.openPath !== undefined
+  }
+
+  /** Opens the engine log with the OS; FORBIDDEN where the engine cannot (browser mode). */
+  async openEngineLog(): Promise<void> {
+    const file = this.layout.engineLogFile
+    if (!this.openPath) {
+      throw new EngineError(
+        'FORBIDDEN',
+        'This etcd Desk cannot open files for you; use the engine log link instead.',
+        { file },
+      )
+    }
+    const failure = await this.openPath(file)
+    if (failure) {
+      this.log.warn({ file, failure }, 'opening the engine log failed')
+      throw new EngineError('INTERNAL', `Could not open ${file}: ${failure}`, { file })
+    }
   }
 
   /** The etcd found on PATH (or configured), or null. */
@@ -293,14 +319,24 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private async load(): Promise<void> {
-    const { clusters } = await this.store.loadAll()
+    const { clusters, broken } = await this.store.loadAll()
+    const problems = broken.map(
+      (b) => `Cluster ${b.name} could not be read and is not shown: ${b.error}`,
+    )
     for (const def of clusters) {
       const runtime = await this.addRuntime(def)
-      this.reconciled.push(
-        ...(await reconcileCluster(runtime, this.store, this.options.orphanPolicy)),
-      )
+      try {
+        this.reconciled.push(
+          ...(await reconcileCluster(runtime, this.store, this.options.orphanPolicy)),
+        )
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        problems.push(
+          `Members of cluster ${def.name} left running by the last run could not be checked (${message}); stop any that still run before starting it.`,
+        )
+      }
     }
-    this.startupReport = startupReportOf(this.reconciled)
+    this.startupReport = startupReportOf(this.reconciled, problems)
     for (const line of this.startupReport?.lines ?? []) this.log.info(line)
   }
 

@@ -1,12 +1,16 @@
 import type { StartupReport } from '../../shared/contract'
 import type { ReconcileOutcome } from './reconcile'
 
-/** Turns what reconciliation found into sentences for the window and the log; null when nothing. */
+/**
+ * Turns what start-up found (members adopted or stopped, problems reading the data directory)
+ * into sentences for the window and the log; null when there is nothing to tell.
+ */
 export function startupReportOf(
   outcomes: readonly ReconcileOutcome[],
+  problems: readonly string[] = [],
   startedAt = new Date(),
 ): StartupReport | null {
-  const lines: string[] = []
+  const lines: string[] = [...problems]
   const clusters = [...new Set(outcomes.map((o) => o.cluster))]
   for (const cluster of clusters) {
     const of = (action: ReconcileOutcome['action']) =>

@@ -1,6 +1,7 @@
 import { Etcd3 } from 'etcd3'
 import type { ChildPage, KeyEntry, KeyPage } from '../../shared/keys'
 import { EngineError } from '../errors/engine-error'
+import { silentLog, type EngineLog } from '../log/engine-log'
 import { prefixRange, printableKey } from './key-bytes'
 import { readChildren, type ListChildrenRequest } from './key-children'
 import { toKeyEntry } from './key-entry'
@@ -19,6 +20,8 @@ import { RangeReader, type RangeStats } from './range-reader'
 export interface KeyServiceOptions {
   /** The cluster's --max-request-bytes; puts above it fail with VALUE_TOO_LARGE before sending. */
   maxRequestBytes?: number
+  /** Where problems nobody awaits (a watch that would not cancel) are reported. */
+  log?: EngineLog
 }
 
 /**
@@ -32,6 +35,7 @@ export class KeyService {
   private readonly watches = new Set<KeyWatch>()
   private readonly firstPageHints = new FirstPageHints()
   private isClosed = false
+  private readonly log: EngineLog
 
   /** `endpoints` are client URLs such as 'http://127.0.0.1:2379'. */
   constructor(
@@ -39,6 +43,7 @@ export class KeyService {
     options: KeyServiceOptions = {},
   ) {
     if (endpoints.length === 0) throw new EngineError('INVALID_REQUEST', 'No etcd endpoints given')
+    this.log = options.log ?? silentLog()
     this.client = new Etcd3({
       hosts: [...endpoints],
       grpcOptions: { 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES },
@@ -108,7 +113,13 @@ export class KeyService {
     return this.run(async () => {
       checkPrefix(prefix)
       checkRevision(handlers.fromRevision, 'fromRevision')
-      const watch = new PrefixWatch(this.client, this.endpoints, prefixRange(prefix), handlers)
+      const watch = new PrefixWatch(
+        this.client,
+        this.endpoints,
+        prefixRange(prefix),
+        handlers,
+        this.log,
+      )
       await watch.open()
       const handle: KeyWatch = {
         close: async () => {

@@ -1,6 +1,7 @@
 import type { Etcd3, IWatchResponse, Watcher } from 'etcd3'
 import type { KeyEvent } from '../../shared/keys'
 import { EngineError } from '../errors/engine-error'
+import type { EngineLog } from '../log/engine-log'
 import { probeCompactRevision } from './compact-probe'
 import { EtcdTimeoutError, toEngineError } from './etcd-error-mapping'
 import { copyBytes, toBuffer, type ByteRange } from './key-bytes'
@@ -37,6 +38,7 @@ export class PrefixWatch implements KeyWatch {
     private readonly endpoints: readonly string[],
     private readonly range: ByteRange,
     private readonly handlers: WatchHandlers,
+    private readonly log: EngineLog,
   ) {}
 
   /** Creates the etcd watch; rejects with ETCD_UNREACHABLE when etcd does not confirm it in time. */
@@ -49,11 +51,11 @@ export class PrefixWatch implements KeyWatch {
     try {
       await waitForConnected(watcher)
     } catch (error) {
-      await watcher.cancel().catch(() => undefined)
+      await this.cancel(watcher)
       throw toEngineError(error, { endpoints: this.endpoints, operation: 'watch' })
     }
     if (this.isClosed) {
-      await watcher.cancel().catch(() => undefined)
+      await this.cancel(watcher)
       return
     }
     this.watcher = watcher
@@ -66,8 +68,20 @@ export class PrefixWatch implements KeyWatch {
     const watcher = this.watcher
     this.watcher = null
     if (!watcher) return
-    // Why: cancelling waits for etcd's confirmation; a vanished member must not block closing.
-    await withTimeout(watcher.cancel(), WATCH_CLOSE_TIMEOUT_MS).catch(() => undefined)
+    await this.cancel(watcher)
+  }
+
+  /**
+   * Cancels an etcd watch. Why bounded: cancelling waits for etcd's confirmation, and a vanished
+   * member must not block closing; a cancel that fails or times out is logged, the watch is gone
+   * on our side either way.
+   */
+  private async cancel(watcher: Watcher): Promise<void> {
+    try {
+      await withTimeout(watcher.cancel(), WATCH_CLOSE_TIMEOUT_MS)
+    } catch (error) {
+      this.log.debug({ err: error, endpoints: this.endpoints }, 'watch cancel not confirmed')
+    }
   }
 
   private deliver(response: IWatchResponse): void {

@@ -11,8 +11,7 @@ export interface ThreadDownloadRequest {
 
 /** The engine thread's messages to the download thread. */
 export type ToDownloadThread =
-  | { type: 'download'; id: number; request: ThreadDownloadRequest }
-  | { type: 'cancel'; id: number }
+  { type: 'download'; id: number; request: ThreadDownloadRequest } | { type: 'cancel'; id: number }
 
 /** An error as it crosses back: EngineErrors keep their code and detail. */
 export interface ThreadError {

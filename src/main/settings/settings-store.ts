@@ -104,7 +104,11 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
       return { view, changed, requiresRestart }
     })
     // Why a chain: two quick updates must not interleave, or the file could end up older than memory.
-    this.writes = run.catch(() => undefined)
+    // The chain only orders them; each caller gets its own outcome from `run`.
+    this.writes = run.then(
+      () => undefined,
+      () => undefined,
+    )
     return run
   }
 
@@ -113,7 +117,12 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     try {
       // Keep the unusable file for the user to inspect instead of overwriting it.
       if (this.loadError) {
-        await rename(this.file, join(dirname(this.file), INVALID_SETTINGS_FILE)).catch(() => {})
+        await rename(this.file, join(dirname(this.file), INVALID_SETTINGS_FILE)).catch(
+          (error: NodeJS.ErrnoException) => {
+            // Gone already (the user removed it) is fine; the new file is written either way.
+            if (error.code !== 'ENOENT') throw error
+          },
+        )
       }
       await mkdir(dirname(this.file), { recursive: true })
       await writeJsonAtomic(this.file, { format: SETTINGS_FORMAT, settings })

@@ -41,7 +41,11 @@ export class ClusterStore {
   }> {
     const clusters: ClusterDefinition[] = []
     const broken: { name: string; error: string }[] = []
-    const names = await readdir(this.layout.clustersDir).catch(() => [] as string[])
+    const names = await readdir(this.layout.clustersDir).catch((error: NodeJS.ErrnoException) => {
+      // No clusters folder yet is a fresh data directory; anything else must be reported.
+      if (error.code === 'ENOENT') return [] as string[]
+      throw error
+    })
     for (const name of names.sort()) {
       try {
         const raw = await readJsonFile(this.layout.clusterFile(name))
@@ -80,11 +84,15 @@ export class ClusterStore {
     await rm(this.layout.clusterDir(name), { recursive: true, force: true })
   }
 
-  /** The members recorded as running for a cluster. */
+  /** The members recorded as running for a cluster; throws when run.json cannot be used. */
   async loadRunRecord(name: string): Promise<RunRecordEntry[]> {
-    const raw = await readJsonFile(this.layout.runFile(name)).catch(() => null)
-    const parsed = runRecordSchema.safeParse(raw ?? [])
-    return parsed.success ? parsed.data : []
+    const file = this.layout.runFile(name)
+    const parsed = runRecordSchema.safeParse((await readJsonFile(file)) ?? [])
+    if (parsed.success) return parsed.data
+    throw new EngineError('INTERNAL', `${file} is not a run record: ${parsed.error.message}`, {
+      cluster: name,
+      file,
+    })
   }
 
   /** Records which members run now (pids and command lines). */

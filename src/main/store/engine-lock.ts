@@ -42,7 +42,7 @@ export class EngineLock {
           { file, owner },
         )
       }
-      await unlink(file).catch(() => undefined)
+      await unlink(file).catch(ignoreMissing)
     }
     throw new EngineError('DATA_DIR_LOCKED', `Could not take the lock ${file}.`, { file })
   }
@@ -50,8 +50,13 @@ export class EngineLock {
   /** Releases the lock (only if it is still ours). */
   async release(): Promise<void> {
     const owner = await readOwner(this.file)
-    if (owner?.pid === process.pid) await unlink(this.file).catch(() => undefined)
+    if (owner?.pid === process.pid) await unlink(this.file).catch(ignoreMissing)
   }
+}
+
+/** A file that is already gone is what unlink wanted; any other failure is a real one. */
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error
 }
 
 async function readOwner(file: string): Promise<LockOwner | null> {

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     etcdPath: args.etcdPath,
     releaseMirror: args.releaseMirror,
     appVersion: appVersion(),
+    // Browser mode: the terminal is the user's console, so the engine log shows there too.
+    logToStderr: true,
   })
   let server: WebServer
   try {

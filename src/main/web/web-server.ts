@@ -10,6 +10,8 @@ import {
   type AccessCheck,
   type AccessPolicy,
 } from './web-auth'
+import { ENGINE_LOG_PATH } from '../../shared/ws-url'
+import { serveEngineLog } from './engine-log-page'
 import { BASE_HEADERS, serveFile, servePage } from './static-files'
 import { createWsEndpoint } from './ws-endpoint'
 
@@ -48,7 +50,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let policy: AccessPolicy = { token, port: options.port, hosts: new Set() }
 
   const server = createServer((req, res) => {
-    handleHttp(req, res, options.rendererDir, policy).catch(() => {
+    handleHttp(req, res, options, policy).catch((error: unknown) => {
+      options.engine.log.error({ err: error, path: req.url?.split('?')[0] }, 'HTTP request failed')
       if (!res.headersSent) res.writeHead(500, BASE_HEADERS)
       res.end()
     })
@@ -94,9 +97,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 async function handleHttp(
   req: IncomingMessage,
   res: ServerResponse,
-  rendererDir: string,
+  options: WebServerOptions,
   policy: AccessPolicy,
 ): Promise<void> {
+  const rendererDir = options.rendererDir
   const url = requestUrl(req)
   const isPage = url.pathname === '/' || url.pathname === '/index.html'
   // The page needs the token in its URL (the window's API reads it from there); its assets may use
@@ -117,7 +121,9 @@ async function handleHttp(
     return
   }
   const isHead = req.method === 'HEAD'
-  if (isPage) {
+  if (url.pathname === ENGINE_LOG_PATH) {
+    await serveEngineLog(res, options.engine.layout.engineLogFile, isHead)
+  } else if (isPage) {
     const host = req.headers.host ?? '' // already checked against the allowed hosts
     await servePage(res, rendererDir, host, { 'Set-Cookie': tokenCookie(policy) }, isHead)
   } else {
