@@ -1,6 +1,8 @@
 import { isRequestChannel, type RequestChannel, type ResponseMap } from '../../shared/contract'
+import type { KeyEvent } from '../../shared/keys'
 import type { Result } from '../../shared/result'
 import type { Engine } from '../engine/engine'
+import type { PushSink } from './push-bridge'
 import { handleRequest } from './request-handlers'
 
 /** One connected window (an Electron page load or a browser-mode socket) talking to the engine. */
@@ -12,12 +14,32 @@ export interface ClientSession {
 }
 
 /**
- * Opens a session for one window. Why: key watches live in the engine until unwatched; a window
- * that reloads or a socket that drops would otherwise leave its watches streaming forever.
+ * Opens a session for one window; `push` reaches that window only. Why sessions: key watches live
+ * in the engine until unwatched; a window that reloads or a socket that drops would otherwise
+ * leave its watches streaming for ever. Their events go to the window that opened them, and a
+ * window can stop only its own watches.
  */
-export function openClientSession(engine: Engine): ClientSession {
+export function openClientSession(engine: Engine, push: PushSink): ClientSession {
   const watches = new Set<string>()
   let isClosed = false
+  const log = engine.log.child({ module: 'session' })
+  const unwatch = async (watchId: string): Promise<void> => {
+    try {
+      await engine.keys.unwatch(watchId)
+    } catch (error) {
+      log.warn({ err: error, watchId }, 'closing a key watch failed')
+    }
+  }
+  const caller = {
+    keyWatches: {
+      events: (cluster: string, watchId: string, events: KeyEvent[]) =>
+        push('keys:events', { cluster, watchId, events }),
+      resync: (cluster: string, watchId: string, revision: string) =>
+        push('keys:resync', { cluster, watchId, revision }),
+      error: (cluster: string, watchId: string, message: string) =>
+        push('keys:watch-error', { cluster, watchId, message }),
+    },
+  }
   return {
     async request(channel, arg) {
       if (!isRequestChannel(channel)) {
@@ -32,10 +54,15 @@ export function openClientSession(engine: Engine): ClientSession {
       if (isClosed) {
         return { ok: false, error: { code: 'DISCONNECTED', message: 'The window was closed.' } }
       }
-      const result = await handleRequest(engine, channel, arg)
+      if (channel === 'keys:unwatch') {
+        // Security: a window stops only its own watches; any other id is already "not watching".
+        const watchId = (arg as { watchId?: unknown } | null)?.watchId
+        if (typeof watchId === 'string' && !watches.has(watchId)) return { ok: true, value: null }
+      }
+      const result = await handleRequest(engine, channel, arg, caller)
       if (result.ok && channel === 'keys:watch') {
         const { watchId } = result.value as ResponseMap['keys:watch']
-        if (isClosed) await engine.keys.unwatch(watchId).catch(() => undefined)
+        if (isClosed) await unwatch(watchId)
         else watches.add(watchId)
       }
       if (result.ok && channel === 'keys:unwatch')
@@ -46,7 +73,7 @@ export function openClientSession(engine: Engine): ClientSession {
       isClosed = true
       const open = [...watches]
       watches.clear()
-      await Promise.all(open.map((id) => engine.keys.unwatch(id).catch(() => undefined)))
+      await Promise.all(open.map(unwatch))
     },
   }
 }

@@ -1,6 +1,5 @@
 import type { PushChannel, PushMap } from '../../shared/contract'
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
-import type { KeyEvent } from '../../shared/keys'
 import type { LogBatch } from '../../shared/logs'
 import type { InstallProgress } from '../../shared/releases'
 import type { SettingsView } from '../../shared/settings'
@@ -9,7 +8,11 @@ import type { Engine } from '../engine/engine'
 /** Sends one push to the window(s), whatever the transport. */
 export type PushSink = <P extends PushChannel>(channel: P, payload: PushMap[P]) => void
 
-/** Forwards every engine event to a transport as a contract push; returns an unsubscribe. */
+/**
+ * Forwards the engine's events for every window to a transport as contract pushes; returns an
+ * unsubscribe. Key-watch events are not among them: each goes to the window that opened the
+ * watch (see client-session).
+ */
 export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onCluster = (view: ClusterView): void => push('cluster:changed', view)
   const onRemoved = (cluster: string): void => push('cluster:removed', { cluster })
@@ -17,12 +20,6 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onLeader = (cluster: string, change: LeaderChange): void =>
     push('leader:changed', { cluster, change })
   const onLogs = (batch: LogBatch): void => push('logs:append', batch)
-  const onKeyEvents = (cluster: string, watchId: string, events: KeyEvent[]): void =>
-    push('keys:events', { cluster, watchId, events })
-  const onResync = (cluster: string, watchId: string, revision: string): void =>
-    push('keys:resync', { cluster, watchId, revision })
-  const onWatchError = (cluster: string, watchId: string, message: string): void =>
-    push('keys:watch-error', { cluster, watchId, message })
   const onSettings = (view: SettingsView): void => push('settings:changed', view)
   const onReleaseProgress = (progress: InstallProgress): void => push('releases:progress', progress)
   engine.on('cluster', onCluster)
@@ -32,9 +29,6 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   engine.on('logs', onLogs)
   engine.on('settings', onSettings)
   engine.releases.on('progress', onReleaseProgress)
-  engine.keys.on('key-events', onKeyEvents)
-  engine.keys.on('key-resync', onResync)
-  engine.keys.on('key-watch-error', onWatchError)
   return () => {
     engine.off('cluster', onCluster)
     engine.off('cluster-removed', onRemoved)
@@ -43,8 +37,5 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
     engine.off('logs', onLogs)
     engine.off('settings', onSettings)
     engine.releases.off('progress', onReleaseProgress)
-    engine.keys.off('key-events', onKeyEvents)
-    engine.keys.off('key-resync', onResync)
-    engine.keys.off('key-watch-error', onWatchError)
   }
 }

@@ -2,14 +2,26 @@ import { z } from 'zod'
 import { requestSchemas, type RequestChannel, type ResponseMap } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { Engine } from '../engine/engine'
+import type { KeyWatchListener } from '../engine/cluster-keys'
 import { EngineError, toResult } from '../errors/engine-error'
 import { binaryView } from '../engine/engine-releases'
+
+/** Who sent a request: its key watches report only to it. */
+export interface RequestCaller {
+  keyWatches: KeyWatchListener
+}
+
+/** For calls that come from no window (tests, tools): watch events go nowhere. */
+const NO_CALLER: RequestCaller = {
+  keyWatches: { events: () => undefined, resync: () => undefined, error: () => undefined },
+}
 
 type Parsed<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
 type Handlers = {
   [C in RequestChannel]: (
     engine: Engine,
     arg: Parsed<C>,
+    caller: RequestCaller,
   ) => Promise<ResponseMap[C]> | ResponseMap[C]
 }
 
@@ -64,8 +76,8 @@ const handlers: Handlers = {
     ),
   'keys:delete': (engine, a) => engine.keys.delete(a.cluster, a.key),
   'keys:delete-prefix': (engine, a) => engine.keys.deletePrefix(a.cluster, a.prefix),
-  'keys:watch': async (engine, a) => ({
-    watchId: await engine.keys.watch(a.cluster, a.prefix, a.fromRevision),
+  'keys:watch': async (engine, a, caller) => ({
+    watchId: await engine.keys.watch(a.cluster, a.prefix, a.fromRevision, caller.keyWatches),
   }),
   'keys:unwatch': async (engine, a) => {
     await engine.keys.unwatch(a.watchId)
@@ -100,6 +112,7 @@ export async function handleRequest<C extends RequestChannel>(
   engine: Engine,
   channel: C,
   arg: unknown,
+  caller: RequestCaller = NO_CALLER,
 ): Promise<Result<ResponseMap[C]>> {
   return toResult(async () => {
     const parsed = requestSchemas[channel].safeParse(arg)
@@ -121,7 +134,8 @@ export async function handleRequest<C extends RequestChannel>(
     const handler = handlers[channel] as (
       engine: Engine,
       arg: unknown,
+      caller: RequestCaller,
     ) => Promise<ResponseMap[C]> | ResponseMap[C]
-    return handler(engine, parsed.data)
+    return handler(engine, parsed.data, caller)
   })
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { EventEmitter } from 'node:events'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from '../../shared/keys'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { clientUrlOf } from '../cluster/etcd-flags'
@@ -11,24 +10,25 @@ import { KeyService } from '../keys/key-service'
 import type { KeyWatch } from '../keys/key-watch'
 import type { PutOptions } from '../keys/key-writes'
 
-/** What key watches report, tagged with the watch they belong to. */
-export interface ClusterKeysEvents {
-  'key-events': [cluster: string, watchId: string, events: KeyEvent[]]
-  'key-resync': [cluster: string, watchId: string, revision: string]
-  'key-watch-error': [cluster: string, watchId: string, message: string]
+/**
+ * Where one watch reports, tagged with its id: only to the window that opened it (its client
+ * session), never to every window.
+ */
+export interface KeyWatchListener {
+  events(cluster: string, watchId: string, events: KeyEvent[]): void
+  resync(cluster: string, watchId: string, revision: string): void
+  error(cluster: string, watchId: string, message: string): void
 }
 
 /** The key browser side of the engine: one KeyService per running cluster, created on first use. */
-export class ClusterKeys extends EventEmitter<ClusterKeysEvents> {
+export class ClusterKeys {
   private readonly services = new Map<string, KeyService>()
   private readonly watches = new Map<string, { cluster: string; watch: KeyWatch }>()
 
   constructor(
     private readonly runtimeOf: (cluster: string) => ClusterRuntime,
     private readonly log: EngineLog,
-  ) {
-    super()
-  }
+  ) {}
 
   /** One page of keys under a prefix. */
   list(cluster: string, request: ListPageRequest): Promise<KeyPage> {
@@ -74,14 +74,22 @@ export class ClusterKeys extends EventEmitter<ClusterKeysEvents> {
     return this.service(cluster).deletePrefix(prefix, options)
   }
 
-  /** Starts watching a prefix; events arrive as 'key-events' with the returned id. */
-  async watch(cluster: string, prefix: Uint8Array, fromRevision?: string): Promise<string> {
+  /** Starts watching a prefix; what it sees goes to `listener` with the returned id. */
+  async watch(
+    cluster: string,
+    prefix: Uint8Array,
+    fromRevision: string | undefined,
+    listener: KeyWatchListener,
+  ): Promise<string> {
     const id = randomUUID()
     const watch = await this.service(cluster).watch(prefix, {
       fromRevision,
-      onEvents: (events) => this.emit('key-events', cluster, id, events),
-      onResync: (revision) => this.emit('key-resync', cluster, id, revision),
-      onError: (error) => this.emit('key-watch-error', cluster, id, error.message),
+      onEvents: (events) => listener.events(cluster, id, events),
+      onResync: (revision) => listener.resync(cluster, id, revision),
+      onError: (error) => {
+        this.log.warn({ cluster, watchId: id, err: error }, 'key watch failed')
+        listener.error(cluster, id, error.message)
+      },
     })
     this.watches.set(id, { cluster, watch })
     return id

@@ -48,7 +48,11 @@ export function registerIpcBridge(
   const sessionFor = (contents: WebContents): ClientSession => {
     const existing = sessions.get(contents)
     if (existing) return existing
-    const session = openClientSession(engine)
+    // This page's own pushes (its key watches) go to it alone, while it shows our page.
+    const session = openClientSession(engine, (channel, payload) => {
+      if (!contents.isDestroyed() && isOwnRendererUrl(location, contents.getURL()))
+        contents.send(channel, payload)
+    })
     sessions.set(contents, session)
     const end = (): void => {
       contents.off('did-navigate', end)

@@ -47,10 +47,7 @@ export function createWsEndpoint(engine: Engine): WsEndpoint {
   const unbridge = bridgePushes(engine, (channel, payload) => {
     if (sessions.size === 0) return
     const text = encodeWire({ push: channel, payload })
-    for (const socket of sessions.keys()) {
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate()
-      else if (socket.readyState === socket.OPEN) socket.send(text)
-    }
+    for (const socket of sessions.keys()) sendText(socket, text)
   })
 
   const heartbeat = setInterval(() => {
@@ -66,7 +63,9 @@ export function createWsEndpoint(engine: Engine): WsEndpoint {
   heartbeat.unref()
 
   const onConnection = (socket: WebSocket): void => {
-    const session = openClientSession(engine)
+    const session = openClientSession(engine, (channel, payload) =>
+      sendText(socket, encodeWire({ push: channel, payload })),
+    )
     sessions.set(socket, session)
     alive.add(socket)
     socket.on('pong', () => alive.add(socket))
@@ -96,6 +95,12 @@ export function createWsEndpoint(engine: Engine): WsEndpoint {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** Sends to one socket; a socket whose reader fell too far behind is dropped (it reconnects). */
+function sendText(socket: WebSocket, text: string): void {
+  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate()
+  else if (socket.readyState === socket.OPEN) socket.send(text)
 }
 
 function onMessage(socket: WebSocket, session: ClientSession, data: RawData, isBinary: boolean) {
