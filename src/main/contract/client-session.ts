@@ -1,4 +1,9 @@
-import { isRequestChannel, type RequestChannel, type ResponseMap } from '../../shared/contract'
+import {
+  isRequestChannel,
+  requestSchemas,
+  type RequestChannel,
+  type ResponseMap,
+} from '../../shared/contract'
 import type { KeyEvent } from '../../shared/keys'
 import type { Result } from '../../shared/result'
 import type { Engine } from '../engine/engine'
@@ -56,8 +61,8 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
       }
       if (channel === 'keys:unwatch') {
         // Security: a window stops only its own watches; any other id is already "not watching".
-        const watchId = (arg as { watchId?: unknown } | null)?.watchId
-        if (typeof watchId === 'string' && !watches.has(watchId)) return { ok: true, value: null }
+        const parsed = requestSchemas['keys:unwatch'].safeParse(arg)
+        if (parsed.success && !watches.has(parsed.data.watchId)) return { ok: true, value: null }
       }
       const result = await handleRequest(engine, channel, arg, caller)
       if (result.ok && channel === 'keys:watch') {

@@ -12,7 +12,7 @@ let engine: Engine
 let server: WebServer
 let windows: WebSocketApi[] = []
 
-const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+const bytes = (text: string) => Uint8Array.from(Buffer.from(text))
 
 beforeAll(async () => {
   engine = await openTestEngine('watch-routing')

@@ -1,3 +1,4 @@
+import { silentLog } from '../../../src/main/log/engine-log'
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
 import { vi } from 'vitest'
@@ -39,6 +40,7 @@ export interface FakeFrame {
 /** A fake WebContents: events, a main frame, and recorded sends. */
 export class FakeContents extends EventEmitter {
   readonly send = vi.fn()
+  readonly isDestroyed = (): boolean => false
   readonly mainFrame: FakeFrame
   constructor(url = PAGE_URL, processId = 4) {
     super()
@@ -76,6 +78,7 @@ export function recordingEngine() {
         if (prop === 'releases' && prefix === '') return releases
         if (prop === 'options') return { appVersion: '9.9.9' }
         if (prop === 'layout') return { root: '/data' }
+        if (prop === 'log') return silentLog()
         return () => {
           calls.push(`${prefix}${String(prop)}`)
           if (prop === 'listClusters') return []
