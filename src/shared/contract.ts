@@ -4,6 +4,7 @@ import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from './cl
 import { clusterNameSchema, clusterSpecSchema, memberNameSchema } from './cluster-schema'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { LogBatch, LogLine } from './logs'
+import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
 import {
   importArchiveRequestSchema,
   listReleasesRequestSchema,
@@ -18,12 +19,14 @@ import type { SpecIssue } from './validate-cluster-spec'
 
 /** Every request argument is a strict object: unknown keys are refused, not silently dropped. */
 /** Bytes as they cross the contract (keys and values are never assumed to be text). */
-const bytes = z.instanceof(Uint8Array).refine((b) => b.length <= 64 * 1024 * 1024, 'at most 64 MiB')
+const bytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.length <= MAX_CONTRACT_BYTES, 'at most 64 MiB')
 /** A revision: a non-negative decimal integer as a string (etcd revisions are int64). */
 const revision = z.string().regex(/^\d{1,19}$/)
 const clusterRef = z.strictObject({ cluster: clusterNameSchema })
 const memberRef = z.strictObject({ cluster: clusterNameSchema, member: memberNameSchema })
-const pageLimit = z.number().int().min(1).max(5000).optional()
+const pageLimit = z.number().int().min(1).max(MAX_PAGE_LIMIT).optional()
 
 /** The exact command line of one member. */
 export interface MemberCommand {
@@ -88,7 +91,7 @@ export const requestSchemas = {
   'member:kill': memberRef,
   'logs:get': memberRef.extend({
     afterSeq: z.number().int().min(0).optional(),
-    limit: z.number().int().min(1).max(10_000).optional(),
+    limit: z.number().int().min(1).max(MAX_LOG_LINES_PER_REQUEST).optional(),
   }),
   'keys:list': clusterRef.extend({
     prefix: bytes,

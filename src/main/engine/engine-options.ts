@@ -1,14 +1,11 @@
 import { resolve } from 'node:path'
 import { assertNever } from '../../shared/result'
-import type { Settings } from '../../shared/settings'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
 import type { EtcdBinary } from '../etcd/etcd-binary'
-import { DEFAULT_AUTO_RESTART, type AutoRestartPolicy } from '../process/restart-policy'
+import type { AutoRestartPolicy } from '../process/restart-policy'
 import type { SettingsStore } from '../settings/settings-store'
 import { defaultDataDir } from '../store/data-layout'
 import type { OrphanPolicy } from './reconcile'
-
-/** Why 30 s: a healthy 3-member cold start takes ≤ 2.6 s here (ETCD-FACTS); slow disks need more. */
-export const DEFAULT_START_TIMEOUT_MS = 30_000
 
 /** How an engine is opened; everything is optional. */
 export interface EngineOptions {
@@ -74,13 +71,21 @@ export function resolveEngineOptions(
     // Absolute, because member --data-dir flags derive from it and etcd resolves them from its cwd.
     dataDir: resolve(dataDir || defaultDataDir(env)),
     etcdPath: options.etcdPath,
-    startTimeoutMs: options.startTimeoutMs ?? settings?.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-    autoRestart: { ...DEFAULT_AUTO_RESTART, ...settings?.autoRestart, ...options.autoRestart },
+    startTimeoutMs:
+      options.startTimeoutMs ?? settings?.startTimeoutMs ?? DEFAULT_SETTINGS.startTimeoutMs,
+    autoRestart: {
+      ...DEFAULT_SETTINGS.autoRestart,
+      ...settings?.autoRestart,
+      ...options.autoRestart,
+    },
     orphanPolicy: options.orphanPolicy ?? 'adopt',
     install: options.install,
     appVersion: options.appVersion ?? '0.0.0-dev',
     releaseMirror: options.releaseMirror ?? settings?.releaseMirror ?? undefined,
-    defaultEtcdVersion: options.defaultEtcdVersion ?? settings?.defaultEtcdVersion ?? 'system',
+    defaultEtcdVersion:
+      options.defaultEtcdVersion ??
+      settings?.defaultEtcdVersion ??
+      DEFAULT_SETTINGS.defaultEtcdVersion,
     releaseSources: options.releaseSources,
     offline: options.offline,
   }

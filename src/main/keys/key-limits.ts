@@ -1,15 +1,3 @@
-/** Page size when the caller gives none: a screenful of rows many times over, cheap to fetch. */
-export const DEFAULT_PAGE_LIMIT = 500
-
-/**
- * Largest page a caller may ask for. Each page also walks the rest of its range in etcd's memory
- * to count it (ETCD-FACTS fact 4), so big pages do not make listing cheaper, only burstier.
- */
-export const MAX_PAGE_LIMIT = 5000
-
-/** etcd's default --max-request-bytes (1.5 MiB): the largest put or txn a member accepts. */
-export const DEFAULT_MAX_REQUEST_BYTES = 1_572_864
-
 /**
  * gRPC receive limit for the client. grpc-js defaults to 4 MiB, which a keys-only listing
  * exceeds at roughly 100k keys (ETCD-FACTS fact 7, microsoft/etcd3 #36). We always page, so this

@@ -1,15 +1,12 @@
 import { Etcd3 } from 'etcd3'
 import type { ChildPage, KeyEntry, KeyPage } from '../../shared/keys'
+import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/limits'
 import { EngineError } from '../errors/engine-error'
 import { silentLog, type EngineLog } from '../log/engine-log'
 import { prefixRange, printableKey } from './key-bytes'
 import { readChildren, type ListChildrenRequest } from './key-children'
 import { toKeyEntry } from './key-entry'
-import {
-  CALL_DEADLINE_MS,
-  DEFAULT_MAX_REQUEST_BYTES,
-  MAX_RECEIVE_MESSAGE_BYTES,
-} from './key-limits'
+import { CALL_DEADLINE_MS, MAX_RECEIVE_MESSAGE_BYTES } from './key-limits'
 import { countKeys, FirstPageHints, readKeyPage, type ListPageRequest } from './key-pages'
 import { checkKey, checkPrefix, checkRevision } from './key-validation'
 import { PrefixWatch, type KeyWatch, type WatchHandlers } from './key-watch'

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors/engine-error'
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './key-limits'
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../shared/limits'
 import { hasPrefix, printableKey } from './key-bytes'
 
 /** The page size to use: the default when absent, INVALID_REQUEST when not 1..MAX_PAGE_LIMIT. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { clusterStateOf } from '../../../src/main/cluster/cluster-state'
 import { stopWaves } from '../../../src/main/cluster/stop-order'
 import { childEnv } from '../../../src/main/process/child-env'
-import { DEFAULT_AUTO_RESTART, decideRestart } from '../../../src/main/process/restart-policy'
+import { decideRestart } from '../../../src/main/process/restart-policy'
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
 
 describe('stop order', () => {
   const names = ['etcd1', 'etcd2', 'etcd3']
@@ -29,9 +30,9 @@ describe('cluster state', () => {
 })
 
 describe('auto-restart policy', () => {
-  const on = { ...DEFAULT_AUTO_RESTART, enabled: true }
+  const on = { ...DEFAULT_SETTINGS.autoRestart, enabled: true }
   it('is off by default', () => {
-    expect(decideRestart(DEFAULT_AUTO_RESTART, 0, 0)).toEqual({ action: 'none' })
+    expect(decideRestart(DEFAULT_SETTINGS.autoRestart, 0, 0)).toEqual({ action: 'none' })
   })
   it('restarts until too many quick crashes, then gives up', () => {
     expect(decideRestart(on, 100, 0)).toEqual({ action: 'restart', quickCrashes: 1 })

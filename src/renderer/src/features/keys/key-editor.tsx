@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
+import { DEFAULT_MAX_REQUEST_BYTES } from '../../../../shared/limits'
 import { useApi } from '../shared/api-context'
 import { displayBytes, encodeText, formatBytes, requestBytes } from '../shared/bytes'
 import { BusyButton } from '../shared/busy-button'
@@ -10,7 +11,6 @@ import {
   bytesOfDraft,
   convertDraft,
   draftOf,
-  ETCD_DEFAULT_MAX_REQUEST_BYTES,
   MAX_EDIT_BYTES,
   type ValueFormat,
 } from './value-draft'
@@ -48,7 +48,7 @@ export function KeyEditor(props: {
   const keyIssue = !entry && keyText === '' ? 'Enter a key.' : null
   const valueIssue = value === null ? 'Hex must be whole bytes: pairs of 0-9 and a-f.' : null
   const sizeWarning =
-    value && value.length + key.length > ETCD_DEFAULT_MAX_REQUEST_BYTES
+    value && value.length + key.length > DEFAULT_MAX_REQUEST_BYTES
       ? `${formatBytes(value.length)} is above etcd's default request limit (1.5 MiB); etcd will likely refuse it.`
       : null
   if (entry?.value && entry.value.length > MAX_EDIT_BYTES) {

@@ -6,9 +6,6 @@ export type ValueFormat = 'text' | 'hex'
 /** Largest value edited in the window; bigger ones are edited with etcdctl. */
 export const MAX_EDIT_BYTES = 1024 * 1024
 
-/** etcd's default --max-request-bytes: larger writes are refused unless the cluster allows more. */
-export const ETCD_DEFAULT_MAX_REQUEST_BYTES = 1_572_864
-
 /** The Value field's initial text and format for a value (hex when it is not text). */
 export function draftOf(value: Uint8Array | null): { text: string; format: ValueFormat } {
   if (!value) return { text: '', format: 'text' }
