@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 
 /** One real etcd line the tests run against. */
 export interface TestEtcd {
@@ -31,9 +31,16 @@ function describe(etcd: string, etcdctl: string): TestEtcd {
   return { line: version.split('.').slice(0, 2).join('.'), version, etcd, etcdctl }
 }
 
-/** The etcd on PATH (Debian bookworm's 3.4.23 here and in CI). */
+/** The etcd on PATH (Debian bookworm's 3.4.23 here and in CI), with absolute paths. */
 export function systemTestEtcd(): TestEtcd {
-  return describe('etcd', 'etcdctl')
+  return describe(onPath('etcd'), onPath('etcdctl'))
+}
+
+function onPath(name: string): string {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean)
+  const found = dirs.map((dir) => join(dir, name)).find((path) => existsSync(path))
+  if (!found) throw new Error(`No ${name} on PATH: apt-get install etcd-server etcd-client.`)
+  return found
 }
 
 /** Debian trixie's etcd 3.5; fails with the command that fetches it when it is missing. */

@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises'
+import { access, constants, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../errors/engine-error'
 import { describeEtcd, findOnPath, type EtcdBinary } from './etcd-binary'
@@ -13,9 +13,13 @@ export interface EtcdResolverOptions {
   install?: (version: string) => Promise<EtcdBinary>
 }
 
-/** Finds the etcd binary for a version, remembering what it learnt per path. */
+/**
+ * Finds the etcd binary for a version, remembering what it learnt per file: path, inode, size and
+ * modification time, so an etcd replaced while the app runs (an apt upgrade of the system etcd)
+ * is asked for its version again, and a cluster on it is checked against its recorded version.
+ */
 export class EtcdResolver {
-  private readonly described = new Map<string, Promise<EtcdBinary>>()
+  private readonly described = new Map<string, { file: string; binary: Promise<EtcdBinary> }>()
 
   constructor(private readonly options: EtcdResolverOptions) {}
 
@@ -58,14 +62,28 @@ export class EtcdResolver {
     throw new EngineError('ETCD_NOT_FOUND', `etcd ${version} is not installed.`, { version })
   }
 
-  private describe(path: string, source: EtcdBinary['source']): Promise<EtcdBinary> {
-    let known = this.described.get(path)
-    if (!known) {
-      known = describeEtcd(path, source)
-      // A failed look-up is not remembered: the user may fix the binary and try again.
-      known.catch(() => this.described.delete(path))
-      this.described.set(path, known)
-    }
-    return known
+  private async describe(path: string, source: EtcdBinary['source']): Promise<EtcdBinary> {
+    const file = await fileIdentity(path)
+    // Not there (or unreadable): describeEtcd says so with ETCD_NOT_FOUND naming the path.
+    if (file === null) return describeEtcd(path, source)
+    const known = this.described.get(path)
+    if (known?.file === file) return known.binary
+    const binary = describeEtcd(path, source)
+    this.described.set(path, { file, binary })
+    // A failed look-up is not remembered: the user may fix the binary and try again.
+    binary.catch(() => {
+      if (this.described.get(path)?.binary === binary) this.described.delete(path)
+    })
+    return binary
+  }
+}
+
+/** What identifies one build of a binary at a path (stat follows symlinks to the real file). */
+async function fileIdentity(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path)
+    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`
+  } catch {
+    return null
   }
 }
