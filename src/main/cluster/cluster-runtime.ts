@@ -26,6 +26,7 @@ import {
 } from './cluster-operations'
 import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
+import { MemberActions } from './member-actions'
 import { isLive, MemberLifecycle } from './member-lifecycle'
 import { MemberSlot } from './member-slot'
 import { RestartTimers } from './restart-timers'
@@ -69,6 +70,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** Collects all members' new log lines into batches for the window (~every 100 ms). */
   readonly logBatcher: LogBatcher
   readonly log: EngineLog
+  /** What the user does to one member: start, stop, restart, kill. */
+  readonly members: MemberActions
   private readonly poller: ClusterStatusPoller
   private readonly operations: ClusterOperations
   private readonly restartTimers = new RestartTimers()
@@ -105,6 +108,14 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       this.notifyChanged(),
     )
     this.lifecycle = new MemberLifecycle(this, this.poller, deps)
+    this.members = new MemberActions({
+      cluster: definition.name,
+      slots: this.slots,
+      operations: this.operations,
+      lifecycle: this.lifecycle,
+      restartTimers: this.restartTimers,
+      log: this.log,
+    })
   }
 
   /** The cluster as stored; only the system etcd's recorded version ever changes. */
@@ -164,55 +175,9 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     )
   }
 
-  /** Starts one member; waits for health when a quorum will be up, else only for its client port. */
-  startMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    return this.memberOperation(slot, 'member-start', `Starting member ${name}`, (ctx) =>
-      this.lifecycle.launch(slot, ctx),
-    )
-  }
-
-  /** Stops one member gracefully. */
-  stopMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    return this.memberOperation(slot, 'member-stop', `Stopping member ${name}`, async (ctx) => {
-      this.lifecycle.assertLive(slot)
-      ctx.step(`waiting for ${name} to exit`)
-      await slot.stop('stopped')
-      await this.lifecycle.afterStop()
-    })
-  }
-
-  /** Stops (if running) and starts one member again. */
-  restartMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    return this.memberOperation(
-      slot,
-      'member-restart',
-      `Restarting member ${name}`,
-      async (ctx) => {
-        if (isLive(slot.process.state)) {
-          ctx.step(`stopping ${name}`)
-          await slot.stop('restarted')
-        }
-        await this.lifecycle.launch(slot, ctx)
-      },
-    )
-  }
-
-  /** SIGKILLs one member on purpose, e.g. to watch the others elect a new leader. */
-  killMember(name: string): Promise<void> {
-    const slot = this.slot(name)
-    return this.memberOperation(slot, 'member-kill', `Killing member ${name}`, async () => {
-      this.lifecycle.assertLive(slot)
-      await slot.process.kill()
-      await this.lifecycle.afterStop()
-    })
-  }
-
   /** Takes over a member process left running by an earlier engine. */
   adopt(name: string, pid: number, command: string): void {
-    this.slot(name).adopt(pid, command)
+    this.members.slot(name).adopt(pid, command)
     this.lifecycle.afterSpawn()
   }
 
@@ -348,22 +313,6 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     return this.lastStatus?.leaderName ?? null
   }
 
-  private memberOperation(
-    slot: MemberSlot,
-    kind: 'member-start' | 'member-stop' | 'member-restart' | 'member-kill',
-    label: string,
-    work: (ctx: OperationContext) => Promise<void>,
-  ): Promise<void> {
-    const isCancellable = kind === 'member-start' || kind === 'member-restart'
-    return this.operations.run({ kind, label, policy: 'refuse', isCancellable }, (ctx) => {
-      // The user acts on this member now: a restart the engine had pending is void.
-      if (this.restartTimers.cancel(slot.spec.name)) {
-        this.log.info({ member: slot.spec.name, by: kind }, 'pending automatic restart cancelled')
-      }
-      return work(ctx)
-    })
-  }
-
   private cancelRestarts(why: string): void {
     const cancelled = this.restartTimers.cancelAll()
     if (cancelled.length > 0)
@@ -372,18 +321,6 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   private liveEntries() {
     return this.slots.flatMap((s) => (s.runEntry ? [s.runEntry] : []))
-  }
-
-  private slot(name: string): MemberSlot {
-    const slot = this.slots.find((s) => s.spec.name === name)
-    if (!slot) {
-      throw new EngineError(
-        'MEMBER_NOT_FOUND',
-        `Cluster ${this.def.name} has no member named ${name}.`,
-        { cluster: this.def.name, member: name },
-      )
-    }
-    return slot
   }
 }
 

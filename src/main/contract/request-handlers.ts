@@ -38,12 +38,12 @@ const handlers: Handlers = {
       dataDir: engine.layout.root,
       platform: `${process.platform}-${process.arch}`,
       systemEtcd: etcd ? { path: etcd.etcd, version: etcd.version } : null,
-      engineLog: { path: engine.layout.engineLogFile, canOpen: engine.canOpenEngineLog },
+      engineLog: { path: engine.layout.engineLogFile, canOpen: engine.engineLogOpener.canOpen },
       startup: engine.startupReport,
     }
   },
   'app:open-engine-log': async (engine) => {
-    await engine.openEngineLog()
+    await engine.engineLogOpener.open()
     return null
   },
   'clusters:list': (engine) => engine.listClusters(),

@@ -5,6 +5,7 @@ import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import type { SettingsStore } from '../settings/settings-store'
 import { defaultDataDir } from '../store/data-layout'
+import type { OpenPath } from './engine-log-opener'
 import type { OrphanPolicy } from './reconcile'
 
 /** How an engine is opened; everything is optional. */
@@ -40,7 +41,7 @@ export interface EngineOptions {
    * Opens a file with the OS (Electron's shell.openPath: resolves to '' or an error message).
    * Without it (browser mode) the window links to the engine log instead.
    */
-  openPath?: (path: string) => Promise<string>
+  openPath?: OpenPath
 }
 
 /** Options with every default filled in. */

@@ -5,19 +5,17 @@ import type { Settings, SettingsView } from '../../shared/settings'
 import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
 import { validateAgainstClusters, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
-import { settlesWithin } from '../async/settles-within'
 import { ClusterRuntime } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
 import { openEngineLog, type EngineLog, type OpenEngineLog } from '../log/engine-log'
-import { assertPortsFree } from '../ports/port-check'
 import { ClusterStore } from '../store/cluster-store'
 import { prepareDataDir } from '../store/data-dir'
 import { DataLayout } from '../store/data-layout'
 import { EngineLock } from '../store/engine-lock'
 import { SettingsStore } from '../settings/settings-store'
-import { defineCluster, freeClusterName, suggestMembers } from './cluster-planner'
+import { freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
 import { EngineReleases } from './engine-releases'
 import {
@@ -26,9 +24,10 @@ import {
   type EngineOptions,
   type ResolvedEngineOptions,
 } from './engine-options'
-import { ClusterReservations, type TakenCluster } from './cluster-reservations'
-import { reconcileCluster, type ReconcileOutcome } from './reconcile'
-import { startupReportOf } from './startup-report'
+import { ClusterCreation } from './cluster-creation'
+import { EngineLogOpener, type OpenPath } from './engine-log-opener'
+import { loadClusters } from './load-clusters'
+import type { ReconcileOutcome } from './reconcile'
 
 /**
  * Why 5 s: closing (quit, Ctrl-C) first cancels what can be cancelled (starts waiting for health,
@@ -57,8 +56,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
   startupReport: StartupReport | null = null
   private readonly runtimes = new Map<string, ClusterRuntime>()
-  private readonly reservations = new ClusterReservations()
-  private readonly creates = new Set<Promise<unknown>>()
+  private readonly creation: ClusterCreation
   private readonly store: ClusterStore
   private readonly resolver: EtcdResolver
   private isClosed = false
@@ -67,8 +65,6 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The engine log (`<dataDir>/engine.log`): what the engine did and every error it handled. */
   readonly log: EngineLog
 
-  private readonly openPath: ((path: string) => Promise<string>) | undefined
-
   private constructor(
     readonly options: ResolvedEngineOptions,
     /** The user's settings; changes to live ones are applied to `options` as they are saved. */
@@ -76,11 +72,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     readonly layout: DataLayout,
     private readonly lock: EngineLock,
     private readonly engineLog: OpenEngineLog,
-    openPath: ((path: string) => Promise<string>) | undefined,
+    openPath: OpenPath | undefined,
   ) {
     super()
     this.log = engineLog.log
-    this.openPath = openPath
+    this.engineLogOpener = new EngineLogOpener(layout.engineLogFile, this.log, openPath)
     this.store = new ClusterStore(layout)
     this.releases = new EngineReleases(
       {
@@ -99,6 +95,18 @@ export class Engine extends EventEmitter<EngineEvents> {
       install: options.install ?? ((version) => this.releases.install(version)),
     })
     this.keys = new ClusterKeys((name) => this.runtime(name), this.log.child({ module: 'keys' }))
+    this.creation = new ClusterCreation({
+      existing: () => [...this.runtimes.values()].map((r) => r.def),
+      resolveBinary: (version) => this.resolver.resolve(version),
+      save: (def) => this.store.save(def),
+      addRuntime: async (def) => {
+        const runtime = await this.addRuntime(def)
+        this.emit('cluster', runtime.view())
+        return runtime
+      },
+      assertOpen: () => this.assertOpen(),
+      log: this.log,
+    })
     settings.on('changed', this.onSettingsChanged)
   }
 
@@ -121,27 +129,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     return engine
   }
 
-  /** True when the engine can open its log with the OS (the Electron app). */
-  get canOpenEngineLog(): boolean {
-    return this.openPath !== undefined
-  }
-
-  /** Opens the engine log with the OS; FORBIDDEN where the engine cannot (browser mode). */
-  async openEngineLog(): Promise<void> {
-    const file = this.layout.engineLogFile
-    if (!this.openPath) {
-      throw new EngineError(
-        'FORBIDDEN',
-        'This etcd Desk cannot open files for you; use the engine log link instead.',
-        { file },
-      )
-    }
-    const failure = await this.openPath(file)
-    if (failure) {
-      this.log.warn({ file, failure }, 'opening the engine log failed')
-      throw new EngineError('INTERNAL', `Could not open ${file}: ${failure}`, { file })
-    }
-  }
+  /** "Open engine log": with the OS in the app; refused in browser mode (the window links to it). */
+  readonly engineLogOpener: EngineLogOpener
 
   /** The etcd found on PATH (or configured), or null. */
   systemEtcd(): Promise<EtcdBinary | null> {
@@ -162,7 +151,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** A spec for a new cluster whose ports clash with no cluster and no listening process. */
   async suggestSpec(memberCount: number, name?: string): Promise<ClusterSpec> {
-    const takenClusters = this.takenClusters()
+    const takenClusters = this.creation.taken()
     const taken = new Set(takenClusters.flatMap((c) => portsOf(c.members)))
     const host = '127.0.0.1'
     const members = await suggestMembers(memberCount, host, taken)
@@ -177,7 +166,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Checks a spec the way create would, including clashes with other clusters. */
   validateSpec(spec: ClusterSpec): SpecIssue[] {
-    return validateAgainstClusters(spec, this.takenClusters())
+    return validateAgainstClusters(spec, this.creation.taken())
   }
 
   /**
@@ -186,18 +175,7 @@ export class Engine extends EventEmitter<EngineEvents> {
    * then its etcd is resolved (downloaded if needed), its ports checked free, and it is saved.
    */
   createCluster(spec: ClusterSpec, options: { start?: boolean } = {}): Promise<ClusterView> {
-    try {
-      this.assertOpen()
-      const release = this.reservations.reserve(spec, this.takenClusters())
-      const creating = this.create(spec, options.start !== false).finally(release)
-      this.creates.add(creating)
-      // Bookkeeping only: the caller gets the outcome from `creating` itself.
-      const forget = (): boolean => this.creates.delete(creating)
-      creating.then(forget, forget)
-      return creating
-    } catch (error) {
-      return Promise.reject(error as Error)
-    }
+    return this.creation.create(spec, options.start !== false)
   }
 
   /** Starts every stopped member of a cluster and waits until all are healthy. */
@@ -232,28 +210,28 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Starts one member. */
   async startMember(cluster: string, member: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(cluster).startMember(member)
+    await this.runtime(cluster).members.start(member)
     return this.getCluster(cluster)
   }
 
   /** Stops one member gracefully. */
   async stopMember(cluster: string, member: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(cluster).stopMember(member)
+    await this.runtime(cluster).members.stop(member)
     return this.getCluster(cluster)
   }
 
   /** Restarts one member. */
   async restartMember(cluster: string, member: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(cluster).restartMember(member)
+    await this.runtime(cluster).members.restart(member)
     return this.getCluster(cluster)
   }
 
   /** SIGKILLs one member on purpose. */
   async killMember(cluster: string, member: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(cluster).killMember(member)
+    await this.runtime(cluster).members.kill(member)
     return this.getCluster(cluster)
   }
 
@@ -308,8 +286,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     for (const runtime of this.runtimes.values()) runtime.closeOperations(closing)
     // Cancels downloads, so a create waiting for one ends at once.
     await this.releases.close()
-    if (!(await settlesWithin(Promise.allSettled([...this.creates]), CLOSE_DRAIN_MS))) {
-      this.log.warn({ creates: this.creates.size }, 'a create was still running at close')
+    if (!(await this.creation.drain(CLOSE_DRAIN_MS))) {
+      this.log.warn({ creates: this.creation.running }, 'a create was still running at close')
     }
     await this.keys.closeAll()
     await Promise.all([...this.runtimes.values()].map((r) => r.close(keepRunning, CLOSE_DRAIN_MS)))
@@ -319,47 +297,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private async load(): Promise<void> {
-    const { clusters, broken } = await this.store.loadAll()
-    const problems = broken.map(
-      (b) => `Cluster ${b.name} could not be read and is not shown: ${b.error}`,
+    const loaded = await loadClusters(
+      this.store,
+      (def) => this.addRuntime(def),
+      this.options.orphanPolicy,
     )
-    for (const def of clusters) {
-      const runtime = await this.addRuntime(def)
-      try {
-        this.reconciled.push(
-          ...(await reconcileCluster(runtime, this.store, this.options.orphanPolicy)),
-        )
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        problems.push(
-          `Members of cluster ${def.name} left running by the last run could not be checked (${message}); stop any that still run before starting it.`,
-        )
-      }
-    }
-    this.startupReport = startupReportOf(this.reconciled, problems)
-    for (const line of this.startupReport?.lines ?? []) this.log.info(line)
-  }
-
-  private async create(spec: ClusterSpec, start: boolean): Promise<ClusterView> {
-    const log = this.log.child({ cluster: spec.name })
-    log.info({ etcdVersion: spec.etcdVersion, members: spec.members.length }, 'creating cluster')
-    const binary = await this.resolver.resolve(spec.etcdVersion)
-    this.assertOpen()
-    await assertPortsFree(spec, spec.members)
-    this.assertOpen()
-    const def = defineCluster(spec, binary.version)
-    await this.store.save(def)
-    const runtime = await this.addRuntime(def)
-    this.emit('cluster', runtime.view())
-    // Nothing starts once closing began; the saved cluster stays, stopped, for the next start.
-    this.assertOpen()
-    if (start) await runtime.start('create')
-    return runtime.view()
-  }
-
-  /** Every cluster that exists or is being created: names and ports a new one must avoid. */
-  private takenClusters(): TakenCluster[] {
-    return [...[...this.runtimes.values()].map((r) => r.def), ...this.reservations.specs]
+    this.reconciled = loaded.reconciled
+    this.startupReport = loaded.report
+    for (const line of loaded.report?.lines ?? []) this.log.info(line)
   }
 
   /** Applies saved settings that take effect live, then tells the window(s). */

@@ -1,0 +1,84 @@
+import type { ClusterDefinition, ClusterSpec, ClusterView } from '../../shared/cluster'
+import { settlesWithin } from '../async/settles-within'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
+import { assertPortsFree } from '../ports/port-check'
+import { defineCluster } from './cluster-planner'
+import { ClusterReservations, type TakenCluster } from './cluster-reservations'
+
+/** What creating a cluster needs of the engine. */
+export interface ClusterCreationDeps {
+  /** The clusters that exist now. */
+  existing: () => ClusterDefinition[]
+  resolveBinary: (version: string) => Promise<EtcdBinary>
+  save: (def: ClusterDefinition) => Promise<void>
+  /** Makes the runtime of a saved cluster, known to the engine from then on, and announced. */
+  addRuntime: (def: ClusterDefinition) => Promise<ClusterRuntime>
+  /** Throws ENGINE_CLOSED once the engine began closing. */
+  assertOpen: () => void
+  log: EngineLog
+}
+
+/**
+ * Creates clusters: reserves the name and ports synchronously (before the first `await`), then
+ * resolves the etcd (downloading it if needed), checks the ports free, saves and starts it.
+ * Keeps the creates in flight, so closing can wait for them.
+ */
+export class ClusterCreation {
+  private readonly reservations = new ClusterReservations()
+  private readonly inFlight = new Set<Promise<unknown>>()
+
+  constructor(private readonly deps: ClusterCreationDeps) {}
+
+  /** Every cluster that exists or is being created: names and ports a new one must avoid. */
+  taken(): TakenCluster[] {
+    return [...this.deps.existing(), ...this.reservations.specs]
+  }
+
+  /**
+   * Creates (and by default starts) a cluster. A second create of the same name is refused with
+   * CLUSTER_EXISTS, a port another cluster holds with PORT_IN_USE naming it, at once.
+   */
+  create(spec: ClusterSpec, start: boolean): Promise<ClusterView> {
+    try {
+      this.deps.assertOpen()
+      const release = this.reservations.reserve(spec, this.taken())
+      const creating = this.run(spec, start).finally(release)
+      this.inFlight.add(creating)
+      // Bookkeeping only: the caller gets the outcome from `creating` itself.
+      const forget = (): boolean => this.inFlight.delete(creating)
+      creating.then(forget, forget)
+      return creating
+    } catch (error) {
+      return Promise.reject(error as Error)
+    }
+  }
+
+  /** Waits for the creates in flight, at most `ms`; false when some still run. */
+  drain(ms: number): Promise<boolean> {
+    return settlesWithin(Promise.allSettled([...this.inFlight]), ms)
+  }
+
+  /** How many creates run now. */
+  get running(): number {
+    return this.inFlight.size
+  }
+
+  private async run(spec: ClusterSpec, start: boolean): Promise<ClusterView> {
+    const { deps } = this
+    const log = deps.log.child({ cluster: spec.name })
+    log.info({ etcdVersion: spec.etcdVersion, members: spec.members.length }, 'creating cluster')
+    const binary = await deps.resolveBinary(spec.etcdVersion)
+    deps.assertOpen()
+    await assertPortsFree(spec, spec.members)
+    deps.assertOpen()
+    const def = defineCluster(spec, binary.version)
+    await deps.save(def)
+    const runtime = await deps.addRuntime(def)
+    // Nothing starts once closing began; the saved cluster stays, stopped, for the next start.
+    deps.assertOpen()
+    if (start) await runtime.start('create')
+    return runtime.view()
+  }
+}
