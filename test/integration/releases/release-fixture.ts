@@ -92,7 +92,7 @@ export function snapshot(dir: string): string[] {
 }
 
 /** Files under `dir` this process holds open (Linux: /proc/self/fd; elsewhere none are seen). */
-export function openFilesUnder(dir: string): string[] {
+function openFilesUnder(dir: string): string[] {
   if (!existsSync('/proc/self/fd')) return []
   return readdirSync('/proc/self/fd').flatMap((fd) => {
     try {
