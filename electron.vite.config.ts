@@ -5,16 +5,7 @@ import react from '@vitejs/plugin-react'
 /** Build of the three Electron runtimes: engine shell (main), preload bridge and React window. */
 export default defineConfig({
   main: {
-    build: {
-      rollupOptions: {
-        input: {
-          index: resolve('src/main/index.ts'),
-          // Release downloads run in a worker thread, which loads this file next to index.js.
-          // Electron loads worker scripts from app.asar since v19 (electron/electron#33216).
-          'download-worker': resolve('src/main/releases/download-worker.ts'),
-        },
-      },
-    },
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
   },
   preload: {
     build: {

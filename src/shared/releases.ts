@@ -33,9 +33,8 @@ export interface ReleaseList {
   system: SystemEtcdEntry | null
 }
 
-/** The steps of an install, in order; "waiting" means another etcd Desk is installing this version. */
-export type InstallPhase =
-  'waiting' | 'downloading' | 'verifying' | 'extracting' | 'checking' | 'installed'
+/** The steps of an install, in order. */
+export type InstallPhase = 'downloading' | 'verifying' | 'extracting' | 'checking' | 'installed'
 
 /** A progress event of one install, throttled for the window. */
 export interface InstallProgress {

@@ -68,7 +68,7 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
     await userEvent.selectOptions(screen.getByLabelText('etcd version'), '3.6.0')
     await userEvent.click(screen.getByRole('button', { name: 'Download etcd 3.6.0 now' }))
     expect(api.requestsOf('releases:install')).toEqual([{ version: '3.6.0' }])
-    // Before the engine's first event: downloading, not "waiting for another etcd Desk".
+    // Before the engine's first event, the dialog already says it is downloading.
     expect(screen.getByText('Downloading etcd 3.6.0')).toBeInTheDocument()
     act(() => api.emit('releases:progress', PROGRESS))
     expect(screen.getByRole('progressbar', { name: 'Download of etcd 3.6.0' })).toBeInTheDocument()

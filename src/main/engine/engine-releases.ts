@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { InstalledBinaryView } from '../../shared/contract'
 import type { InstalledRelease, InstallProgress, ReleaseList } from '../../shared/releases'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
 import type { ImportOptions } from '../releases/archive-import'
 import type { ListReleasesOptions } from '../releases/release-catalog'
 import { ReleaseManager, type ReleaseManagerOptions } from '../releases/release-manager'
@@ -19,13 +20,17 @@ export class EngineReleases extends EventEmitter<EngineReleasesEvents> {
   readonly manager: ReleaseManager
   private readonly cancels = new Map<string, Set<AbortController>>()
 
-  /** `mirrors` is read at each install, so a changed setting reaches the next download. */
+  /**
+   * `mirrors` is read at each install, so a changed setting reaches the next download; installs
+   * and their failures go to the engine log, marked `module: 'releases'`.
+   */
   constructor(
     options: ReleaseManagerOptions,
     private readonly mirrors: () => string[],
+    log: EngineLog,
   ) {
     super()
-    this.manager = new ReleaseManager(options)
+    this.manager = new ReleaseManager({ ...options, log: log.child({ module: 'releases' }) })
   }
 
   /** Releases to offer, newest first, with the system etcd and what is installed. */

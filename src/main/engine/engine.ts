@@ -88,6 +88,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         findSystemEtcd: () => this.resolver.system(),
       },
       () => (this.options.releaseMirror ? [this.options.releaseMirror] : []),
+      this.log,
     )
     this.resolver = new EtcdResolver({
       etcdPath: options.etcdPath,

@@ -2,8 +2,9 @@ import { copyFile, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
 import { archiveInvalid } from './archive-entries'
-import { diskError } from './fs-errors'
+import { diskError, errnoOf } from './fs-errors'
 import { runInstall } from './install-flow'
 import type { ProgressMeter } from './progress-meter'
 import { parseAssetName, releaseAsset, type ReleaseAsset } from './release-assets'
@@ -25,6 +26,7 @@ export interface ImportContext {
   platform: NodeJS.Platform
   arch: string
   makeMeter: (version: string) => ProgressMeter
+  log: EngineLog
 }
 
 /**
@@ -45,7 +47,7 @@ export async function importArchive(
   if (!isThere) throw archiveInvalid(asset.fileName, `was not found at ${path}`)
   const expected = await expectedChecksum(path, asset, options)
   const meter = ctx.makeMeter(asset.version)
-  const flow = { releasesDir: ctx.releasesDir, meter, signal: ctx.signal }
+  const flow = { releasesDir: ctx.releasesDir, meter, signal: ctx.signal, log: ctx.log }
   return runInstall(flow, asset, async (workDir) => {
     // Work on a private copy: the file checked is the file extracted, and the user's file is never touched.
     const copy = join(workDir, asset.fileName)
@@ -57,7 +59,8 @@ export async function importArchive(
       const what = { version: asset.version, fileName: asset.fileName, from: dirname(path) }
       await verifyChecksum(copy, expected, what, ctx.signal)
     }
-    return { file: copy, source: 'import', isVerified: expected !== null }
+    const { size } = await stat(copy)
+    return { file: copy, source: 'import', isVerified: expected !== null, bytes: size }
   })
 }
 
@@ -88,17 +91,15 @@ async function expectedChecksum(
   options: ImportOptions,
 ): Promise<string | null> {
   const sumsPath = options.sha256sumsPath ?? join(dirname(path), 'SHA256SUMS')
-  const sums = await readFile(sumsPath, 'utf8').catch(() => null)
-  if (sums === null && options.sha256sumsPath) {
+  const sums = await readFile(sumsPath, 'utf8').catch((error: unknown) => {
+    // None next to the archive is the usual case; a named one, or one that cannot be read, is not.
+    if (errnoOf(error) === 'ENOENT' && !options.sha256sumsPath) return null
     throw new EngineError(
       'CHECKSUM_MISSING',
       `Could not read ${sumsPath} to verify ${asset.fileName}.`,
-      {
-        file: asset.fileName,
-        sha256sums: sumsPath,
-      },
+      { file: asset.fileName, sha256sums: sumsPath, reason: (error as Error).message },
     )
-  }
+  })
   const expected = sums === null ? null : findChecksum(sums, asset.fileName)
   if (expected || options.allowUnverified) return expected
   const why = sums === null ? `no SHA256SUMS next to it` : `${sumsPath} does not list it`

@@ -1,13 +1,23 @@
-import { constants, ftruncateSync } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { IncomingHttpHeaders } from 'node:http'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { request } from 'undici'
 import { DownloadProblem } from './download-failure'
-import { dispatchToFile, type AcceptedResponse } from './file-dispatch'
 import { USER_AGENT, withRetries, type HttpRequest } from './http-request'
 
 /** One file to fetch over HTTP into a path. */
 export interface DownloadRequest extends HttpRequest {
   file: string
   onBytes?: (received: number, total: number | null) => void
+}
+
+/** A finished download: its size and the SHA-256 of the bytes in the file (lower-case hex). */
+export interface DownloadedFile {
+  bytes: number
+  sha256: string
 }
 
 /** What the previous attempt taught about resuming. */
@@ -18,48 +28,60 @@ interface ResumeState {
 }
 
 /**
- * Streams a URL into a file, never holding it in memory; transient failures are retried (see
- * withRetries), resuming with `Range` when the server allows.
+ * Streams a URL into a file with one pipeline (response body → hash → file), so the checksum is
+ * known when the last byte is written and the file is never read back. Transient failures are
+ * retried (see withRetries); a retry resumes with Range when the server allows, after hashing
+ * the bytes already in the file.
  */
-export function downloadFile(req: DownloadRequest): Promise<{ bytes: number }> {
+export function downloadFile(req: DownloadRequest): Promise<DownloadedFile> {
   const state: ResumeState = { canResume: false, validator: null }
   return withRetries(req, () => attemptDownload(req, state))
 }
 
-async function attemptDownload(
-  req: DownloadRequest,
-  state: ResumeState,
-): Promise<{ bytes: number }> {
-  const have = await sizeOf(req.file)
-  const isResuming = have > 0 && state.canResume
+async function attemptDownload(req: DownloadRequest, state: ResumeState): Promise<DownloadedFile> {
+  const have = state.canResume ? await sizeOf(req.file) : 0
   const headers: Record<string, string> = { 'user-agent': USER_AGENT }
-  if (isResuming) {
+  if (have > 0) {
     headers.range = `bytes=${have}-`
     if (state.validator) headers['if-range'] = state.validator
   }
-  // Without a Range request the file starts afresh; with one it is kept until the answer says.
-  const handle = await open(req.file, isResuming ? constants.O_WRONLY | constants.O_CREAT : 'w')
-  let total: number | null = null
-  let received: number
+  const res = await request(req.url, {
+    dispatcher: req.dispatcher,
+    signal: req.signal,
+    headers,
+    headersTimeout: req.stallTimeoutMs,
+    bodyTimeout: req.stallTimeoutMs,
+  })
+  let start: number
   try {
-    received = await dispatchToFile({
-      dispatcher: req.dispatcher,
-      url: req.url,
-      headers,
-      stallTimeoutMs: req.stallTimeoutMs,
-      signal: req.signal,
-      handle,
-      onBytes: req.onBytes,
-      accept: (status, headers) => {
-        const accepted = acceptResponse(status, headers, have, state)
-        // The server sent the whole file after all (If-Range saw a change): drop the old bytes.
-        if (isResuming && accepted.start === 0) ftruncateSync(handle.fd, 0)
-        total = accepted.total
-        return accepted
-      },
-    })
+    start = acceptResponse(res.statusCode, res.headers, have, state)
+  } catch (error) {
+    // dump() reads a short body (the connection stays usable) and quietly drops a long one.
+    await res.body.dump()
+    throw error
+  }
+  const total = totalSize(res.statusCode, res.headers)
+  const hash = createHash('sha256')
+  // Resumed (206): the hash starts with the bytes the file already holds.
+  if (start > 0) await hashFile(req.file, hash)
+  let received = start
+  req.onBytes?.(received, total)
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk)
+      received += chunk.length
+      req.onBytes?.(received, total)
+      done(null, chunk)
+    },
+  })
+  // A 200, also one to a Range request (If-Range saw a changed file), starts the file afresh.
+  const out = createWriteStream(req.file, { flags: start > 0 ? 'a' : 'w' })
+  try {
+    await pipeline(res.body, tap, out)
   } finally {
-    await handle.close()
+    // The file is closed before anything else touches it: the next attempt sizes it, a failure
+    // deletes it (which Windows refuses while it is open).
+    await closed(out)
   }
   if (total !== null && received !== total) {
     throw new DownloadProblem(
@@ -67,19 +89,19 @@ async function attemptDownload(
       `the connection ended after ${received} of ${total} bytes`,
     )
   }
-  return { bytes: received }
+  return { bytes: received, sha256: hash.digest('hex') }
 }
 
 /**
  * Checks a response before its body is written and learns from it whether a later attempt may
- * resume; returns where the body starts in the file and the whole file's size.
+ * resume; returns where the body starts in the file.
  */
 function acceptResponse(
   status: number,
-  headers: Headers,
+  headers: IncomingHttpHeaders,
   have: number,
   state: ResumeState,
-): AcceptedResponse {
+): number {
   if (status !== 200 && status !== 206) {
     throw new DownloadProblem('status', `HTTP ${status}`, status)
   }
@@ -90,12 +112,10 @@ function acceptResponse(
   }
   state.canResume = status === 206 || header(headers, 'accept-ranges') === 'bytes'
   state.validator = strongEtag(header(headers, 'etag')) ?? header(headers, 'last-modified') ?? null
-  return { start, total: totalSize(status, headers) }
+  return start
 }
 
-type Headers = Record<string, string | string[] | undefined>
-
-function header(headers: Headers, name: string): string | undefined {
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value[0] : value
 }
@@ -106,7 +126,7 @@ function rangeStart(contentRange: string | undefined): number {
   return match ? Number(match[1]) : -1
 }
 
-function totalSize(status: number, headers: Headers): number | null {
+function totalSize(status: number, headers: IncomingHttpHeaders): number | null {
   if (status === 206) {
     const match = /\/(\d+)$/.exec(header(headers, 'content-range') ?? '')
     return match ? Number(match[1]) : null
@@ -118,6 +138,15 @@ function totalSize(status: number, headers: Headers): number | null {
 /** If-Range needs a strong validator; a weak ETag (W/"…") may not be used there. */
 function strongEtag(etag: string | undefined): string | undefined {
   return etag && !etag.startsWith('W/') ? etag : undefined
+}
+
+/** Feeds a file's bytes into a hash: the part a resumed download already holds. */
+async function hashFile(file: string, hash: Hash): Promise<void> {
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+}
+
+function closed(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => (stream.closed ? resolve() : stream.once('close', resolve)))
 }
 
 async function sizeOf(file: string): Promise<number> {

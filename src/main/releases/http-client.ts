@@ -22,11 +22,6 @@ export function createDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
   }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }))
 }
 
-/** Closes a dispatcher's connections; every later request through it fails. */
-export async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
-  await dispatcher.close()
-}
-
 /** Errors that mean the host could not be reached at all: no network, no DNS, nothing listening. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',

@@ -41,8 +41,11 @@ export async function withRetries<T>(
     } catch (error) {
       const failure = downloadFailure(error, req, tries)
       if (!failure.isRetryable || tries >= req.retry.attempts) throw failure.error
+      // Cancelled while waiting: the sleep's AbortError becomes DOWNLOAD_CANCELLED.
       await sleep(req.retry.delayMs * 2 ** (tries - 1), undefined, { signal: req.signal }).catch(
-        () => undefined,
+        (abort: unknown) => {
+          throw downloadFailure(abort, req, tries).error
+        },
       )
     }
   }

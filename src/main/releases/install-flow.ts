@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
-import { isAlive } from '../process/process-liveness'
+import type { EngineLog } from '../log/engine-log'
 import { diskError } from './fs-errors'
-import { InstallLock } from './install-lock'
+import { hostOf } from './http-client'
 import { installedBinary, versionDir, writeInstallRecord } from './installed-releases'
 import type { ProgressMeter } from './progress-meter'
 import type { ReleaseAsset } from './release-assets'
 import { commitStaged, stageRelease } from './release-staging'
+import { makeWorkDir, removeWorkDir } from './work-folders'
 
 /** An archive ready to be installed, and what the install record should say about it. */
 export interface ObtainedArchive {
@@ -16,6 +16,8 @@ export interface ObtainedArchive {
   /** The URL it came from, or "import". */
   source: string
   isVerified: boolean
+  /** Its size, for the log. */
+  bytes: number
 }
 
 /** Where and how an install runs. */
@@ -23,23 +25,14 @@ export interface InstallFlowContext {
   releasesDir: string
   meter: ProgressMeter
   signal: AbortSignal
-}
-
-/** The per-version lock file; a dot-name, so listings of versions never see it. */
-export function lockFileOf(releasesDir: string, version: string): string {
-  return join(releasesDir, `.v${version}.lock`)
-}
-
-/** Prefix of a version's work folders; "_" cannot occur in a version, so 3.5.1 never matches 3.5.10. */
-export function workPrefixOf(version: string): string {
-  return `.tmp-v${version}_`
+  log: EngineLog
 }
 
 /**
- * Installs one version: under the version lock, `obtain` puts a verified archive in a private work
- * folder, which is extracted, checked and renamed into `<releasesDir>/v<version>` in one step.
- * Whatever happens, the work folder and the lock are removed, so a failure leaves the releases
- * folder as it was. An install that finds the version already there returns it.
+ * Installs one version: `obtain` puts a verified archive in a private work folder, which is
+ * extracted, checked and renamed into `<releasesDir>/v<version>` in one step. Whatever happens,
+ * the work folder is removed, so a failure leaves the releases folder as it was. An install that
+ * finds the version already there returns it. Start, end and failure go to the engine log.
  */
 export async function runInstall(
   ctx: InstallFlowContext,
@@ -50,38 +43,46 @@ export async function runInstall(
   const version = asset.version
   const existing = await installedBinary(releasesDir, version, asset.exe)
   if (existing) return existing
-  await mkdir(releasesDir, { recursive: true }).catch((error: unknown) => {
-    throw diskError(error, `install etcd ${version}`, releasesDir)
-  })
-  const lock = await InstallLock.acquire(lockFileOf(releasesDir, version), {
-    signal: ctx.signal,
-    onWait: () => ctx.meter.phase('waiting'),
-  }).catch((error: unknown) => {
-    throw ctx.signal.aborted
-      ? cancelled(version)
-      : diskError(error, `install etcd ${version}`, releasesDir)
-  })
+  const started = performance.now()
+  ctx.log.info({ version, archive: asset.fileName }, 'installing etcd')
   try {
-    const installed = await installedBinary(releasesDir, version, asset.exe)
-    if (installed) return installed
-    await removeWorkFolders(releasesDir, version)
-    await installLocked(ctx, asset, obtain)
+    const archive = await installInWorkDir(ctx, asset, obtain)
     ctx.meter.phase('installed')
+    ctx.log.info(
+      {
+        version,
+        from: archive.source === 'import' ? 'import' : hostOf(archive.source),
+        bytes: archive.bytes,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'installed etcd',
+    )
     return (await installedBinary(releasesDir, version, asset.exe))!
-  } finally {
-    await lock.release()
+  } catch (error) {
+    const code = error instanceof EngineError ? error.code : undefined
+    const fields = {
+      version,
+      code,
+      err: error,
+      durationMs: Math.round(performance.now() - started),
+    }
+    if (code === 'DOWNLOAD_CANCELLED') ctx.log.info(fields, 'etcd install cancelled')
+    else ctx.log.warn(fields, 'etcd install failed')
+    throw error
   }
 }
 
-async function installLocked(
+async function installInWorkDir(
   ctx: InstallFlowContext,
   asset: ReleaseAsset,
   obtain: (workDir: string) => Promise<ObtainedArchive>,
-): Promise<void> {
-  const prefix = join(ctx.releasesDir, `${workPrefixOf(asset.version)}${process.pid}_`)
-  const workDir = await mkdtemp(prefix).catch((error: unknown) => {
-    throw diskError(error, `install etcd ${asset.version}`, ctx.releasesDir)
-  })
+): Promise<ObtainedArchive> {
+  const doing = `install etcd ${asset.version}`
+  const workDir = await mkdir(ctx.releasesDir, { recursive: true })
+    .then(() => makeWorkDir(ctx.releasesDir, `v${asset.version}`))
+    .catch((error: unknown) => {
+      throw diskError(error, doing, ctx.releasesDir)
+    })
   try {
     const archive = await obtain(workDir)
     ctx.signal.throwIfAborted()
@@ -94,27 +95,13 @@ async function installLocked(
       installedAt: new Date().toISOString(),
       archive: asset.fileName,
     })
-    await commitStaged(stageDir, versionDir(ctx.releasesDir, asset.version), workDir)
+    await commitStaged(stageDir, versionDir(ctx.releasesDir, asset.version), workDir, ctx.log)
+    return archive
   } catch (error) {
     if (ctx.signal.aborted) throw cancelled(asset.version)
-    throw diskError(error, `install etcd ${asset.version}`, ctx.releasesDir)
+    throw diskError(error, doing, ctx.releasesDir)
   } finally {
-    await rm(workDir, { recursive: true, force: true })
-  }
-}
-
-/**
- * Removes work folders a dead process left behind: any of this version (the lock says nobody uses
- * them), and those of other versions whose process (the pid in the name) is gone.
- */
-async function removeWorkFolders(releasesDir: string, version: string): Promise<void> {
-  const own = workPrefixOf(version)
-  for (const name of await readdir(releasesDir)) {
-    const pid = /^\.tmp-v[^_]+_(\d+)_/.exec(name)?.[1]
-    if (pid === undefined) continue
-    if (name.startsWith(own) || !isAlive(Number(pid))) {
-      await rm(join(releasesDir, name), { recursive: true, force: true })
-    }
+    await removeWorkDir(workDir, ctx.log)
   }
 }
 

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { InstalledRelease } from '../../shared/releases'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
 import { readJsonFile, writeJsonAtomic } from '../store/json-file'
 import { isVersion, newestFirst } from '../../shared/version-order'
+import { errnoOf } from './fs-errors'
 
 /** The record kept next to the binaries of every installed version. */
 export const INSTALL_RECORD_FILE = 'install.json'
@@ -32,11 +34,16 @@ export async function writeInstallRecord(dir: string, record: InstallRecord): Pr
   await writeJsonAtomic(join(dir, INSTALL_RECORD_FILE), record)
 }
 
-/** Reads a version folder's record; null when it is missing or unreadable. */
-export async function readInstallRecord(dir: string): Promise<InstallRecord | null> {
-  const raw = await readJsonFile(join(dir, INSTALL_RECORD_FILE)).catch(() => null)
-  const parsed = installRecordSchema.safeParse(raw)
-  return parsed.success ? parsed.data : null
+/** Reads a version folder's record; null when it is missing or unreadable (the latter logged). */
+async function readInstallRecord(dir: string, log: EngineLog): Promise<InstallRecord | null> {
+  const file = join(dir, INSTALL_RECORD_FILE)
+  try {
+    const raw = await readJsonFile(file)
+    return raw === null ? null : installRecordSchema.parse(raw)
+  } catch (error) {
+    log.warn({ err: error, file }, 'unreadable install record; the version is listed without one')
+    return null
+  }
 }
 
 /** The binaries of an installed version when its etcd is there and executable, else null. */
@@ -59,15 +66,20 @@ export async function installedBinary(
 export async function listInstalledReleases(
   releasesDir: string,
   exe: string,
+  log: EngineLog,
 ): Promise<InstalledRelease[]> {
-  const names = await readdir(releasesDir).catch(() => [] as string[])
+  const names = await readdir(releasesDir).catch((error: unknown) => {
+    // No releases folder yet: nothing installed. Any other error is the caller's to report.
+    if (errnoOf(error) === 'ENOENT') return [] as string[]
+    throw error
+  })
   const found: InstalledRelease[] = []
   for (const name of names) {
     const version = name.slice(1)
     if (!name.startsWith('v') || !isVersion(version)) continue
     if (!(await installedBinary(releasesDir, version, exe))) continue
     const dir = versionDir(releasesDir, version)
-    const record = await readInstallRecord(dir)
+    const record = await readInstallRecord(dir, log)
     found.push({
       version,
       dir,
@@ -84,7 +96,11 @@ export async function listInstalledReleases(
 async function folderSize(dir: string): Promise<number> {
   let total = 0
   for (const name of await readdir(dir)) {
-    const info = await stat(join(dir, name)).catch(() => null)
+    const info = await stat(join(dir, name)).catch((error: unknown) => {
+      // Removed between the listing and now: it no longer counts.
+      if (errnoOf(error) === 'ENOENT') return null
+      throw error
+    })
     if (info?.isFile()) total += info.size
   }
   return total

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici'
 import { z } from 'zod'
 import type { ReleaseList, ReleaseListOrigin, SystemEtcdEntry } from '../../shared/releases'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
 import { readJsonFile, writeJsonAtomic } from '../store/json-file'
 import { BUNDLED_RELEASES, type KnownRelease } from './bundled-releases'
 import { fetchGithubReleases } from './github-releases'
@@ -40,6 +41,7 @@ export interface CatalogContext {
   exe: string
   findSystemEtcd: () => Promise<EtcdBinary | null>
   now: () => number
+  log: EngineLog
 }
 
 /** Which releases to list. */
@@ -60,7 +62,7 @@ export async function listReleases(
   options: ListReleasesOptions = {},
 ): Promise<ReleaseList> {
   const known = await knownReleases(ctx, options)
-  const installed = await listInstalledReleases(ctx.releasesDir, ctx.exe)
+  const installed = await listInstalledReleases(ctx.releasesDir, ctx.exe, ctx.log)
   const installedVersions = new Set(installed.map((r) => r.version))
   const byVersion = new Map(known.releases.map((r) => [r.version, r]))
   for (const version of installedVersions) {
@@ -92,8 +94,7 @@ async function knownReleases(
   options: ListReleasesOptions,
 ): Promise<{ origin: ReleaseListOrigin; fetchedAt: string | null; releases: KnownRelease[] }> {
   const file = join(ctx.releasesDir, CACHE_FILE)
-  const cached = cacheSchema.safeParse(await readJsonFile(file).catch(() => null))
-  const cache = cached.success ? cached.data : null
+  const cache = await readCache(file, ctx.log)
   const age = cache ? ctx.now() - Date.parse(cache.fetchedAt) : Infinity
   if (cache && !options.refresh && age >= 0 && age < CACHE_FRESH_MS) {
     return { origin: 'cache', fetchedAt: cache.fetchedAt, releases: cache.releases }
@@ -110,15 +111,37 @@ async function knownReleases(
     // The list still works when the cache cannot be written (read-only data dir).
     await mkdir(ctx.releasesDir, { recursive: true })
       .then(() => writeJsonAtomic(file, { fetchedAt, releases }))
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        ctx.log.warn({ err: error, file }, 'could not cache the etcd release list')
+      })
     return { origin: 'github', fetchedAt, releases }
-  } catch {
+  } catch (error) {
+    const fallback = cache ? 'cache' : 'bundled'
+    ctx.log.warn({ err: error, fallback }, 'could not fetch the etcd release list from GitHub')
     if (cache) return { origin: 'cache', fetchedAt: cache.fetchedAt, releases: cache.releases }
     return { origin: 'bundled', fetchedAt: null, releases: [...BUNDLED_RELEASES] }
   }
 }
 
+/** The cached GitHub list; null when there is none or it is unreadable (logged: it is re-fetched). */
+async function readCache(
+  file: string,
+  log: EngineLog,
+): Promise<z.infer<typeof cacheSchema> | null> {
+  try {
+    const raw = await readJsonFile(file)
+    if (raw === null) return null
+    return cacheSchema.parse(raw)
+  } catch (error) {
+    log.warn({ err: error, file }, 'ignoring an unreadable etcd release list cache')
+    return null
+  }
+}
+
 async function systemEntry(ctx: CatalogContext): Promise<SystemEtcdEntry | null> {
-  const system = await ctx.findSystemEtcd().catch(() => null)
+  const system = await ctx.findSystemEtcd().catch((error: unknown) => {
+    ctx.log.warn({ err: error }, 'could not look for the system etcd')
+    return null
+  })
   return system ? { kind: 'system', version: system.version, path: system.etcd } : null
 }

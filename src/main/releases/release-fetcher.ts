@@ -3,33 +3,33 @@ import { join } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { ErrorCode } from '../../shared/result'
 import { EngineError } from '../errors/engine-error'
-import type { ThreadDownload } from './download-thread'
-import { fetchText, type HttpRequest, type RetryPolicy } from './http-request'
+import type { EngineLog } from '../log/engine-log'
+import { downloadFile } from './file-download'
 import { hostOf } from './http-client'
+import { fetchText, type HttpRequest, type RetryPolicy } from './http-request'
 import type { ProgressMeter } from './progress-meter'
 import type { ReleaseAsset } from './release-assets'
 import { releaseFolderUrl } from './release-sources'
-import { findChecksum, verifyChecksum } from './sha256sums'
+import { expectChecksum, findChecksum } from './sha256sums'
 
 /** Why 1 MB: a real SHA256SUMS is a few KB; anything far bigger is not one. */
 const SUMS_MAX_BYTES = 1024 * 1024
 
-/** What the fetcher needs besides the asset: the HTTP clients, their limits and the progress meter. */
+/** What the fetcher needs besides the asset: the HTTP client, its limits, progress and the log. */
 export interface FetchContext {
-  /** For SHA256SUMS, fetched on the engine thread. */
   dispatcher: Dispatcher
-  /** Downloads the archive (the engine's DownloadThread). */
-  download: (req: ThreadDownload) => Promise<{ bytes: number }>
   stallTimeoutMs: number
   retry: RetryPolicy
   meter: ProgressMeter
   signal?: AbortSignal
+  log: EngineLog
 }
 
 /** A downloaded archive whose checksum matched, inside the work folder. */
 export interface FetchedArchive {
   file: string
   url: string
+  bytes: number
 }
 
 /** Errors that end the install at once instead of trying the next source. */
@@ -65,6 +65,10 @@ export async function fetchVerifiedArchive(
     } catch (error) {
       await rm(join(workDir, asset.fileName), { force: true })
       if (!(error instanceof EngineError) || FINAL_CODES.has(error.code)) throw error
+      ctx.log.warn(
+        { version: asset.version, from: hostOf(base), code: error.code, reason: error.message },
+        'release source failed',
+      )
       failures.push(error)
     }
   }
@@ -72,8 +76,8 @@ export async function fetchVerifiedArchive(
 }
 
 /**
- * One source: SHA256SUMS and the archive are fetched side by side (saving a round trip, which is
- * two with GitHub's redirect); a SHA256SUMS that fails or lacks the asset stops the archive download.
+ * One source: SHA256SUMS first (a source that cannot vouch for the archive is not worth
+ * downloading from), then the archive, hashed as it is written, so checking it costs no re-read.
  */
 async function fetchFrom(
   base: string,
@@ -82,38 +86,28 @@ async function fetchFrom(
   ctx: FetchContext,
 ): Promise<FetchedArchive> {
   const folder = releaseFolderUrl(base, asset.version)
+  const common = {
+    dispatcher: ctx.dispatcher,
+    stallTimeoutMs: ctx.stallTimeoutMs,
+    retry: ctx.retry,
+    signal: ctx.signal,
+  }
+  const expected = await expectedChecksum(folder, asset, common)
   const url = `${folder}/${asset.fileName}`
   const file = join(workDir, asset.fileName)
-  const stopArchive = new AbortController()
-  const limits = { stallTimeoutMs: ctx.stallTimeoutMs, retry: ctx.retry }
   ctx.meter.startDownload(url)
-  const archive = ctx.download({
-    ...limits,
+  const download = await downloadFile({
+    ...common,
     url,
     file,
     label: `etcd ${asset.version} (${asset.fileName})`,
-    signal: ctx.signal ? AbortSignal.any([ctx.signal, stopArchive.signal]) : stopArchive.signal,
     onBytes: (bytes, total) => ctx.meter.update(bytes, total),
   })
-  archive.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
-  let expected: string
-  try {
-    expected = await expectedChecksum(folder, asset, {
-      ...limits,
-      dispatcher: ctx.dispatcher,
-      signal: ctx.signal,
-    })
-  } catch (error) {
-    stopArchive.abort()
-    await archive.catch(() => undefined)
-    throw error
-  }
-  await archive
   ctx.meter.finishDownload()
   ctx.meter.phase('verifying')
   const what = { version: asset.version, fileName: asset.fileName, from: hostOf(url) }
-  await verifyChecksum(file, expected, what, ctx.signal)
-  return { file, url }
+  await expectChecksum(download.sha256, expected, what, file)
+  return { file, url, bytes: download.bytes }
 }
 
 async function expectedChecksum(

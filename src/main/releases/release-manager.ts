@@ -2,10 +2,11 @@ import type { Dispatcher } from 'undici'
 import type { InstalledRelease, InstallProgress, ReleaseList } from '../../shared/releases'
 import { EngineError } from '../errors/engine-error'
 import { describeEtcd, findOnPath, type EtcdBinary } from '../etcd/etcd-binary'
+import { silentLog, type EngineLog } from '../log/engine-log'
 import { importArchive, type ImportOptions } from './archive-import'
-import { DownloadThread } from './download-thread'
+import { GITHUB_API_URL } from './github-releases'
+import { createDispatcher } from './http-client'
 import type { RetryPolicy } from './http-request'
-import { closeDispatcher, createDispatcher } from './http-client'
 import { cancelled, runInstall } from './install-flow'
 import { listInstalledReleases } from './installed-releases'
 import { ProgressMeter, PROGRESS_INTERVAL_MS } from './progress-meter'
@@ -13,11 +14,10 @@ import { releaseAsset } from './release-assets'
 import { listReleases, type ListReleasesOptions } from './release-catalog'
 import { fetchVerifiedArchive } from './release-fetcher'
 import { removeRelease } from './release-removal'
-import { releaseSources } from './release-sources'
+import { OFFLINE_ENV, releaseSources } from './release-sources'
 import { normalizeVersion } from './release-version'
-import { GITHUB_API_URL } from './github-releases'
-import { OFFLINE_ENV } from './release-sources'
 import { SharedTasks } from './shared-task'
+import { sweepWorkFolders } from './work-folders'
 
 /** Why 30 s: a healthy server sends data continuously; 30 s of silence is a dead connection. */
 const DEFAULT_STALL_TIMEOUT_MS = 30_000
@@ -50,6 +50,8 @@ export interface ReleaseManagerOptions {
   stallTimeoutMs?: number
   retry?: RetryPolicy
   progressIntervalMs?: number
+  /** Where installs, failures and fall-backs are logged. Default: nowhere (silentLog). */
+  log?: EngineLog
 }
 
 /** How one install is followed and cancelled. */
@@ -58,21 +60,30 @@ export interface InstallOptions {
   onProgress?: (progress: InstallProgress) => void
 }
 
-/** Lists, downloads, verifies, installs, imports and removes etcd releases for the engine. */
+/**
+ * Lists, downloads, verifies, installs, imports and removes etcd releases for the engine. The
+ * engine's data-directory lock makes it the only user of `releasesDir`; so what an earlier run
+ * left half done there is swept away once, when the manager starts.
+ */
 export class ReleaseManager {
   private readonly dispatcher: Dispatcher
-  private readonly downloads: DownloadThread
-  private readonly installs = new SharedTasks<EtcdBinary, InstallProgress>(cancelled)
+  private readonly installs: SharedTasks<EtcdBinary, InstallProgress>
+  private readonly log: EngineLog
   private readonly platform: NodeJS.Platform
   private readonly arch: string
+  /** The start-up sweep of stale work folders; every job that makes one waits for it. */
+  private readonly swept: Promise<void>
   private mirrors: readonly string[]
+  private isClosed = false
 
   constructor(private readonly options: ReleaseManagerOptions) {
+    this.log = options.log ?? silentLog()
     this.dispatcher = createDispatcher(options.env ?? process.env)
-    this.downloads = new DownloadThread({ env: options.env ?? process.env })
+    this.installs = new SharedTasks(cancelled, this.log)
     this.mirrors = options.mirrors ?? []
     this.platform = options.platform ?? process.platform
     this.arch = options.arch ?? process.arch
+    this.swept = sweepWorkFolders(options.releasesDir, this.log)
   }
 
   private get isOffline(): boolean {
@@ -91,6 +102,7 @@ export class ReleaseManager {
         exe: this.exe,
         findSystemEtcd: this.options.findSystemEtcd ?? findSystemEtcd,
         now: Date.now,
+        log: this.log,
       },
       options,
     )
@@ -108,23 +120,23 @@ export class ReleaseManager {
       sources: this.isOffline ? [] : this.options.sources,
       env: this.options.env ?? process.env,
     })
+    await this.whenOpen(`The install of etcd ${asset.version}`)
     return this.installs.run(
       asset.version,
       (signal, emit) => {
         const meter = this.meter(asset.version, emit)
-        return runInstall(
-          { releasesDir: this.options.releasesDir, meter, signal },
-          asset,
-          (workDir) =>
-            fetchVerifiedArchive(asset, sources, workDir, {
-              dispatcher: this.dispatcher,
-              download: (req) => this.downloads.download(req),
-              stallTimeoutMs: this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-              retry: this.options.retry ?? DEFAULT_RETRY,
-              meter,
-              signal,
-            }).then((fetched) => ({ file: fetched.file, source: fetched.url, isVerified: true })),
-        )
+        const flow = { releasesDir: this.options.releasesDir, meter, signal, log: this.log }
+        return runInstall(flow, asset, async (workDir) => {
+          const fetched = await fetchVerifiedArchive(asset, sources, workDir, {
+            dispatcher: this.dispatcher,
+            stallTimeoutMs: this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+            retry: this.options.retry ?? DEFAULT_RETRY,
+            meter,
+            signal,
+            log: this.log,
+          })
+          return { file: fetched.file, source: fetched.url, isVerified: true, bytes: fetched.bytes }
+        })
       },
       options,
     )
@@ -135,18 +147,20 @@ export class ReleaseManager {
     path: string,
     options: ImportOptions & InstallOptions = {},
   ): Promise<EtcdBinary> {
+    await this.whenOpen(`The import of ${path}`)
     return importArchive(path, options, {
       releasesDir: this.options.releasesDir,
       signal: options.signal ?? new AbortController().signal,
       platform: this.platform,
       arch: this.arch,
       makeMeter: (version) => this.meter(version, (p) => options.onProgress?.(p)),
+      log: this.log,
     })
   }
 
   /** Installed versions with size and source, newest first. */
   listInstalled(): Promise<InstalledRelease[]> {
-    return listInstalledReleases(this.options.releasesDir, this.exe)
+    return listInstalledReleases(this.options.releasesDir, this.exe, this.log)
   }
 
   /** Removes an installed version; RELEASE_IN_USE while a cluster uses it. */
@@ -164,7 +178,8 @@ export class ReleaseManager {
         { version: checked },
       )
     }
-    await removeRelease(this.options.releasesDir, checked)
+    await this.swept
+    await removeRelease(this.options.releasesDir, checked, this.log)
   }
 
   /** Replaces the custom mirrors (when the user edits them in settings); checked at the next install. */
@@ -172,10 +187,26 @@ export class ReleaseManager {
     this.mirrors = [...mirrors]
   }
 
-  /** Cancels downloads and closes the HTTP connections; the manager cannot download afterwards. */
+  /**
+   * Cancels running installs and waits until they have cleaned up, then drops the HTTP
+   * connections (a release-list request still running fails and falls back to the cache). Later
+   * installs are refused.
+   */
   async close(): Promise<void> {
-    await this.downloads.close()
-    await closeDispatcher(this.dispatcher)
+    this.isClosed = true
+    await this.installs.abortAll()
+    await this.dispatcher.destroy()
+  }
+
+  /** Waits for the start-up sweep; refuses (DOWNLOAD_CANCELLED) once the manager is closed. */
+  private async whenOpen(job: string): Promise<void> {
+    await this.swept
+    if (this.isClosed) {
+      throw new EngineError(
+        'DOWNLOAD_CANCELLED',
+        `${job} was not started: the engine is shutting down.`,
+      )
+    }
   }
 
   private get exe(): string {
@@ -187,8 +218,8 @@ export class ReleaseManager {
   }
 }
 
-/** The etcd on PATH, described, or null. */
+/** The etcd on PATH, described, or null; throws when it does not run (the catalog logs that). */
 async function findSystemEtcd(): Promise<EtcdBinary | null> {
   const path = await findOnPath('etcd')
-  return path ? describeEtcd(path, 'system').catch(() => null) : null
+  return path ? describeEtcd(path, 'system') : null
 }

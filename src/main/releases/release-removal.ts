@@ -1,16 +1,20 @@
-import { rename, rm, stat } from 'node:fs/promises'
+import { rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../errors/engine-error'
+import type { EngineLog } from '../log/engine-log'
 import { diskError } from './fs-errors'
-import { lockFileOf, workPrefixOf } from './install-flow'
-import { InstallLock } from './install-lock'
 import { versionDir } from './installed-releases'
+import { makeWorkDir, removeWorkDir } from './work-folders'
 
 /**
- * Deletes an installed version. Under the version lock, the folder is first renamed to a work
- * name (one atomic step, so the version vanishes at once), then deleted.
+ * Deletes an installed version: the folder is first moved into a work folder (one atomic rename,
+ * so the version vanishes at once), then deleted.
  */
-export async function removeRelease(releasesDir: string, version: string): Promise<void> {
+export async function removeRelease(
+  releasesDir: string,
+  version: string,
+  log: EngineLog,
+): Promise<void> {
   const dir = versionDir(releasesDir, version)
   const isThere = await stat(dir).then(
     (info) => info.isDirectory(),
@@ -19,14 +23,14 @@ export async function removeRelease(releasesDir: string, version: string): Promi
   if (!isThere) {
     throw new EngineError('RELEASE_NOT_FOUND', `etcd ${version} is not installed.`, { version })
   }
-  const lock = await InstallLock.acquire(lockFileOf(releasesDir, version))
+  let trash: string | null = null
   try {
-    const trash = join(releasesDir, `${workPrefixOf(version)}${process.pid}_removed`)
-    await rename(dir, trash).catch((error: unknown) => {
-      throw diskError(error, `remove etcd ${version}`, dir)
-    })
-    await rm(trash, { recursive: true, force: true })
+    trash = await makeWorkDir(releasesDir, `removed-v${version}`)
+    await rename(dir, join(trash, `v${version}`))
+  } catch (error) {
+    throw diskError(error, `remove etcd ${version}`, dir)
   } finally {
-    await lock.release()
+    if (trash) await removeWorkDir(trash, log)
   }
+  log.info({ version }, 'removed etcd')
 }

@@ -1,6 +1,7 @@
 import { chmod, mkdir, rename, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
 import { readEtcdVersion } from '../etcd/etcd-binary'
+import type { EngineLog } from '../log/engine-log'
 import { archiveInvalid } from './archive-entries'
 import { extractTarGz } from './extract-tar'
 import { extractZip } from './extract-zip'
@@ -66,12 +67,13 @@ async function checkReportedVersion(
 /**
  * Moves a staged version folder to its final place with one rename, so the version appears
  * complete or not at all. A broken folder already there (no etcd in it) is moved aside first and
- * put back if the rename fails.
+ * put back if the rename fails (if even that fails, it is logged: it held no etcd anyway).
  */
 export async function commitStaged(
   stageDir: string,
   finalDir: string,
   workDir: string,
+  log: EngineLog,
 ): Promise<void> {
   const aside = join(workDir, 'replaced')
   const hasOld = await stat(finalDir).then(
@@ -82,7 +84,14 @@ export async function commitStaged(
   try {
     await rename(stageDir, finalDir)
   } catch (error) {
-    if (hasOld) await rename(aside, finalDir).catch(() => undefined)
+    if (hasOld) {
+      await rename(aside, finalDir).catch((restoreError: unknown) => {
+        log.warn(
+          { err: restoreError, folder: finalDir },
+          'could not put back the broken version folder an install moved aside; it is deleted',
+        )
+      })
+    }
     throw error
   }
 }

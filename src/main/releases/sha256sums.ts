@@ -29,17 +29,37 @@ export async function sha256File(path: string, signal?: AbortSignal): Promise<st
   return hash.digest('hex')
 }
 
+/** Names a checked archive in messages: which release, which file, from where. */
+export interface ChecksumSubject {
+  version: string
+  fileName: string
+  from: string
+}
+
 /**
- * Checks a file against its expected SHA-256; on a mismatch the file is deleted (it must never be
- * extracted) and CHECKSUM_MISMATCH names the file and where it came from.
+ * Checks a file against its expected SHA-256 by reading it (for imported archives); see
+ * expectChecksum.
  */
 export async function verifyChecksum(
   file: string,
   expected: string,
-  what: { version: string; fileName: string; from: string },
+  what: ChecksumSubject,
   signal?: AbortSignal,
 ): Promise<void> {
-  const actual = await sha256File(file, signal)
+  await expectChecksum(await sha256File(file, signal), expected, what, file)
+}
+
+/**
+ * Compares a file's SHA-256 (hashed while it was written, or read back) with the expected one;
+ * on a mismatch the file is deleted (it must never be extracted) and CHECKSUM_MISMATCH names the
+ * file and where it came from.
+ */
+export async function expectChecksum(
+  actual: string,
+  expected: string,
+  what: ChecksumSubject,
+  file: string,
+): Promise<void> {
   if (actual === expected.toLowerCase()) return
   await rm(file, { force: true })
   throw new EngineError(

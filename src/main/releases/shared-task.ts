@@ -1,3 +1,5 @@
+import type { EngineLog } from '../log/engine-log'
+
 /** One running task and the callers waiting for it. */
 interface Flight<T, P> {
   promise: Promise<T>
@@ -20,7 +22,10 @@ export interface JoinOptions<P> {
 export class SharedTasks<T, P> {
   private readonly flights = new Map<string, Flight<T, P>>()
 
-  constructor(private readonly cancelled: (key: string) => Error) {}
+  constructor(
+    private readonly cancelled: (key: string) => Error,
+    private readonly log: EngineLog,
+  ) {}
 
   /** Joins the task running for `key`, or starts it with `start`. */
   run(
@@ -63,6 +68,13 @@ export class SharedTasks<T, P> {
     return this.flights.has(key)
   }
 
+  /** Aborts every running task; resolves once all have settled (cleaned up), whatever the outcome. */
+  async abortAll(): Promise<void> {
+    const flights = [...this.flights.values()]
+    for (const flight of flights) flight.controller.abort()
+    await Promise.allSettled(flights.map((flight) => flight.promise))
+  }
+
   private launch(
     key: string,
     start: (signal: AbortSignal, emit: (progress: P) => void) => Promise<T>,
@@ -73,8 +85,9 @@ export class SharedTasks<T, P> {
       for (const listener of listeners) {
         try {
           listener(progress)
-        } catch {
+        } catch (error) {
           // A listener's bug must not break the task the other callers wait for.
+          this.log.error({ err: error, task: key }, 'a progress listener threw')
         }
       }
     }

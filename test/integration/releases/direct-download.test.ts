@@ -1,10 +1,10 @@
 /**
- * The download path (undici, through file-dispatch.ts) against raw servers that answer byte by
- * byte: chunked bodies, informational heads, bodies that run
- * to the close, redirects, and TLS.
+ * The download path (file-download.ts: undici's request piped into the file) against raw servers
+ * that answer byte by byte: chunked bodies, informational heads, bodies that run to the close,
+ * redirects, TLS, and a dropped download resumed with Range (or restarted when the file changed).
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
@@ -17,8 +17,10 @@ import { createDispatcher } from '../../../src/main/releases/http-client'
 import { makeTestDir } from '../../helpers/test-dirs'
 
 const BODY = randomBytes(300_000)
+const DONE = { bytes: BODY.length, sha256: createHash('sha256').update(BODY).digest('hex') }
 const dispatcher = createDispatcher({})
-const hits: string[] = []
+/** Every request the raw servers saw: its path and its head (request line and headers). */
+const hits: { path: string; head: string }[] = []
 let raw: { server: Server; origin: string }
 let other: { server: Server; origin: string }
 let dir: string
@@ -40,55 +42,55 @@ function chunked(body: Buffer): Buffer {
   return Buffer.concat([...parts, Buffer.from('0\r\ntrailer: 1\r\n\r\n')])
 }
 
+/** An HTTP/1.1 answer: status line, headers and body as exact bytes. */
+function http(status: string, headers: string[], body: Buffer = Buffer.alloc(0)): Buffer {
+  return Buffer.concat([Buffer.from(`HTTP/1.1 ${status}\r\n${headers.join('\r\n')}\r\n\r\n`), body])
+}
+
+/**
+ * The resume paths: the first request gets a resumable answer cut after 100 KB; a retry gets the
+ * rest (206 from where its Range starts), or, for `-changed`, the whole file again (200), as a
+ * server does when If-Range no longer matches.
+ */
+async function resumable(socket: Socket, path: string, head: string): Promise<void> {
+  const whole = [`content-length: ${BODY.length}`, 'accept-ranges: bytes', 'etag: "v1"']
+  if (hits.filter((h) => h.path === path).length === 1) {
+    await dribble(socket, http('200 OK', whole, BODY).subarray(0, 100_000), 4096)
+    return void socket.destroy()
+  }
+  const start = Number(/^range: bytes=(\d+)-/im.exec(head)?.[1] ?? 0)
+  if (path.endsWith('-changed') || start === 0) {
+    return dribble(socket, http('200 OK', whole, BODY), 8192)
+  }
+  const range = `content-range: bytes ${start}-${BODY.length - 1}/${BODY.length}`
+  const length = `content-length: ${BODY.length - start}`
+  return dribble(socket, http('206 Partial Content', [length, range], BODY.subarray(start)), 8192)
+}
+
 /** Answers by path, writing exact bytes. */
-async function answer(socket: Socket, path: string, origin: string): Promise<void> {
-  const head = (text: string): Buffer => Buffer.from(`${text}\r\n\r\n`)
-  const ok = 'HTTP/1.1 200 OK'
+async function answer(socket: Socket, path: string, head: string): Promise<void> {
+  if (path.startsWith('/resume')) return resumable(socket, path, head)
   const hops = /^\/hop(\d+)$/.exec(path)
   if (hops) {
     const next = Number(hops[1]) > 0 ? `/hop${Number(hops[1]) - 1}` : '/length'
-    return void socket.end(head(`HTTP/1.1 302 Found\r\nlocation: ${next}\r\ncontent-length: 0`))
+    return void socket.end(http('302 Found', [`location: ${next}`, 'content-length: 0']))
   }
+  const length = `content-length: ${BODY.length}`
   switch (path) {
     case '/length':
-      return dribble(
-        socket,
-        Buffer.concat([head(`${ok}\r\ncontent-length: ${BODY.length}`), BODY]),
-        777,
-      )
+      return dribble(socket, http('200 OK', [length], BODY), 777)
     case '/chunked':
-      return dribble(
-        socket,
-        Buffer.concat([head(`${ok}\r\ntransfer-encoding: chunked`), chunked(BODY)]),
-        333,
-      )
+      return dribble(socket, http('200 OK', ['transfer-encoding: chunked'], chunked(BODY)), 333)
     case '/early-hints':
-      await dribble(socket, head('HTTP/1.1 103 Early Hints\r\nlink: </x>'), 5)
-      return dribble(
-        socket,
-        Buffer.concat([head(`${ok}\r\ncontent-length: ${BODY.length}`), BODY]),
-        65_536,
-      )
+      await dribble(socket, http('103 Early Hints', ['link: </x>']), 5)
+      return dribble(socket, http('200 OK', [length], BODY), 65_536)
     case '/to-close':
-      await dribble(socket, Buffer.concat([head('HTTP/1.0 200 OK'), BODY]), 4096)
+      await dribble(socket, Buffer.concat([Buffer.from('HTTP/1.0 200 OK\r\n\r\n'), BODY]), 4096)
       return void socket.end()
-    case '/cut-once':
-      if (hits.filter((p) => p === path).length > 1) return answer(socket, '/chunked', origin)
-      await dribble(
-        socket,
-        Buffer.concat([head(`${ok}\r\ntransfer-encoding: chunked`), chunked(BODY)]).subarray(
-          0,
-          100_000,
-        ),
-        4096,
-      )
-      return void socket.destroy()
     case '/elsewhere':
-      return void socket.end(head(`HTTP/1.1 301 Moved\r\nlocation: ${other.origin}/chunked`))
-    case '/garbage':
-      return void socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n')
+      return void socket.end(http('301 Moved', [`location: ${other.origin}/chunked`]))
     default:
-      return void socket.end(head('HTTP/1.1 404 Not Found\r\ncontent-length: 0'))
+      return void socket.end(http('404 Not Found', ['content-length: 0']))
   }
 }
 
@@ -98,10 +100,14 @@ async function startRawServer(): Promise<{ server: Server; origin: string }> {
     socket.on('error', () => {})
     socket.on('data', (data) => {
       received += data.toString('latin1')
-      if (!received.includes('\r\n\r\n')) return
-      const path = received.split(' ')[1]!
-      hits.push(path)
-      answer(socket, path, origin).catch(() => socket.destroy())
+      const end = received.indexOf('\r\n\r\n')
+      if (end === -1) return
+      // One GET (no body) per head; a kept-alive socket's next request starts afresh.
+      const head = received.slice(0, end)
+      received = received.slice(end + 4)
+      const path = head.split(' ')[1]!
+      hits.push({ path, head })
+      answer(socket, path, head).catch(() => socket.destroy())
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -134,17 +140,33 @@ describe('downloads without a proxy', () => {
   for (const path of ['/length', '/chunked', '/early-hints', '/to-close']) {
     it(`${path}: the body arrives whole, whatever the pieces`, async () => {
       const file = join(dir, `${path.slice(1)}.bin`)
-      expect(await download(`${raw.origin}${path}`, file)).toEqual({ bytes: BODY.length })
+      expect(await download(`${raw.origin}${path}`, file)).toEqual(DONE)
       expect(readFileSync(file).equals(BODY)).toBe(true)
     })
   }
 
   it('follows relative and cross-origin redirects', async () => {
     const file = join(dir, 'redirected.bin')
-    expect(await download(`${raw.origin}/hop4`, file)).toEqual({ bytes: BODY.length })
+    expect(await download(`${raw.origin}/hop4`, file)).toEqual(DONE)
     expect(readFileSync(file).equals(BODY)).toBe(true)
     await download(`${raw.origin}/elsewhere`, file)
     expect(readFileSync(file).equals(BODY)).toBe(true)
+  })
+
+  it('resumes a dropped download with Range and If-Range, hashing the part it had', async () => {
+    const file = join(dir, 'resumed.bin')
+    expect(await download(`${raw.origin}/resume`, file)).toEqual(DONE)
+    expect(readFileSync(file).equals(BODY)).toBe(true)
+    const retry = hits.filter((h) => h.path === '/resume')[1]!.head
+    expect(retry).toMatch(/^range: bytes=[1-9]\d*-$/im)
+    expect(retry).toMatch(/^if-range: "v1"$/im)
+  })
+
+  it('starts afresh when the server answers a resume with the whole (changed) file', async () => {
+    const file = join(dir, 'changed.bin')
+    expect(await download(`${raw.origin}/resume-changed`, file)).toEqual(DONE)
+    expect(readFileSync(file).equals(BODY)).toBe(true)
+    expect(hits.filter((h) => h.path === '/resume-changed')[1]!.head).toMatch(/^range: /im)
   })
 
   it('speaks TLS, with and without a server name', async () => {

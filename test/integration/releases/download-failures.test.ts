@@ -4,6 +4,7 @@ import { startReleaseServer, type ReleaseServer } from '../../helpers/release-se
 import { REAL_VERSION, sha256sums, type BuiltArchive } from './release-archives'
 import {
   buildRealArchives,
+  capturedLog,
   expectCleanFailure,
   LINUX_ASSET,
   newManager,
@@ -53,18 +54,33 @@ describe('download failures leave the releases folder as it was', () => {
     expect(error.message).toMatch(/sent nothing for 0\.4 s/)
   })
 
-  it('a wrong checksum → CHECKSUM_MISMATCH', async () => {
+  it('a wrong checksum → CHECKSUM_MISMATCH, logged with the source and the code', async () => {
     publish(server, real, sha256sums([{ fileName: LINUX_ASSET, sha256: '0'.repeat(64) }]))
-    const { install, releasesDir } = installer()
+    const { log, lines } = capturedLog()
+    const { install, releasesDir } = installer({ log })
     await expectCleanFailure(install, releasesDir, 'CHECKSUM_MISMATCH', LINUX_ASSET)
+    const host = new URL(server.origin).host
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'installing etcd', version: V }),
+    )
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'release source failed', from: host }),
+    )
+    expect(lines.at(-1)).toMatchObject({
+      level: 'warn',
+      msg: 'etcd install failed',
+      version: V,
+      code: 'CHECKSUM_MISMATCH',
+      durationMs: expect.any(Number),
+    })
   })
 
-  it('SHA256SUMS without the asset → CHECKSUM_MISSING, the download stopped and deleted', async () => {
+  it('SHA256SUMS without the asset → CHECKSUM_MISSING, the archive never downloaded', async () => {
     const sums = sha256sums([{ fileName: 'etcd-v3.4.23-linux-arm64.tar.gz', sha256: real.sha256 }])
     publish(server, real, sums)
-    server.misbehave('slow')
     const { install, releasesDir } = installer()
     await expectCleanFailure(install, releasesDir, 'CHECKSUM_MISSING', LINUX_ASSET)
+    expect(server.countOf(LINUX_ASSET)).toBe(0)
   })
 
   it('cancel mid-download → DOWNLOAD_CANCELLED', async () => {
@@ -79,6 +95,27 @@ describe('download failures leave the releases folder as it was', () => {
         },
       })
     await expectCleanFailure(run, releasesDir, 'DOWNLOAD_CANCELLED', /etcd 3\.4\.23/)
+  })
+
+  it('closing the manager mid-download → DOWNLOAD_CANCELLED; later installs are refused', async () => {
+    server.misbehave('slow')
+    const { manager, releasesDir } = installer()
+    let hasStarted = (): void => undefined
+    const started = new Promise<void>((resolve) => (hasStarted = resolve))
+    const run = async () => {
+      const install = manager.install(V, {
+        onProgress: (p) => p.phase === 'downloading' && p.bytes > 0 && hasStarted(),
+      })
+      await started
+      const [outcome] = await Promise.allSettled([install, manager.close()])
+      if (outcome.status === 'rejected') throw outcome.reason
+      return outcome.value
+    }
+    await expectCleanFailure(run, releasesDir, 'DOWNLOAD_CANCELLED', /etcd 3\.4\.23/)
+    await expect(manager.install(V)).rejects.toMatchObject({
+      code: 'DOWNLOAD_CANCELLED',
+      message: expect.stringMatching(/etcd 3\.4\.23 was not started: the engine is shutting down/),
+    })
   })
 
   it('no source reachable → OFFLINE', async () => {

@@ -1,16 +1,14 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { InstallPhase } from '../../../src/shared/releases'
 import { freePorts } from '../../helpers/free-port'
 import { startReleaseServer, type ReleaseServer } from '../../helpers/release-server'
 import { makeTestDir } from '../../helpers/test-dirs'
 import { REAL_VERSION } from './release-archives'
 import {
   buildRealArchives,
+  capturedLog,
   expectCleanFailure,
   LINUX_ASSET,
   newManager,
@@ -19,8 +17,6 @@ import {
 } from './release-fixture'
 
 const V = REAL_VERSION
-const child = fileURLToPath(new URL('./install-child.ts', import.meta.url))
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url))
 let server: ReleaseServer
 
 beforeAll(async () => {
@@ -134,55 +130,19 @@ describe('disks', () => {
   })
 })
 
-describe('two processes', () => {
-  it('never download one version at once: the second waits, then finds it installed', async () => {
-    server.misbehave('slow')
-    const { manager, releasesDir } = newManager([server.base])
-    const other = spawn(tsx, [child, releasesDir, server.base, V], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const output = collect(other)
-    const exited = new Promise((r) => other.once('exit', r))
-    // The other process is downloading (and holds the lock) once the server sees its request.
-    while (server.countOf(LINUX_ASSET) === 0) await new Promise((r) => setTimeout(r, 10))
-    const phases: InstallPhase[] = []
-    const mine = await manager.install(V, { onProgress: (p) => phases.push(p.phase) })
-    expect(await exited, output.text).toBe(0)
-    expect(phases).toEqual(['waiting'])
-    expect(JSON.parse(output.text.trim().split('\n').at(-1)!)).toEqual(mine)
-    expect(server.countOf(LINUX_ASSET)).toBe(1)
-    await manager.close()
-  })
-
-  it('takes over a lock whose process is gone, and waits for a live one', async () => {
-    const { manager, releasesDir } = newManager([server.base])
-    mkdirSync(releasesDir, { recursive: true })
-    const lockFile = join(releasesDir, `.v${V}.lock`)
-    // Work folders a crashed process left: this version's, and another version's (dead pid).
-    const dead = spawn('true')
-    await new Promise((r) => dead.once('exit', r))
-    mkdirSync(join(releasesDir, `.tmp-v${V}_${dead.pid}_abc`, 'extract'), { recursive: true })
-    mkdirSync(join(releasesDir, `.tmp-v3.5.0_${dead.pid}_def`))
-    const holder = spawn('sleep', ['30'])
-    writeFileSync(lockFile, JSON.stringify({ pid: holder.pid, host: hostname(), since: 'now' }))
-    const phases: InstallPhase[] = []
-    const install = manager.install(V, { onProgress: (p) => phases.push(p.phase) })
-    await new Promise((r) => setTimeout(r, 300))
-    expect(phases).toEqual(['waiting'])
-    expect(server.countOf(LINUX_ASSET)).toBe(0)
-    const gone = new Promise((r) => holder.once('exit', r))
-    holder.kill('SIGKILL')
-    await gone
-    expect((await install).version).toBe(V)
-    expect(existsSync(lockFile)).toBe(false)
+describe('left-overs of an earlier run', () => {
+  it('are swept once when the manager starts, and the install then works', async () => {
+    const releasesDir = join(makeTestDir('stale'), 'etcd')
+    // What a killed engine leaves: work folders of this version and another (old and new names).
+    const stale = [`.tmp-v${V}-abc123`, `.tmp-v3.5.0_4242_def`, '.tmp-removed-v3.4.1-x']
+    for (const name of stale) mkdirSync(join(releasesDir, name, 'extract'), { recursive: true })
+    writeFileSync(join(releasesDir, stale[0]!, LINUX_ASSET), 'half an archive')
+    const { log, lines } = capturedLog()
+    const { manager } = newManager([server.base], { releasesDir, log })
+    expect((await manager.install(V)).version).toBe(V)
     expect(snapshot(releasesDir).filter((p) => !p.includes('/'))).toEqual([`v${V}`])
+    const swept = lines.filter((l) => l.msg === 'removed a stale release work folder')
+    expect(swept).toHaveLength(3)
     await manager.close()
   })
 })
-
-function collect(proc: ChildProcess): { text: string } {
-  const output = { text: '' }
-  proc.stdout?.on('data', (d: Buffer) => (output.text += d.toString()))
-  proc.stderr?.on('data', (d: Buffer) => (output.text += d.toString()))
-  return output
-}

@@ -9,7 +9,9 @@ import { makeTestDir } from '../../helpers/test-dirs'
 import { REAL_VERSION } from './release-archives'
 import {
   buildRealArchives,
+  capturedLog,
   DARWIN_ASSET,
+  expectCleanFailure,
   LINUX_ASSET,
   newManager,
   publish,
@@ -70,7 +72,8 @@ async function runsHealthyEtcd(etcdPath: string): Promise<void> {
 describe('installing a release', () => {
   it('downloads, verifies and installs a .tar.gz, then a real etcd runs from it', async () => {
     server.requests.length = 0
-    const { manager, releasesDir } = newManager([server.base], { progressIntervalMs: 0 })
+    const { log, lines } = capturedLog()
+    const { manager, releasesDir } = newManager([server.base], { progressIntervalMs: 0, log })
     const events: InstallProgress[] = []
     const binary = await manager.install(REAL_VERSION, { onProgress: (p) => events.push(p) })
     expect(binary).toEqual({
@@ -98,6 +101,15 @@ describe('installing a release', () => {
       'checking',
       'installed',
     ])
+
+    expect(lines.map((l) => l.msg)).toEqual(['installing etcd', 'installed etcd'])
+    expect(lines[1]).toMatchObject({
+      level: 'info',
+      version: REAL_VERSION,
+      from: new URL(server.origin).host,
+      bytes: statSync(archives.tarGz.path).size,
+      durationMs: expect.any(Number),
+    })
 
     const [installed] = await manager.listInstalled()
     expect(installed).toMatchObject({
@@ -142,6 +154,43 @@ describe('installing a release', () => {
     await manager.close()
   })
 
+  it('a caller that cancels leaves the shared download to the other; the last one stops it', async () => {
+    server.misbehave('slow')
+    const { manager, releasesDir } = newManager([server.base])
+    /** Two callers of one install; resolves once bytes arrive. */
+    const twoCallers = async () => {
+      const controllers = [new AbortController(), new AbortController()] as const
+      let hasBytes = (): void => undefined
+      const flowing = new Promise<void>((resolve) => (hasBytes = resolve))
+      const installs = controllers.map((c) =>
+        manager.install(REAL_VERSION, {
+          signal: c.signal,
+          onProgress: (p) => p.bytes > 0 && hasBytes(),
+        }),
+      )
+      await flowing
+      return { controllers, installs }
+    }
+    server.requests.length = 0
+    const kept = await twoCallers()
+    kept.controllers[0].abort()
+    await expect(kept.installs[0]).rejects.toMatchObject({ code: 'DOWNLOAD_CANCELLED' })
+    expect((await kept.installs[1]!).version).toBe(REAL_VERSION)
+    expect(server.countOf(LINUX_ASSET)).toBe(1)
+
+    await manager.remove(REAL_VERSION)
+    const run = async () => {
+      const both = await twoCallers()
+      both.controllers[0].abort()
+      await expect(both.installs[0]).rejects.toMatchObject({ code: 'DOWNLOAD_CANCELLED' })
+      both.controllers[1].abort()
+      return both.installs[1]!
+    }
+    await expectCleanFailure(run, releasesDir, 'DOWNLOAD_CANCELLED', /etcd 3\.4\.23/)
+    server.misbehave('none')
+    await manager.close()
+  })
+
   it('falls over from an unreachable and a 404 source to the next one', async () => {
     server.requests.length = 0
     const [closed] = await freePorts(1)
@@ -166,8 +215,11 @@ describe('installing a release', () => {
       const gets = server.requests.filter((r) => r.path.endsWith(LINUX_ASSET))
       expect(gets).toHaveLength(2)
       if (misbehaviour === 'drop-once') {
+        // It resumes after what reached the file: at most what the server sent before the drop.
         const size = statSync(archives.tarGz.path).size
-        expect(gets[1]!.range).toBe(`bytes=${Math.floor(size / 2)}-`)
+        const resumedAt = Number(/^bytes=(\d+)-$/.exec(gets[1]!.range ?? '')?.[1])
+        expect(resumedAt).toBeGreaterThan(0)
+        expect(resumedAt).toBeLessThanOrEqual(Math.floor(size / 2))
       } else {
         expect(gets[1]!.range).toBeUndefined()
       }

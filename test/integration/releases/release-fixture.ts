@@ -1,8 +1,11 @@
 /** Shared set-up for the release tests: archives, a server publishing them, managers, dir snapshots. */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readlinkSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { Writable } from 'node:stream'
+import { pino } from 'pino'
 import { expect } from 'vitest'
 import { EngineError } from '../../../src/main/errors/engine-error'
+import type { EngineLog } from '../../../src/main/log/engine-log'
 import {
   ReleaseManager,
   type ReleaseManagerOptions,
@@ -88,9 +91,35 @@ export function snapshot(dir: string): string[] {
   return found.sort()
 }
 
+/** Files under `dir` this process holds open (Linux: /proc/self/fd; elsewhere none are seen). */
+function openFilesUnder(dir: string): string[] {
+  if (!existsSync('/proc/self/fd')) return []
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`)
+      return target.startsWith(dir) ? [target] : []
+    } catch {
+      return [] // the descriptor of the listing itself, closed by now
+    }
+  })
+}
+
+/** A logger that keeps every line as an object, to check what the engine log would say. */
+export function capturedLog(): { log: EngineLog; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = []
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>)
+      done()
+    },
+  })
+  return { log: pino({ formatters: { level: (label) => ({ level: label }) } }, sink), lines }
+}
+
 /**
  * Runs an install expected to fail and checks the contract of every failure: the code, a message
- * naming `mentions`, and a releases folder exactly as before with no temp file or lock left.
+ * naming `mentions`, a releases folder exactly as before with no temp file left, and no file in it
+ * still open.
  */
 export async function expectCleanFailure(
   run: () => Promise<unknown>,
@@ -109,5 +138,6 @@ export async function expectCleanFailure(
   expect(engineError.code, engineError.message).toBe(code)
   expect(engineError.message).toMatch(mentions)
   expect(snapshot(releasesDir)).toEqual(before)
+  expect(openFilesUnder(releasesDir)).toEqual([])
   return engineError
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { silentLog, type EngineLog } from '../../../src/main/log/engine-log'
 import { SharedTasks } from '../../../src/main/releases/shared-task'
 
 function deferred<T>() {
@@ -9,7 +10,7 @@ function deferred<T>() {
 
 describe('shared tasks', () => {
   it('runs one task for concurrent callers and gives each the progress', async () => {
-    const tasks = new SharedTasks<string, number>(() => new Error('cancelled'))
+    const tasks = new SharedTasks<string, number>(() => new Error('cancelled'), silentLog())
     const gate = deferred<void>()
     let starts = 0
     const seenA: number[] = []
@@ -31,7 +32,10 @@ describe('shared tasks', () => {
   })
 
   it('aborts the task only when the last caller cancels, after it cleaned up', async () => {
-    const tasks = new SharedTasks<string, number>((key) => new Error(`cancelled ${key}`))
+    const tasks = new SharedTasks<string, number>(
+      (key) => new Error(`cancelled ${key}`),
+      silentLog(),
+    )
     let cleanedUp = false
     let taskSignal: AbortSignal | undefined
     const start = (signal: AbortSignal) =>
@@ -54,5 +58,49 @@ describe('shared tasks', () => {
     second.abort()
     await expect(b).rejects.toThrow('cancelled k')
     expect(cleanedUp).toBe(true)
+  })
+
+  it('abortAll() stops every task and waits for each to settle', async () => {
+    const tasks = new SharedTasks<string, number>(
+      (key) => new Error(`cancelled ${key}`),
+      silentLog(),
+    )
+    const settled: string[] = []
+    // Like a real task, it notices an abort that came before it started, too.
+    const start = (key: string) => (signal: AbortSignal) =>
+      new Promise<string>((_resolve, reject) => {
+        const stop = () =>
+          setTimeout(() => {
+            settled.push(key)
+            reject(new Error(`stopped ${key}`))
+          }, 10)
+        if (signal.aborted) stop()
+        else signal.addEventListener('abort', stop)
+      })
+    const outcomes = Promise.allSettled([tasks.run('a', start('a')), tasks.run('b', start('b'))])
+    await tasks.abortAll()
+    expect(settled.sort()).toEqual(['a', 'b'])
+    expect((await outcomes).map((o) => o.status)).toEqual(['rejected', 'rejected'])
+  })
+
+  it('a listener that throws is logged, and the others still get the progress', async () => {
+    const logged: unknown[] = []
+    const log = { error: (fields: unknown) => logged.push(fields) } as unknown as EngineLog
+    const tasks = new SharedTasks<string, number>(() => new Error('cancelled'), log)
+    const seen: number[] = []
+    const start = async (_signal: AbortSignal, emit: (p: number) => void) => {
+      await Promise.resolve()
+      emit(7)
+      return 'done'
+    }
+    const bad = tasks.run('k', start, {
+      onProgress: () => {
+        throw new Error('listener bug')
+      },
+    })
+    const good = tasks.run('k', start, { onProgress: (p) => seen.push(p) })
+    expect(await Promise.all([bad, good])).toEqual(['done', 'done'])
+    expect(seen).toEqual([7])
+    expect(logged).toEqual([expect.objectContaining({ task: 'k', err: expect.any(Error) })])
   })
 })

@@ -2,7 +2,6 @@ import type { InstallProgress } from '../../../../shared/releases'
 import { formatBytes } from '../shared/bytes'
 
 const PHASE_LABELS: Record<InstallProgress['phase'], string> = {
-  waiting: 'Waiting for another etcd Desk to finish installing',
   downloading: 'Downloading',
   verifying: 'Verifying checksum',
   extracting: 'Extracting',
