@@ -123,6 +123,7 @@ describe('Create cluster dialog', () => {
           port: 2379,
           member: 'etcd1',
           kind: 'client',
+          cluster: 'cluster-1',
           owner: { pid: 77, command: 'nginx' },
         },
       }),
@@ -163,6 +164,7 @@ describe('Create cluster dialog', () => {
         code: 'START_TIMEOUT',
         message: 'Member etcd2 of cluster cluster-1 did not become healthy in time.',
         detail: {
+          cluster: 'cluster-1',
           member: 'etcd2',
           logTail: ['rafthttp: dial tcp 127.0.0.1:12380: connection refused'],
         },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import { ErrorMessage } from '../../src/renderer/src/features/shared/error-message'
 import { ERROR_HINTS } from '../../src/renderer/src/features/shared/error-hints'
-import type { ErrorCode } from '../../src/shared/result'
+import type { ErrorCode, ErrorData } from '../../src/shared/result'
 import { FakeApi, fail, fakeConnection, ok } from './fake-api'
 import { clusterView, renderWithApi } from './fixtures'
 
@@ -18,7 +18,9 @@ describe('Errors', () => {
   it('renders what happened, the engine message, the hint and the code', () => {
     const codes = Object.keys(ERROR_HINTS) as ErrorCode[]
     for (const code of codes) {
-      const { unmount } = render(<ErrorMessage error={{ code, message: `engine says ${code}` }} />)
+      const { unmount } = render(
+        <ErrorMessage error={{ code, message: `engine says ${code}` } as ErrorData} />,
+      )
       const alert = screen.getByRole('alert')
       expect(alert).toHaveTextContent(ERROR_HINTS[code].title)
       expect(alert).toHaveTextContent(ERROR_HINTS[code].hint)

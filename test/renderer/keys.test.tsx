@@ -139,7 +139,7 @@ describe('Keys: edit, conflicts, delete and live updates', () => {
         ? fail({
             code: 'KEY_CONFLICT',
             message: 'app/a changed',
-            detail: { currentModRevision: '7' },
+            detail: { key: 'app/a', expectedModRevision: '5', currentModRevision: '7' },
           })
         : ok({ revision: '13' }),
     )

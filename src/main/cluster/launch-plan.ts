@@ -44,7 +44,13 @@ export async function planLaunch(
     [...args.values()].map((a) => parseEtcdCommand(shellCommand('etcd', a))),
   )
   if (issues.length > 0) {
-    throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), { issues })
+    throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), {
+      issues: issues.map((i) => ({
+        severity: 'error' as const,
+        path: 'members',
+        message: i.message,
+      })),
+    })
   }
   return { binary, args }
 }

@@ -73,9 +73,7 @@ export class MemberSlot {
   async restartFailed(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error)
     const detailTail =
-      error instanceof EngineError && Array.isArray(error.detail?.logTail)
-        ? (error.detail.logTail as string[])
-        : null
+      error instanceof EngineError && error.is('START_TIMEOUT') ? error.detail?.logTail : undefined
     const logTail = detailTail ?? (await this.log.readTail(LOG_TAIL_LINES))
     this.process.markRestartFailed(`automatic restart failed: ${message}`, logTail)
   }

@@ -1,21 +1,29 @@
+import type { ErrorDetails } from '../../shared/error-details'
 import type { ErrorCode, ErrorData, Result } from '../../shared/result'
 
-/** A domain error thrown inside the engine; it carries a code and the context that explains it. */
-export class EngineError extends Error {
+/**
+ * A domain error thrown inside the engine; it carries a code and the context that explains it,
+ * typed per code (src/shared/error-details.ts).
+ */
+export class EngineError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
-    readonly detail?: Record<string, unknown>,
+    readonly detail?: ErrorDetails[C],
   ) {
     super(message)
     this.name = 'EngineError'
   }
 
+  /** True when this error has code `code`; then `detail` is that code's. */
+  is<K extends ErrorCode>(code: K): this is EngineError<K> {
+    return (this.code as ErrorCode) === code
+  }
+
   /** The error as plain data for a contract boundary. */
   toData(): ErrorData {
-    return this.detail
-      ? { code: this.code, message: this.message, detail: this.detail }
-      : { code: this.code, message: this.message }
+    const data = { code: this.code, message: this.message }
+    return (this.detail ? { ...data, detail: this.detail } : data) as ErrorData
   }
 }
 

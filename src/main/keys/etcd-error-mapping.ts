@@ -4,6 +4,7 @@ import {
   GRPCResourceExhastedError,
   GRPCUnavailableError,
 } from 'etcd3'
+import type { EtcdCallDetail } from '../../shared/error-details'
 import { EngineError } from '../errors/engine-error'
 import { printableKey } from './key-bytes'
 
@@ -15,8 +16,8 @@ export interface CallContext {
   key?: Uint8Array
   /** Writes map "message too large" to VALUE_TOO_LARGE; reads map it to a failed request. */
   isWrite?: boolean
-  /** More context for the error's detail, e.g. value size. */
-  extra?: Record<string, unknown>
+  /** More context for the error's detail: a listing's page, a write's sizes. */
+  extra?: { page?: number; valueBytes?: number; keyBytes?: number; maxRequestBytes?: number }
 }
 
 /** etcd did not answer a streaming call (which has no gRPC deadline) in time. */
@@ -39,13 +40,13 @@ export function isCompactedError(error: unknown): boolean {
 export function toEngineError(error: unknown, context: CallContext): EngineError {
   if (error instanceof EngineError) return error
   const message = error instanceof Error ? error.message : String(error)
-  const detail: Record<string, unknown> = {
+  const detail: EtcdCallDetail & CallContext['extra'] = {
     endpoints: [...context.endpoints],
     operation: context.operation,
     cause: message,
     ...context.extra,
+    ...(context.key ? { key: printableKey(context.key) } : {}),
   }
-  if (context.key) detail.key = printableKey(context.key)
   const where = context.endpoints.join(', ')
 
   if (error instanceof ClientClosedError) {

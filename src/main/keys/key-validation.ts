@@ -9,9 +9,7 @@ export function checkPageLimit(limit: number | undefined): number {
     throw new EngineError(
       'INVALID_REQUEST',
       `limit must be an integer from 1 to ${MAX_PAGE_LIMIT}`,
-      {
-        limit,
-      },
+      { field: 'limit', value: limit },
     )
   }
   return limit
@@ -36,7 +34,8 @@ export function checkRevision(revision: unknown, field = 'revision'): void {
   if (revision === undefined) return
   if (typeof revision !== 'string' || !/^\d{1,19}$/.test(revision)) {
     throw new EngineError('INVALID_REQUEST', `${field} must be a decimal revision string`, {
-      [field]: revision,
+      field,
+      value: String(revision).slice(0, 40),
     })
   }
 }
@@ -46,7 +45,8 @@ export function checkStartKey(startKey: Uint8Array | undefined, prefix: Uint8Arr
   if (startKey === undefined) return
   if (!(startKey instanceof Uint8Array) || !hasPrefix(startKey, prefix)) {
     throw new EngineError('INVALID_REQUEST', 'startKey must start with the listed prefix', {
-      prefix: printableKey(prefix),
+      field: 'startKey',
+      value: printableKey(prefix),
     })
   }
 }

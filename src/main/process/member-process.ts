@@ -61,7 +61,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
       throw new EngineError(
         'MEMBER_RUNNING',
         `Member ${this.options.member} of cluster ${this.options.cluster} is already ${this.state}.`,
-        { member: this.options.member },
+        { cluster: this.options.cluster, member: this.options.member },
       )
     }
     mkdirSync(dirname(this.options.logFile), { recursive: true })
@@ -83,7 +83,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
         throw new EngineError(
           'MEMBER_CRASHED',
           `Could not start ${binary} for member ${this.options.member}.`,
-          { member: this.options.member, binary },
+          { cluster: this.options.cluster, member: this.options.member, logTail: [], binary },
         )
       }
       // The engine must not stay alive just because a member runs.

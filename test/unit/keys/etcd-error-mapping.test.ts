@@ -25,9 +25,8 @@ describe('toEngineError', () => {
       new EtcdError('etcdserver: no leader'),
     ]) {
       const mapped = toEngineError(error, { endpoints, operation: 'range' })
-      expect(mapped.code).toBe('ETCD_UNREACHABLE')
       expect(mapped.message).toContain('http://127.0.0.1:1, http://127.0.0.1:2')
-      expect(mapped.detail?.endpoints).toEqual(endpoints)
+      expect(mapped.is('ETCD_UNREACHABLE') && mapped.detail?.endpoints).toEqual(endpoints)
     }
   })
 
@@ -44,8 +43,7 @@ describe('toEngineError', () => {
   it('maps "request is too large" to VALUE_TOO_LARGE and names the key', () => {
     const error = new EtcdError('etcdserver: request is too large')
     const mapped = toEngineError(error, { endpoints, operation: 'put', key, isWrite: true })
-    expect(mapped.code).toBe('VALUE_TOO_LARGE')
-    expect(mapped.detail?.key).toBe('hex:6bff')
+    expect(mapped.is('VALUE_TOO_LARGE') && mapped.detail?.key).toBe('hex:6bff')
   })
 
   it('maps RESOURCE_EXHAUSTED to VALUE_TOO_LARGE only for writes', () => {

@@ -180,23 +180,35 @@ export function hintFor(code: ErrorCode): ErrorHint {
 
 /** Short "label: value" facts from an error's detail (port, member, holder process…). */
 export function errorFacts(error: ErrorData): string[] {
-  const d = error.detail ?? {}
-  const facts: string[] = []
-  if (typeof d.member === 'string') facts.push(`Member: ${d.member}`)
-  if (typeof d.port === 'number')
-    facts.push(`Port: ${d.port}${d.kind ? ` (${String(d.kind)})` : ''}`)
-  const owner = d.owner as { pid?: unknown; command?: unknown } | null | undefined
-  if (owner && typeof owner.pid === 'number') {
-    facts.push(`Held by: ${String(owner.command ?? 'a process')} (pid ${owner.pid})`)
+  switch (error.code) {
+    case 'PORT_IN_USE': {
+      const d = error.detail
+      if (!d) return []
+      const owner = d.owner ? `${d.owner.command || 'a process'} (pid ${d.owner.pid})` : null
+      return [
+        `Member: ${d.member}`,
+        `Port: ${d.port} (${d.kind})`,
+        ...(d.usedBy ? [`Used by cluster: ${d.usedBy}`] : []),
+        ...(owner ? [`Held by: ${owner}`] : []),
+      ]
+    }
+    case 'START_TIMEOUT':
+    case 'MEMBER_CRASHED':
+    case 'MEMBER_RUNNING':
+    case 'MEMBER_NOT_RUNNING':
+    case 'MEMBER_NOT_FOUND':
+      return error.detail ? [`Member: ${error.detail.member}`] : []
+    case 'KEY_CONFLICT':
+      return error.detail ? [`Current mod revision: ${error.detail.currentModRevision}`] : []
+    case 'CLUSTER_BUSY':
+      return error.detail ? [`Running: ${error.detail.label}`] : []
+    default:
+      return []
   }
-  if (typeof d.currentModRevision === 'string') {
-    facts.push(`Current mod revision: ${d.currentModRevision}`)
-  }
-  return facts
 }
 
 /** The last log lines attached to an error (START_TIMEOUT, MEMBER_CRASHED), if any. */
 export function errorLogTail(error: ErrorData): string[] {
-  const tail = error.detail?.logTail
-  return Array.isArray(tail) ? tail.map(String) : []
+  if (error.code !== 'START_TIMEOUT' && error.code !== 'MEMBER_CRASHED') return []
+  return error.detail?.logTail ?? []
 }

@@ -1,0 +1,122 @@
+import type { ClusterOperationKind } from './cluster'
+import type { SpecIssue } from './validate-cluster-spec'
+
+/**
+ * The context each error code carries, typed per code: the engine can only attach what the code
+ * promises, and the window reads fields, not an untyped bag. Adding a code means adding it here.
+ */
+
+/** One problem with a request's argument, as zod found it. */
+export interface RequestIssue {
+  path: string[]
+  message: string
+}
+
+/** A process holding a port, where the OS tells. */
+export interface PortHolder {
+  pid: number
+  command: string
+}
+
+/** What an etcd call failed on. */
+export interface EtcdCallDetail {
+  endpoints: string[]
+  operation: string
+  /** The underlying client error's message. */
+  cause: string
+  /** The key, printed like etcdctl prints it. */
+  key?: string
+  page?: number
+}
+
+/** Where a download failed and how. */
+export interface DownloadDetail {
+  url?: string
+  attempts?: number
+  /** 'stalled', 'status', 'range', 'truncated', 'too-large', or a network error's text. */
+  reason?: string
+  status?: number
+  version?: string
+  file?: string
+  /** Every source tried, when all failed. */
+  sources?: { code: string; message: string }[]
+}
+
+/** A disk or permission failure while writing. */
+export interface FileSystemDetail {
+  path: string
+  errno?: string
+}
+
+/** The context of every error code. */
+export interface ErrorDetails {
+  INVALID_REQUEST: {
+    channel?: string
+    issues?: RequestIssue[]
+    /** The field that was refused, and its value as sent. */
+    field?: string
+    value?: string | number
+    url?: string
+    version?: string
+  }
+  INVALID_SPEC: { issues: SpecIssue[] }
+  PORT_IN_USE: {
+    port: number
+    member: string
+    kind: 'client' | 'peer'
+    cluster: string
+    /** The other cluster of etcd Desk that holds the port, when it is one. */
+    usedBy?: string
+    owner?: PortHolder | null
+    reason?: string
+    issues?: SpecIssue[]
+  }
+  CLUSTER_EXISTS: { cluster: string; issues?: SpecIssue[] }
+  CLUSTER_NOT_FOUND: { cluster: string }
+  MEMBER_NOT_FOUND: { cluster: string; member: string }
+  CLUSTER_RUNNING: { cluster: string }
+  CLUSTER_NOT_RUNNING: { cluster: string }
+  CLUSTER_BUSY: { cluster: string; operation: ClusterOperationKind; label: string }
+  OPERATION_CANCELLED: { cluster: string; operation: ClusterOperationKind; by: string }
+  MEMBER_RUNNING: { cluster: string; member: string }
+  MEMBER_NOT_RUNNING: { cluster: string; member: string }
+  ETCD_NOT_FOUND: { path?: string; version?: string; output?: string }
+  ETCD_VERSION_UNSUPPORTED: { version: string; path?: string }
+  ETCD_VERSION_CHANGED: { cluster: string; recordedVersion: string; foundVersion: string }
+  START_TIMEOUT: { cluster: string; member: string; logTail: string[] }
+  MEMBER_CRASHED: { cluster: string; member: string; logTail: string[]; binary?: string }
+  STOP_TIMEOUT: { cluster: string; member: string }
+  DATA_DIR_LOCKED: { file: string; owner?: { pid: number; host: string; since: string } }
+  DATA_DIR_FOREIGN: { path: string; entries: string[] }
+  DATA_DIR_UNWRITABLE: Partial<FileSystemDetail> & { cluster?: string }
+  KEY_NOT_FOUND: { key: string; revision: string }
+  KEY_CONFLICT: { key: string; expectedModRevision: string; currentModRevision: string }
+  VALUE_TOO_LARGE: Partial<EtcdCallDetail> & {
+    valueBytes?: number
+    keyBytes?: number
+    maxRequestBytes?: number
+  }
+  ETCD_UNREACHABLE: EtcdCallDetail
+  ETCD_REQUEST_FAILED: EtcdCallDetail
+  ENGINE_CLOSED: Partial<EtcdCallDetail> & { cluster?: string }
+  RELEASE_NOT_FOUND: DownloadDetail
+  PLATFORM_UNSUPPORTED: {
+    platform?: string
+    os?: string
+    arch?: string
+    version?: string
+    file?: string
+    expected?: string
+  }
+  DOWNLOAD_FAILED: DownloadDetail
+  DOWNLOAD_CANCELLED: DownloadDetail
+  OFFLINE: DownloadDetail
+  CHECKSUM_MISMATCH: DownloadDetail & { from: string; expected: string; actual: string }
+  CHECKSUM_MISSING: DownloadDetail & { sha256sums?: string }
+  ARCHIVE_INVALID: { file: string; reason: string }
+  DISK_FULL: FileSystemDetail
+  RELEASE_IN_USE: { version: string }
+  FORBIDDEN: { file?: string }
+  DISCONNECTED: Record<string, never>
+  INTERNAL: { file?: string; cluster?: string }
+}
