@@ -30,7 +30,7 @@ export async function freeSpec(name: string, count: number) {
 }
 
 /** Why 20 s: a 3-member start or an election takes ≈2–3 s (ETCD-FACTS); a busy CI box needs more. */
-export const ENGINE_WAIT_MS = 20_000
+const ENGINE_WAIT_MS = 20_000
 
 /**
  * Polls `read` (vi.waitFor, every 100 ms) until `accept` holds and returns that value; on timeout
