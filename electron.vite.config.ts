@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import react from '@vitejs/plugin-react'
+import { rendererConfig } from './electron.vite.renderer.config'
 
 /** Build of the three Electron runtimes: engine shell (main), preload bridge and React window. */
 export default defineConfig({
@@ -19,9 +19,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve('src/renderer'),
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react()],
-  },
+  renderer: rendererConfig,
 })

@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config'
 // those of another run on the same machine. Workers inherit this from the main process.
 process.env.ETCD_DESK_TEST_RUN ??= `run-${process.pid}-${Date.now()}`
 // Settings of test engines and browser-mode servers never touch the user's real config folder.
-process.env.ETCD_DESK_CONFIG_DIR ??= join(tmpdir(), 'etcd-desk-tests', process.env.ETCD_DESK_TEST_RUN, 'config')
+process.env.ETCD_DESK_CONFIG_DIR ??= join(
+  tmpdir(),
+  'etcd-desk-tests',
+  process.env.ETCD_DESK_TEST_RUN,
+  'config',
+)
 // Tests reach loopback only: no release list from GitHub, no downloads but from test mirrors.
 process.env.ETCD_DESK_OFFLINE = '1'
 
@@ -35,7 +40,7 @@ export default defineConfig({
           // Why: a 3-member cold start takes up to ~2.6 s and elections ~2 s (ETCD-FACTS); allow headroom.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          globalSetup: ['test/helpers/no-leftover-etcd.ts'],
+          globalSetup: ['test/helpers/no-leftover-etcd.ts', 'test/helpers/built-renderer-setup.ts'],
         },
       },
       {

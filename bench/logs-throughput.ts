@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
+import { DataLayout } from '../src/main/store/data-layout'
 import { report } from './bench-support'
 import { sleep, startUiBench } from './ui-bench-support'
 
@@ -140,15 +140,7 @@ export async function logsThroughput(): Promise<void> {
   try {
     const cluster = await bench.createCluster('logs')
     const member = cluster.members[0]!.name
-    const file = join(
-      bench.server.dataDir,
-      'clusters',
-      'logs',
-      'members',
-      member,
-      'logs',
-      'etcd.log',
-    )
+    const file = new DataLayout(bench.server.dataDir).memberLogFile('logs', member)
     if (!existsSync(file)) throw new Error(`no member log file at ${file}`)
     const { page, pageErrors } = await bench.openPage()
     await page.getByRole('tab', { name: 'Logs' }).click()

@@ -100,9 +100,10 @@ for (const launcher of launchers()) {
       await page.getByRole('tab', { name: 'Members' }).click()
       const leader = await shownLeader(page)
       expect(leader).toBeTruthy()
+      // Kill acts at once (it is how the tutorial shows an election): no confirmation dialog.
       await page.getByRole('button', { name: `Kill ${leader}` }).click()
-      const confirm = page.getByRole('dialog')
-      if (await confirm.count()) await confirm.getByRole('button', { name: /kill/i }).click()
+      await memberRow(page, leader!).getByText('stopped').waitFor({ timeout: 20_000 })
+      expect(await page.getByRole('dialog').count()).toBe(0)
       await expect.poll(() => shownLeader(page), { timeout: 30_000 }).not.toBe(leader)
       await screenshot(page, `${launcher.name}-05-after-election`)
     })

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
+import { inspect, promisify } from 'node:util'
+import { vi } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import type { EngineOptions } from '../../src/main/engine/engine-options'
 import type { ClusterStatus, ClusterView } from '../../src/shared/cluster'
@@ -28,38 +29,62 @@ export async function freeSpec(name: string, count: number) {
   }
 }
 
-/** Polls `read` until `accept` holds or the deadline passes; returns the last value. */
+/** Why 20 s: a 3-member start or an election takes ≈2–3 s (ETCD-FACTS); a busy CI box needs more. */
+const ENGINE_WAIT_MS = 20_000
+
+/**
+ * Polls `read` (vi.waitFor, every 100 ms) until `accept` holds and returns that value; on timeout
+ * throws an error showing the last value read.
+ */
+export async function waitFor<T, S extends T>(
+  read: () => T | Promise<T>,
+  accept: (v: T) => v is S,
+  timeoutMs?: number,
+): Promise<S>
 export async function waitFor<T>(
   read: () => T | Promise<T>,
   accept: (v: T) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs?: number,
+): Promise<T>
+export async function waitFor<T>(
+  read: () => T | Promise<T>,
+  accept: (v: T) => boolean,
+  timeoutMs = ENGINE_WAIT_MS,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let value = await read()
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
+  return vi.waitFor(
+    async () => {
+      const value = await read()
+      if (!accept(value)) {
+        throw new Error(`no accepted value within ${timeoutMs} ms; last: ${inspect(value)}`)
+      }
+      return value
+    },
+    { timeout: timeoutMs, interval: 100 },
+  )
 }
 
-/** Waits until the engine reports every member healthy with one leader. */
+/** Waits until the engine reports every member healthy with one leader; throws on timeout. */
 export function waitHealthy(
   engine: Engine,
   cluster: string,
-  timeoutMs = 20_000,
-): Promise<ClusterStatus | null> {
+  timeoutMs = ENGINE_WAIT_MS,
+): Promise<ClusterStatus> {
   return waitFor(
     () => engine.getStatus(cluster),
-    (s) => s !== null && s.healthyCount === s.memberCount && s.leaderName !== null,
+    (s): s is ClusterStatus =>
+      s !== null && s.healthyCount === s.memberCount && s.leaderName !== null,
     timeoutMs,
   )
 }
 
-/** Runs etcdctl (API v3) against a cluster's endpoints and returns stdout. */
-export async function etcdctl(view: ClusterView, ...args: string[]): Promise<string> {
+/** Runs etcdctl (API v3; the one on PATH unless `binary` is given) against a cluster's endpoints. */
+export async function etcdctl(
+  view: ClusterView,
+  args: string[],
+  binary = 'etcdctl',
+): Promise<string> {
   const endpoints = view.members.map((m) => m.clientUrl).join(',')
-  const { stdout } = await execFileAsync('etcdctl', [`--endpoints=${endpoints}`, ...args], {
+  const { stdout } = await execFileAsync(binary, [`--endpoints=${endpoints}`, ...args], {
     env: { ...process.env, ETCDCTL_API: '3' },
     timeout: 20_000,
   })

@@ -9,7 +9,9 @@ export interface TestEtcd {
   line: string
   /** What `etcd --version` printed ("3.5.16"). */
   version: string
+  /** Absolute path of the etcd binary. */
   etcd: string
+  /** Absolute path of the etcdctl next to it. */
   etcdctl: string
 }
 
@@ -31,16 +33,17 @@ function describe(etcd: string, etcdctl: string): TestEtcd {
   return { line: version.split('.').slice(0, 2).join('.'), version, etcd, etcdctl }
 }
 
-/** The etcd on PATH (Debian bookworm's 3.4.23 here and in CI), with absolute paths. */
-export function systemTestEtcd(): TestEtcd {
-  return describe(onPath('etcd'), onPath('etcdctl'))
-}
-
+/** The first `name` on PATH, as an absolute path; fails naming what is missing. */
 function onPath(name: string): string {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean)
   const found = dirs.map((dir) => join(dir, name)).find((path) => existsSync(path))
-  if (!found) throw new Error(`No ${name} on PATH: apt-get install etcd-server etcd-client.`)
+  if (!found) throw new Error(`No ${name} on PATH: install etcd-server and etcd-client.`)
   return found
+}
+
+/** The etcd on PATH (Debian bookworm's 3.4.23 here and in CI). */
+export function systemTestEtcd(): TestEtcd {
+  return describe(onPath('etcd'), onPath('etcdctl'))
 }
 
 /** Debian trixie's etcd 3.5; fails with the command that fetches it when it is missing. */

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { vi } from 'vitest'
+import { systemTestEtcd, type TestEtcd } from './etcd-versions'
 import { freePorts } from './free-port'
 import { makeTestDir } from './test-dirs'
 
@@ -16,6 +18,7 @@ export interface PlainMember {
   clientUrl: string
   peerUrl: string
   dataDir: string
+  /** The current process (a new one after restart()). */
   process: ChildProcess
   pid: number
 }
@@ -26,8 +29,12 @@ export interface PlainCluster {
   endpoints: string[]
   names: string[]
   dir: string
+  /** The etcd line it runs. */
+  etcd: TestEtcd
   /** SIGKILLs one member and waits for it to exit. */
   kill(name: string): Promise<void>
+  /** Starts a killed member again on its data dir and waits until every member is healthy. */
+  restart(name: string): Promise<void>
   /** SIGKILLs every member still running, waits for them to exit, and deletes the data dirs. */
   stop(): Promise<void>
   /** Members that exited without kill()/stop(), e.g. killed by another test run's cleanup. */
@@ -67,23 +74,34 @@ async function isHealthy(clientUrl: string): Promise<boolean> {
   }
 }
 
+/** Waits until every member answers /health; fails at once when one exits meanwhile. */
 async function waitAllHealthy(members: PlainMember[]): Promise<void> {
-  const deadline = Date.now() + CLUSTER_START_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    const exited = members.find((m) => m.process.exitCode !== null || m.process.signalCode)
-    if (exited) {
-      const { exitCode, signalCode } = exited.process
-      throw new Error(`etcd member ${exited.name} exited during start (${exitCode ?? signalCode})`)
-    }
-    const health = await Promise.all(members.map((m) => isHealthy(m.clientUrl)))
-    if (health.every(Boolean)) return
-    await new Promise((r) => setTimeout(r, 100))
+  const exited = () => members.find((m) => m.process.exitCode !== null || m.process.signalCode)
+  await vi.waitFor(
+    async () => {
+      if (exited()) return // reported below, without waiting for the deadline
+      const health = await Promise.all(members.map((m) => isHealthy(m.clientUrl)))
+      const down = members.filter((_, i) => !health[i]).map((m) => m.name)
+      if (down.length > 0) throw new Error(`plain cluster: ${down.join(', ')} not healthy`)
+    },
+    { timeout: CLUSTER_START_TIMEOUT_MS, interval: 100 },
+  )
+  const gone = exited()
+  if (gone) {
+    const { exitCode, signalCode } = gone.process
+    throw new Error(`etcd member ${gone.name} exited during start (${exitCode ?? signalCode})`)
   }
-  throw new Error(`plain cluster did not become healthy in ${CLUSTER_START_TIMEOUT_MS} ms`)
 }
 
-/** Starts `size` etcd members at once (quorum needs them together) and waits for /health on all. */
-export async function startPlainCluster(size = 3, label = 'cluster'): Promise<PlainCluster> {
+/**
+ * Starts `size` members of `etcd` (the one on PATH by default) at once (quorum needs them
+ * together) and waits for /health on all.
+ */
+export async function startPlainCluster(
+  size = 3,
+  label = 'cluster',
+  etcd: TestEtcd = systemTestEtcd(),
+): Promise<PlainCluster> {
   const ports = await freePorts(size * 2)
   const dir = makeTestDir(label)
   const specs = Array.from({ length: size }, (_, i) => ({
@@ -96,21 +114,36 @@ export async function startPlainCluster(size = 3, label = 'cluster'): Promise<Pl
   const token = `plain-${label}-${process.pid}-${Date.now()}`
   const killedByUs = new Set<string>()
   const unexpected: string[] = []
-  const members: PlainMember[] = specs.map((s) => {
-    const child = spawn(process.env.ETCD_BIN ?? 'etcd', memberArgs(s, initial, token), {
-      stdio: 'ignore',
-    })
+  const spawnMember = (s: (typeof specs)[number]): ChildProcess => {
+    const child = spawn(etcd.etcd, memberArgs(s, initial, token), { stdio: 'ignore' })
     child.once('error', (error) => unexpected.push(`${s.name} failed to start: ${error.message}`))
     child.once('exit', (code, signal) => {
       if (!killedByUs.has(s.name)) unexpected.push(`${s.name} exited (code ${code}, ${signal})`)
     })
+    return child
+  }
+  const members: PlainMember[] = specs.map((s) => {
+    const child = spawnMember(s)
     return { ...s, process: child, pid: child.pid ?? -1 }
   })
-  const kill = async (name: string): Promise<void> => {
+  const memberNamed = (name: string): PlainMember => {
     const member = members.find((m) => m.name === name)
     if (!member) throw new Error(`no member named ${name}`)
+    return member
+  }
+  const kill = async (name: string): Promise<void> => {
     killedByUs.add(name)
-    await killAndWait(member.process)
+    await killAndWait(memberNamed(name).process)
+  }
+  const restart = async (name: string): Promise<void> => {
+    const member = memberNamed(name)
+    if (member.process.exitCode === null && member.process.signalCode === null) {
+      throw new Error(`member ${name} is still running`)
+    }
+    killedByUs.delete(name)
+    member.process = spawnMember(member)
+    member.pid = member.process.pid ?? -1
+    await waitAllHealthy(members)
   }
   const stop = async (): Promise<void> => {
     await Promise.all(members.map((m) => kill(m.name)))
@@ -128,7 +161,9 @@ export async function startPlainCluster(size = 3, label = 'cluster'): Promise<Pl
     endpoints: members.map((m) => m.clientUrl),
     names: members.map((m) => m.name),
     dir,
+    etcd,
     kill,
+    restart,
     stop,
     unexpectedExits: () => [...unexpected],
   }

@@ -1,7 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { vi } from 'vitest'
+import { systemTestEtcd, type TestEtcd } from './etcd-versions'
 import { freePorts } from './free-port'
 import { makeTestDir } from './test-dirs'
+
+const run = promisify(execFile)
+
+/** Why 20 s: a 1-member etcd is healthy in well under a second; leave room for a busy CI box. */
+const START_TIMEOUT_MS = 20_000
 
 /** A single etcd member started directly, without the engine: a fixture for engine parts. */
 export interface PlainEtcd {
@@ -9,17 +17,24 @@ export interface PlainEtcd {
   clientPort: number
   dir: string
   process: ChildProcess
+  /** The etcd line it runs. */
+  etcd: TestEtcd
+  /** Runs the matching etcdctl (API v3) against this member and returns its stdout. */
+  etcdctl(...args: string[]): Promise<string>
   stop(): Promise<void>
 }
 
-/** Starts a one-member etcd from the etcd on PATH in a fresh test dir and waits for /health. */
-export async function startPlainEtcd(label = 'plain'): Promise<PlainEtcd> {
+/** Starts a one-member etcd (the one on PATH unless `etcd` is given) and waits for /health. */
+export async function startPlainEtcd(
+  label = 'plain',
+  etcd: TestEtcd = systemTestEtcd(),
+): Promise<PlainEtcd> {
   const [clientPort = 0, peerPort = 0] = await freePorts(2)
   const dir = makeTestDir(label)
   const client = `http://127.0.0.1:${clientPort}`
   const peer = `http://127.0.0.1:${peerPort}`
   const child = spawn(
-    process.env.ETCD_BIN ?? 'etcd',
+    etcd.etcd,
     [
       '--name=solo',
       `--data-dir=${join(dir, 'data')}`,
@@ -39,16 +54,29 @@ export async function startPlainEtcd(label = 'plain'): Promise<PlainEtcd> {
     child.kill('SIGKILL')
     await exited
   }
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${client}/health`)
-      if (res.ok) return { endpoint: client, clientPort, dir, process: child, stop }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
+  const etcdctl = async (...args: string[]): Promise<string> => {
+    const { stdout } = await run(etcd.etcdctl, [`--endpoints=${client}`, ...args], {
+      env: { ...process.env, ETCDCTL_API: '3' },
+    })
+    return stdout
   }
-  await stop()
-  throw new Error(`plain etcd on ${client} did not become healthy`)
+  try {
+    await vi.waitFor(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return // reported below
+        const res = await fetch(`${client}/health`)
+        if (!res.ok) throw new Error(`plain etcd on ${client}: /health answered ${res.status}`)
+      },
+      { timeout: START_TIMEOUT_MS, interval: 100 },
+    )
+  } catch (error) {
+    await stop()
+    throw new Error(`plain etcd ${etcd.version} on ${client} did not become healthy`, {
+      cause: error,
+    })
+  }
+  if (child.exitCode !== null || child.signalCode !== null) {
+    throw new Error(`plain etcd ${etcd.version} on ${client} exited during start`)
+  }
+  return { endpoint: client, clientPort, dir, process: child, etcd, etcdctl, stop }
 }

@@ -17,7 +17,7 @@ export function peerUrlOf(host: string, member: MemberSpec): string {
 }
 
 /** The --initial-cluster value: every member's name=peer URL. */
-export function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
+function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
   return def.members.map((m) => `${m.name}=${peerUrlOf(def.host, m)}`).join(',')
 }
 

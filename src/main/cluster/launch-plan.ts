@@ -1,10 +1,8 @@
 import type { ClusterDefinition } from '../../shared/cluster'
-import { checkMemberCommands, parseEtcdCommand } from '../../shared/etcd-command-check'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { etcdLineOf } from '../etcd/etcd-version'
 import type { DataLayout } from '../store/data-layout'
-import { shellCommand } from '../../shared/shell-words'
 import { memberArgs } from './etcd-flags'
 import { checkSystemEtcdChange } from './system-etcd-change'
 
@@ -39,18 +37,5 @@ export async function planLaunch(
       return [m.name, memberArgs(def, m, { dataDir }, line)] as const
     }),
   )
-  // Defence in depth: the generated flags must pass the same check that catches the tutorial's typo.
-  const issues = checkMemberCommands(
-    [...args.values()].map((a) => parseEtcdCommand(shellCommand('etcd', a))),
-  )
-  if (issues.length > 0) {
-    throw new EngineError('INVALID_SPEC', issues.map((i) => i.message).join(' '), {
-      issues: issues.map((i) => ({
-        severity: 'error' as const,
-        path: 'members',
-        message: i.message,
-      })),
-    })
-  }
   return { binary, args }
 }

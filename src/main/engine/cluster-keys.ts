@@ -95,6 +95,11 @@ export class ClusterKeys {
     return id
   }
 
+  /** True while the watch `id` is open. */
+  hasWatch(id: string): boolean {
+    return this.watches.has(id)
+  }
+
   /** Stops a watch. */
   async unwatch(id: string): Promise<void> {
     const entry = this.watches.get(id)

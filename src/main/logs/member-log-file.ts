@@ -1,13 +1,8 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-
-/** Where a member's output goes: `<memberDir>/logs/etcd.log` (rotated copies beside it). */
-export function memberLogFile(memberDir: string): string {
-  return join(memberDir, 'logs', 'etcd.log')
-}
+import { dirname } from 'node:path'
 
 /**
- * Opens a member's log file for the spawner: pass `handle.fd` as the child's stdout and stderr
+ * Opens a member's log file (DataLayout.memberLogFile) for the spawner: pass `handle.fd` as the child's stdout and stderr
  * (`stdio: ['ignore', fd, fd]`), then close the handle in the parent once the child is spawned.
  * Why a file and append mode: a detached member must outlive the engine (a pipe to a dead engine
  * would kill it with SIGPIPE), and O_APPEND lets log-rotation truncate the file under the running

@@ -9,7 +9,7 @@ import { parseEtcdLogLine } from './zap-line-parser'
 /** Options of a MemberLog; only member and file are required. */
 export interface MemberLogOptions {
   member: string
-  /** Usually memberLogFile(memberDir). */
+  /** Usually DataLayout.memberLogFile(cluster, member). */
   file: string
   ringSize?: number
   ringBytes?: number

@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine'
 import type { SettingsStore } from '../settings/settings-store'
 
 /** Why: quitting must stop every member, but never hang the quit on a stuck process. */
-const QUIT_STOP_DEADLINE_MS = 15_000
+export const QUIT_STOP_DEADLINE_MS = 15_000
 
 /**
  * Makes quitting part of supervision: the first quit stops the engine (or leaves clusters running

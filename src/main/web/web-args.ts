@@ -12,7 +12,7 @@ export interface WebArgs {
   dataDir: string | undefined
   etcdPath: string | undefined
   releaseMirror: string | undefined
-  /** A ready renderer build to serve instead of building out/renderer (tests, packaging). */
+  /** A ready renderer build to serve instead of out/renderer (tests, packaging). */
   rendererDir: string | undefined
 }
 

@@ -3,11 +3,11 @@
  * the contract over a WebSocket. Prints one line with the URL (token included) to open; Ctrl-C
  * or SIGTERM stops the clusters like quitting the app.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Engine } from '../engine/engine'
 import { SettingsStore } from '../settings/settings-store'
-import { ensureRendererBuilt } from './renderer-build'
 import { parseWebArgs, WEB_USAGE, type WebArgs } from './web-args'
 import { startWebServer, type WebServer } from './web-server'
 
@@ -36,6 +36,20 @@ function readArgs(): WebArgs {
   }
 }
 
+/**
+ * The folder of the built UI: --renderer-dir, else out/renderer, which `npm run web` builds
+ * (npm run build:renderer) before starting this file. Throws saying how to get one when missing.
+ */
+function rendererDirOf(args: WebArgs): string {
+  const dir = args.rendererDir ?? join(root, 'out', 'renderer')
+  if (existsSync(join(dir, 'index.html'))) return dir
+  throw new Error(
+    args.rendererDir
+      ? `--renderer-dir ${dir} holds no built UI (index.html).`
+      : `No built UI in ${dir}: start browser mode with \`npm run web\`, which builds it first (or run \`npm run build:renderer\`).`,
+  )
+}
+
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version?: string }
   return pkg.version ?? '0.0.0-dev'
@@ -43,7 +57,7 @@ function appVersion(): string {
 
 async function main(): Promise<void> {
   const args = readArgs()
-  const rendererDir = args.rendererDir ?? (await ensureRendererBuilt(root))
+  const rendererDir = rendererDirOf(args)
   const settings = await SettingsStore.open()
   const engine = await Engine.open({
     settings,

@@ -26,6 +26,8 @@ export interface WebServerOptions {
   port: number
   /** For tests; normally a fresh random token. */
   token?: string
+  /** Bytes queued for one WebSocket client before it is dropped; default MAX_BUFFERED_BYTES. */
+  maxBufferedBytes?: number
 }
 
 /** A running browser-mode server. */
@@ -46,7 +48,7 @@ export const API_PATH = '/api'
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? createToken()
-  const endpoint = createWsEndpoint(options.engine)
+  const endpoint = createWsEndpoint(options.engine, { maxBufferedBytes: options.maxBufferedBytes })
   let policy: AccessPolicy = { token, port: options.port, hosts: new Set() }
 
   const server = createServer((req, res) => {

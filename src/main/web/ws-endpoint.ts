@@ -32,6 +32,12 @@ export interface WsEndpoint {
   close(): Promise<void>
 }
 
+/** Limits of the endpoint; the defaults suit the app. */
+export interface WsEndpointOptions {
+  /** Bytes queued for one client past which the next push drops it (MAX_BUFFERED_BYTES). */
+  maxBufferedBytes?: number
+}
+
 interface Envelope {
   id: number | string
   channel: unknown
@@ -39,10 +45,27 @@ interface Envelope {
 }
 
 /** Creates the endpoint; engine pushes go to every connected socket. */
-export function createWsEndpoint(engine: Engine): WsEndpoint {
+export function createWsEndpoint(engine: Engine, options: WsEndpointOptions = {}): WsEndpoint {
+  const maxBufferedBytes = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const sessions = new Map<WebSocket, ClientSession>()
   const alive = new WeakSet<WebSocket>()
+
+  const dropSlowClient = (socket: WebSocket): void => {
+    const bufferedBytes = socket.bufferedAmount
+    socket.terminate()
+    engine.log.warn(
+      { bufferedBytes, maxBufferedBytes },
+      'browser-mode client dropped: it stopped reading (it reconnects and reloads its state)',
+    )
+  }
+
+  /** Sends to one socket; a socket whose reader fell too far behind is dropped (it reconnects). */
+  const sendText = (socket: WebSocket, text: string): void => {
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount > maxBufferedBytes) dropSlowClient(socket)
+    else socket.send(text)
+  }
 
   const unbridge = bridgePushes(engine, (channel, payload) => {
     if (sessions.size === 0) return
@@ -95,12 +118,6 @@ export function createWsEndpoint(engine: Engine): WsEndpoint {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
-}
-
-/** Sends to one socket; a socket whose reader fell too far behind is dropped (it reconnects). */
-function sendText(socket: WebSocket, text: string): void {
-  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate()
-  else if (socket.readyState === socket.OPEN) socket.send(text)
 }
 
 function onMessage(socket: WebSocket, session: ClientSession, data: RawData, isBinary: boolean) {

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../../helpers/free-port'
+import { ensureRendererBuilt } from '../../helpers/renderer-build'
 import { makeTestDir } from '../../helpers/test-dirs'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
-/** A running `npm run web` (the real entry point) on a fresh data directory. */
+/** Browser mode's entry point (what `npm run web` runs after building the UI) on a fresh data dir. */
 export interface BrowserModeServer {
   url: string
   dataDir: string
@@ -13,14 +14,18 @@ export interface BrowserModeServer {
   stop: () => Promise<number | null>
 }
 
-/** Why: the first start may build the UI (electron-vite build, ~20 s on 2 cores). */
-const START_DEADLINE_MS = 120_000
+/** Why 60 s: the engine opens and prints its URL in a second or two; a busy CI box needs more. */
+const START_DEADLINE_MS = 60_000
 
-/** Starts browser mode as a child process (with `env` added) and waits for its one URL line. */
+/**
+ * Builds the UI when out/renderer is stale (as `npm run web` does), starts browser mode as a
+ * child process (with `env` added) and waits for its one URL line.
+ */
 export async function startBrowserMode(
   label: string,
   env: Record<string, string> = {},
 ): Promise<BrowserModeServer> {
+  await ensureRendererBuilt()
   const dataDir = makeTestDir(label)
   const port = await freePort()
   const child: ChildProcess = spawn(

@@ -45,7 +45,7 @@ describe('after the engine is SIGKILLed with a running cluster', () => {
     expect(view.members.map((m) => m.state)).toEqual(['running', 'running', 'running'])
     expect(view.members.map((m) => m.pid).sort()).toEqual(before)
     expect((await waitHealthy(engine, 'survivor'))?.healthyCount).toBe(3)
-    await etcdctl(view, 'put', '/after-crash', 'yes')
+    await etcdctl(view, ['put', '/after-crash', 'yes'])
     expect(
       findEtcdProcesses(dataDir)
         .map((p) => p.pid)

@@ -3,21 +3,24 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { endpointsOf } from '../../../src/main/cluster/etcd-flags'
 import type { Engine } from '../../../src/main/engine/engine'
-import type { LeaderChange } from '../../../src/shared/cluster'
+import type { ClusterView, LeaderChange } from '../../../src/shared/cluster'
 import { etcdctlSuggestions } from '../../../src/shared/etcdctl-suggestions'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { etcdctl, openTestEngine, waitFor, waitHealthy } from '../../helpers/engine-fixture'
+import { testEtcdLines } from '../../helpers/etcd-versions'
 
 const execFileAsync = promisify(execFile)
 const text = (s: string): Uint8Array => new TextEncoder().encode(s)
 const decode = (b: Uint8Array | null): string => new TextDecoder().decode(b ?? new Uint8Array())
 
-describe('a 3-member cluster with the tutorial port scheme', () => {
+// One engine and one cluster per etcd line, on the tutorial ports (one line after the other).
+describe.each(testEtcdLines())('a 3-member cluster on etcd $version, tutorial ports', (etcd) => {
   let engine: Engine
   const leaderChanges: LeaderChange[] = []
+  const cli = (...args: string[]) => etcdctl(engine.getCluster('tutorial'), args, etcd.etcdctl)
 
   beforeAll(async () => {
-    engine = await openTestEngine('three')
+    engine = await openTestEngine(`three-${etcd.line}`, { etcdPath: etcd.etcd })
     engine.on('leader-change', (_cluster, change) => leaderChanges.push(change))
   })
 
@@ -37,15 +40,15 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
     expect(view.state).toBe('running')
     expect(view.members.every((m) => m.state === 'running' && m.pid !== null)).toBe(true)
     const status = await waitHealthy(engine, 'tutorial')
-    expect(status?.healthyCount).toBe(3)
-    expect(status?.members.filter((m) => m.isLeader)).toHaveLength(1)
-    expect(findEtcdProcesses(engine.layout.root)).toHaveLength(3)
+    expect(status.healthyCount).toBe(3)
+    expect(status.members.filter((m) => m.isLeader)).toHaveLength(1)
+    expect(status.members.map((m) => m.version)).toEqual([etcd.version, etcd.version, etcd.version])
+    const processes = findEtcdProcesses(engine.layout.root)
+    expect(processes.map((p) => p.args[0])).toEqual([etcd.etcd, etcd.etcd, etcd.etcd])
   })
 
   it('agrees with etcdctl member list', async () => {
-    const listed = JSON.parse(
-      await etcdctl(engine.getCluster('tutorial'), 'member', 'list', '-w', 'json'),
-    ) as {
+    const listed = JSON.parse(await cli('member', 'list', '-w', 'json')) as {
       members: { ID: number | string; name: string; clientURLs: string[] }[]
     }
     expect(listed.members.map((m) => m.name).sort()).toEqual(['etcd1', 'etcd2', 'etcd3'])
@@ -56,10 +59,8 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
 
   it('writes through the engine what etcdctl reads, and the other way round', async () => {
     await engine.keys.put('tutorial', text('/greeting'), text('hello etcd'))
-    expect(
-      await etcdctl(engine.getCluster('tutorial'), 'get', '/greeting', '--print-value-only'),
-    ).toBe('hello etcd\n')
-    await etcdctl(engine.getCluster('tutorial'), 'put', '/from-cli', 'typed by hand')
+    expect(await cli('get', '/greeting', '--print-value-only')).toBe('hello etcd\n')
+    await cli('put', '/from-cli', 'typed by hand')
     expect(decode((await engine.keys.get('tutorial', text('/from-cli'))).value)).toBe(
       'typed by hand',
     )
@@ -80,7 +81,7 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
 
   it('offers etcdctl commands that run as shown, with the cluster’s own etcdctl', async () => {
     const { etcdctl: binary } = await engine.clusterCommands('tutorial')
-    expect(binary).toBe('/usr/bin/etcdctl')
+    expect(binary).toBe(etcd.etcdctl)
     const suggestions = etcdctlSuggestions(
       binary,
       endpointsOf(engine.getCluster('tutorial').definition),
@@ -108,7 +109,7 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
     const status = await waitHealthy(engine, 'tutorial')
     const follower = engine
       .getCluster('tutorial')
-      .members.find((m) => m.name !== status?.leaderName)!
+      .members.find((m) => m.name !== status.leaderName)!
     process.kill(follower.pid!, 'SIGKILL')
     const crashed = await waitFor(
       () => engine.getCluster('tutorial').members.find((m) => m.name === follower.name)!,
@@ -130,18 +131,12 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
     const name = engine.getCluster('tutorial').members.find((m) => m.state === 'crashed')!.name
     await engine.restartMember('tutorial', name)
     const status = await waitHealthy(engine, 'tutorial')
-    expect(status?.healthyCount).toBe(3)
-    const value = await etcdctl(
-      engine.getCluster('tutorial'),
-      'get',
-      '/still',
-      '--print-value-only',
-    )
-    expect(value).toBe('serving\n')
+    expect(status.healthyCount).toBe(3)
+    expect(await cli('get', '/still', '--print-value-only')).toBe('serving\n')
   })
 
   it('reports a new leader after the leader is killed', async () => {
-    const before = (await waitHealthy(engine, 'tutorial'))!.leaderName!
+    const before = (await waitHealthy(engine, 'tutorial')).leaderName!
     await engine.killMember('tutorial', before)
     const killed = engine.getCluster('tutorial').members.find((m) => m.name === before)!
     expect(killed.state).toBe('stopped')
@@ -154,7 +149,7 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
     expect(after?.leaderName).toBeTruthy()
     expect(leaderChanges.some((c) => c.to !== null && c.to !== before)).toBe(true)
     await engine.startMember('tutorial', before)
-    expect((await waitHealthy(engine, 'tutorial'))?.healthyCount).toBe(3)
+    expect((await waitHealthy(engine, 'tutorial')).healthyCount).toBe(3)
   })
 
   it('refuses to start a running cluster or delete it', async () => {
@@ -165,7 +160,20 @@ describe('a 3-member cluster with the tutorial port scheme', () => {
   })
 
   it('stops followers first, then the leader, leaving no process', async () => {
-    const view = await engine.stopCluster('tutorial')
+    const leader = (await waitHealthy(engine, 'tutorial')).leaderName!
+    const stopped: string[] = []
+    const onCluster = (changed: ClusterView): void => {
+      if (changed.definition.name !== 'tutorial') return
+      for (const m of changed.members) {
+        if (m.state === 'stopped' && !stopped.includes(m.name)) stopped.push(m.name)
+      }
+    }
+    engine.on('cluster', onCluster)
+    const view = await engine
+      .stopCluster('tutorial')
+      .finally(() => engine.off('cluster', onCluster))
+    expect(stopped).toHaveLength(3)
+    expect(stopped.at(-1)).toBe(leader)
     expect(view.state).toBe('stopped')
     expect(view.members.every((m) => m.state === 'stopped' && m.pid === null)).toBe(true)
     expect(findEtcdProcesses(engine.layout.root)).toEqual([])

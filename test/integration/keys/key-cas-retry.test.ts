@@ -5,45 +5,31 @@
  * etcd swallows the answer and cuts the connection.
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { KeyService } from '../../../src/main/keys/key-service'
 import { startPlainEtcd, type PlainEtcd } from '../../helpers/plain-etcd'
-import { bytes, etcdctl, text } from './key-fixtures'
+import { bytes, text } from './key-fixtures'
 
-/**
- * Why 500 ms: a local etcd applies a one-key Txn in a few ms; waiting this long before cutting
- * makes sure the first attempt landed, which is the case under test.
- */
-const CUT_AFTER_MS = 500
-
-/** A proxy that, when armed, lets the next request through but drops its answer and the connection. */
+/** A proxy that, once armed, swallows every answer from etcd until cut() drops all connections. */
 interface CuttingProxy {
   endpoint: string
   arm: () => void
-  cuts: number
+  cut: () => void
+  /** Client connections accepted so far. */
+  connections: number
   close: () => Promise<void>
 }
 
 async function startCuttingProxy(target: URL): Promise<CuttingProxy> {
   const sockets = new Set<Socket>()
-  const state = { armed: false, cuts: 0 }
+  const state = { isArmed: false, connections: 0 }
   const server: Server = createServer((client) => {
+    state.connections++
     const upstream = connect(Number(target.port), target.hostname)
     sockets.add(client).add(upstream)
-    let isCutting = false
-    client.on('data', (chunk: Buffer) => {
-      upstream.write(chunk)
-      if (!state.armed || isCutting) return
-      isCutting = true
-      state.armed = false
-      setTimeout(() => {
-        state.cuts++
-        client.destroy()
-        upstream.destroy()
-      }, CUT_AFTER_MS)
-    })
+    client.on('data', (chunk: Buffer) => upstream.write(chunk))
     upstream.on('data', (chunk: Buffer) => {
-      if (!isCutting) client.write(chunk)
+      if (!state.isArmed) client.write(chunk)
     })
     for (const socket of [client, upstream]) {
       socket.on('error', () => undefined)
@@ -58,9 +44,13 @@ async function startCuttingProxy(target: URL): Promise<CuttingProxy> {
   const { port } = server.address() as AddressInfo
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    arm: () => (state.armed = true),
-    get cuts() {
-      return state.cuts
+    arm: () => (state.isArmed = true),
+    cut: () => {
+      state.isArmed = false
+      for (const socket of sockets) socket.destroy()
+    },
+    get connections() {
+      return state.connections
     },
     close: async () => {
       for (const socket of sockets) socket.destroy()
@@ -89,22 +79,28 @@ describe('a compare-and-swap whose answer was lost', () => {
   it('reports the write that landed instead of a false KEY_CONFLICT', async () => {
     const key = bytes('cas/lost-answer')
     const created = await keys.put(key, bytes('v1'), { expectModRevision: '0' })
+    const connections = proxy.connections
     proxy.arm()
-    const updated = await keys.put(key, bytes('v2'), { expectModRevision: created.revision })
-    expect(proxy.cuts).toBe(1)
+    const put = keys.put(key, bytes('v2'), { expectModRevision: created.revision })
+    // Cut only once etcd itself shows the write: the answer, not the request, is what got lost.
+    await vi.waitFor(
+      async () => expect(await etcd.etcdctl('get', 'cas/lost-answer')).toContain('v2'),
+      { timeout: 10_000, interval: 50 },
+    )
+    proxy.cut()
+    const updated = await put
+    expect(proxy.connections).toBeGreaterThan(connections) // the retry came on a new connection
     const entry = await keys.get(key)
     expect(text(entry.value as Uint8Array)).toBe('v2')
     expect(entry.version).toBe('2') // written once: the second attempt only compared
     expect(updated.revision).toBe(entry.modRevision)
-    expect(await etcdctl(etcd.endpoint, 'get', 'cas/lost-answer', '--print-value-only')).toBe(
-      'v2\n',
-    )
+    expect(await etcd.etcdctl('get', 'cas/lost-answer', '--print-value-only')).toBe('v2\n')
   })
 
   it('still reports a real conflict, naming the key and both revisions', async () => {
     const key = bytes('cas/real-conflict')
     const created = await keys.put(key, bytes('mine'), { expectModRevision: '0' })
-    await etcdctl(etcd.endpoint, 'put', 'cas/real-conflict', 'theirs')
+    await etcd.etcdctl('put', 'cas/real-conflict', 'theirs')
     await expect(
       keys.put(key, bytes('mine-2'), { expectModRevision: created.revision }),
     ).rejects.toMatchObject({

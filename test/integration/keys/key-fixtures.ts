@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { Etcd3, type IRequestOp } from 'etcd3'
-
-const run = promisify(execFile)
 
 /** etcd's default --max-txn-ops: the most puts one Txn may carry. */
 const MAX_TXN_OPS = 128
@@ -38,23 +34,5 @@ export async function seedKeys(
     await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker))
   } finally {
     client.close()
-  }
-}
-
-/** Runs etcdctl (API v3) against one endpoint and returns its stdout. */
-export async function etcdctl(endpoint: string, ...args: string[]): Promise<string> {
-  const bin = process.env.ETCDCTL_BIN ?? '/usr/bin/etcdctl'
-  const { stdout } = await run(bin, [`--endpoints=${endpoint}`, ...args], {
-    env: { ...process.env, ETCDCTL_API: '3' },
-  })
-  return stdout
-}
-
-/** Polls `check` until it returns true; fails after `ms` (events arrive asynchronously). */
-export async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }

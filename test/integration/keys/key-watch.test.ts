@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { KeyEvent } from '../../../src/shared/keys'
 import type { EngineError } from '../../../src/main/errors/engine-error'
 import { KeyService } from '../../../src/main/keys/key-service'
 import { startPlainEtcd, type PlainEtcd } from '../../helpers/plain-etcd'
-import { bytes, etcdctl, text, waitFor } from './key-fixtures'
+import { bytes, text } from './key-fixtures'
 
 let etcd: PlainEtcd
 let keys: KeyService
@@ -18,6 +18,9 @@ afterAll(async () => {
   await etcd?.stop()
 })
 
+/** Why 5 s: a local watch delivers in milliseconds; events arrive asynchronously. */
+const EVENT_WAIT = { timeout: 5_000, interval: 20 }
+
 const describeEvent = (e: KeyEvent): string =>
   `${e.type} ${text(e.key)}${e.valueSize === null ? '' : ` (${e.valueSize} bytes)`}`
 
@@ -30,14 +33,14 @@ describe('watch', () => {
       onError: (error) => errors.push(error),
     })
     try {
-      await etcdctl(etcd.endpoint, 'put', 'w/a', 'from-etcdctl')
+      await etcd.etcdctl('put', 'w/a', 'from-etcdctl')
       await keys.put(bytes('w/b'), bytes('from-service'))
       await keys.put(bytes('outside'), bytes('ignored'))
-      await etcdctl(etcd.endpoint, 'del', 'w/a')
+      await etcd.etcdctl('del', 'w/a')
       const { revision } = await keys.put(bytes('w/c'), new Uint8Array([0xff, 0x00]))
       await keys.deletePrefix(bytes('w/'))
 
-      await waitFor(() => events.length === 6)
+      await vi.waitFor(() => expect(events).toHaveLength(6), EVENT_WAIT)
       expect(events.map(describeEvent)).toEqual([
         'put w/a (12 bytes)',
         'put w/b (12 bytes)',
@@ -62,19 +65,29 @@ describe('watch', () => {
       fromRevision: first.revision,
       onEvents: (batch) => events.push(...batch),
     })
-    await waitFor(() => events.length === 2)
+    await vi.waitFor(() => expect(events).toHaveLength(2), EVENT_WAIT)
     expect(events.map(describeEvent)).toEqual(['put r/1 (3 bytes)', 'put r/2 (3 bytes)'])
     await watch.close()
-    await keys.put(bytes('r/3'), bytes('three'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(events).toHaveLength(2)
+    // A watch still open on the same prefix shows when the closed one would have had the event.
+    const witnessed: KeyEvent[] = []
+    const witness = await keys.watch(bytes('r/'), { onEvents: (b) => witnessed.push(...b) })
+    try {
+      await keys.put(bytes('r/3'), bytes('three'))
+      await vi.waitFor(
+        () => expect(witnessed.map(describeEvent)).toEqual(['put r/3 (5 bytes)']),
+        EVENT_WAIT,
+      )
+      expect(events).toHaveLength(2)
+    } finally {
+      await witness.close()
+    }
   })
 
   it('re-syncs after compaction: onResync with the compact revision, then events from there', async () => {
     const old = await keys.put(bytes('c/old'), bytes('before'))
     await keys.put(bytes('c/mid'), bytes('x'))
     const compactAt = await keys.put(bytes('c/new'), bytes('after'))
-    await etcdctl(etcd.endpoint, 'compact', compactAt.revision)
+    await etcd.etcdctl('compact', compactAt.revision)
 
     const events: KeyEvent[] = []
     const resyncs: string[] = []
@@ -86,11 +99,13 @@ describe('watch', () => {
       onError: (error) => errors.push(error),
     })
     try {
-      await waitFor(() => resyncs.length === 1 && events.length >= 1)
+      await vi.waitFor(
+        () => expect(events.map(describeEvent)).toEqual(['put c/new (5 bytes)']),
+        EVENT_WAIT,
+      )
       expect(resyncs).toEqual([compactAt.revision])
-      expect(events.map(describeEvent)).toEqual(['put c/new (5 bytes)'])
-      await etcdctl(etcd.endpoint, 'put', 'c/later', 'live')
-      await waitFor(() => events.length === 2)
+      await etcd.etcdctl('put', 'c/later', 'live')
+      await vi.waitFor(() => expect(events).toHaveLength(2), EVENT_WAIT)
       expect(describeEvent(events[1] as KeyEvent)).toBe('put c/later (4 bytes)')
       expect(errors).toEqual([])
     } finally {
@@ -113,7 +128,7 @@ describe('watch', () => {
       onError: (error) => errors.push(error),
     })
     await keys.put(bytes('t/1'), bytes('x'))
-    await waitFor(() => errors.length === 1)
+    await vi.waitFor(() => expect(errors).toHaveLength(1), EVENT_WAIT)
     expect(errors[0]).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('boom') })
     await watch.close()
   })

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
+import { vi } from 'vitest'
 import type { ClusterStatus } from '../../../src/shared/cluster'
 import {
   type ClusterStatusPoller,
@@ -50,39 +51,36 @@ export function endpointsOf(cluster: PlainCluster): MemberEndpoint[] {
   return cluster.members.map((m) => ({ name: m.name, clientUrl: m.clientUrl }))
 }
 
-/** Resolves with the first status (the latest, then each new one) that passes `check`. */
+/**
+ * Polls the poller's latest status (vi.waitFor) until `check` passes and returns it; on timeout
+ * throws showing that status and any member that exited unexpectedly.
+ */
 export function waitForStatus(
   poller: ClusterStatusPoller,
   cluster: PlainCluster,
   check: (s: ClusterStatus) => boolean,
   timeoutMs = ELECTION_DEADLINE_MS,
 ): Promise<ClusterStatus> {
-  return new Promise((resolve, reject) => {
-    if (poller.latest && check(poller.latest)) return resolve(poller.latest)
-    const timer = setTimeout(() => {
-      off()
+  return vi.waitFor(
+    () => {
+      const latest = poller.latest
+      if (latest && check(latest)) return latest
       const exits = cluster.unexpectedExits().join('; ') || 'none'
-      const latest = JSON.stringify(poller.latest)
-      reject(
-        new Error(`no matching status in ${timeoutMs} ms (unexpected exits: ${exits}): ${latest}`),
+      throw new Error(
+        `no matching status in ${timeoutMs} ms (unexpected exits: ${exits}): ${JSON.stringify(latest)}`,
       )
-    }, timeoutMs)
-    const off = poller.on('status', (s) => {
-      if (!check(s)) return
-      clearTimeout(timer)
-      off()
-      resolve(s)
-    })
-  })
+    },
+    { timeout: timeoutMs, interval: 50 },
+  )
 }
 
 /** Every member healthy and a leader known. */
 export const allHealthy = (s: ClusterStatus) => s.healthyCount === 3 && s.leaderName !== null
 
 /** etcdctl's member list, with uint64 ids read as strings (JSON numbers would lose digits). */
-export async function etcdctlMemberIds(endpoints: string[]): Promise<Map<string, string>> {
-  const { stdout } = await promisify(execFile)(process.env.ETCDCTL_BIN ?? 'etcdctl', [
-    `--endpoints=${endpoints.join(',')}`,
+export async function etcdctlMemberIds(cluster: PlainCluster): Promise<Map<string, string>> {
+  const { stdout } = await promisify(execFile)(cluster.etcd.etcdctl, [
+    `--endpoints=${cluster.endpoints.join(',')}`,
     'member',
     'list',
     '-w',

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createWebSocketApi } from '../../../src/shared/ws-client'
@@ -76,6 +77,19 @@ describe('npm run web entry (web-main.ts)', () => {
     expect(findEtcdProcesses(dataDir)).toEqual([])
     expect(stderr).toContain('etcd Desk: stopped.')
     expect(stderr).not.toContain('forced exit')
+  })
+
+  it('refuses to start without a built UI, saying where it looked', async () => {
+    const empty = makeTestDir('no-ui')
+    const dataDir = makeTestDir('web-main-no-ui')
+    const args = [entry, '--port', '0', '--data-dir', dataDir, '--renderer-dir', empty]
+    child = spawn(tsx, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    const code = await new Promise<number | null>((r) => child!.once('exit', (c) => r(c)))
+    expect(code).toBe(1)
+    expect(stderr).toContain(`--renderer-dir ${empty} holds no built UI (index.html).`)
+    expect(readdirSync(dataDir)).toEqual([]) // refused before the engine opened
   })
 
   it('refuses bad arguments with a usage message and exit code 2', async () => {

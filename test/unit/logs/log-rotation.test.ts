@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { rotateLogFile, rotatedLogPath } from '../../../src/main/logs/log-rotation'
 import { makeTestDir } from '../../helpers/test-dirs'
 
@@ -72,7 +72,9 @@ describe('rotateLogFile', () => {
     }, 1)
     try {
       for (let round = 0; round < 15; round++) {
-        await new Promise((r) => setTimeout(r, 5)) // let the writer add lines between rotations
+        const before = written.length
+        // The writer adds lines between rotations.
+        await vi.waitFor(() => expect(written.length).toBeGreaterThan(before), { interval: 1 })
         await rotateLogFile(file, 100)
       }
     } finally {

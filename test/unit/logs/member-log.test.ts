@@ -1,11 +1,22 @@
 import { existsSync, readFileSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MemberLog, type MemberLogOptions } from '../../../src/main/logs/member-log'
-import { memberLogFile, openMemberLogForAppend } from '../../../src/main/logs/member-log-file'
+import { openMemberLogForAppend } from '../../../src/main/logs/member-log-file'
+import { DataLayout } from '../../../src/main/store/data-layout'
 import type { LogLine } from '../../../src/shared/logs'
 import { makeTestDir } from '../../helpers/test-dirs'
-import { settle, waitUntil } from './wait-until'
+
+/** Why 5 s: a 50 ms poll (or a watch event) delivers appended lines in milliseconds. */
+const LINE_WAIT = { timeout: 5_000, interval: 10 }
+
+/** Waits until `seen` holds `count` lines. */
+const linesReach = (seen: LogLine[], count: number) =>
+  vi.waitFor(() => expect(seen).toHaveLength(count), LINE_WAIT)
+
+/** The log file of member m1 in a fresh data directory, where the engine puts it. */
+const logFileIn = (label: string): string =>
+  new DataLayout(makeTestDir(label)).memberLogFile('c1', 'm1')
 
 const logs: MemberLog[] = []
 afterEach(async () => {
@@ -31,8 +42,8 @@ const zap = (n: number) =>
 
 describe('openMemberLogForAppend', () => {
   it('creates the logs folder and opens the file for appending', async () => {
-    const file = memberLogFile(join(makeTestDir('open-log'), 'members', 'm1'))
-    expect(file.endsWith(join('m1', 'logs', 'etcd.log'))).toBe(true)
+    const file = logFileIn('open-log')
+    expect(file.endsWith(join('members', 'm1', 'logs', 'etcd.log'))).toBe(true)
     const first = await openMemberLogForAppend(file)
     await first.write('one\n')
     await first.close()
@@ -45,7 +56,7 @@ describe('openMemberLogForAppend', () => {
 
 describe('MemberLog', () => {
   it('reads history back, then follows new lines with increasing seq', async () => {
-    const file = memberLogFile(makeTestDir('member-log'))
+    const file = logFileIn('member-log')
     const handle = await openMemberLogForAppend(file)
     writeSync(handle.fd, `${zap(1)}\n${zap(2)}\n`)
     const { log, seen } = memberLog({ file })
@@ -53,7 +64,7 @@ describe('MemberLog', () => {
     expect(seen.map((l) => l.msg)).toEqual(['line 1', 'line 2'])
     writeSync(handle.fd, `${zap(3)}\nnot json\n`)
     await handle.close()
-    await waitUntil(() => seen.length === 4, 'live lines')
+    await linesReach(seen, 4)
     expect(seen.map((l) => l.seq)).toEqual([1, 2, 3, 4])
     expect(seen[3]).toMatchObject({ member: 'm1', level: 'raw', msg: 'not json' })
     expect(log.since(2).map((l) => l.msg)).toEqual(['line 3', 'not json'])
@@ -62,7 +73,7 @@ describe('MemberLog', () => {
   })
 
   it('readTail() includes what was written just before, without waiting for the poll', async () => {
-    const file = memberLogFile(makeTestDir('member-log-readtail'))
+    const file = logFileIn('member-log-readtail')
     const { log } = memberLog({ file, pollIntervalMs: 60_000 })
     await log.start()
     const handle = await openMemberLogForAppend(file)
@@ -73,16 +84,15 @@ describe('MemberLog', () => {
   })
 
   it('rotates past maxFileBytes and keeps every line visible', async () => {
-    const file = memberLogFile(makeTestDir('member-log-rotate'))
+    const file = logFileIn('member-log-rotate')
     const { log, seen, errors } = memberLog({ file, maxFileBytes: 1_000, keepFiles: 2 })
     await log.start()
     const handle = await openMemberLogForAppend(file)
     for (let n = 1; n <= 60; n++) {
       writeSync(handle.fd, zap(n) + '\n')
-      if (n % 10 === 0) await settle(30) // let the log read and rotate between bursts
+      if (n % 10 === 0) await linesReach(seen, n) // read (and maybe rotate) between bursts
     }
     await handle.close()
-    await waitUntil(() => seen.length === 60, 'all 60 lines')
     await log.rotate()
     expect(seen.map((l) => l.msg)).toEqual(Array.from({ length: 60 }, (_, i) => `line ${i + 1}`))
     expect(existsSync(`${file}.1`)).toBe(true)
@@ -92,7 +102,7 @@ describe('MemberLog', () => {
   })
 
   it('keeps working when a listener throws', async () => {
-    const file = memberLogFile(makeTestDir('member-log-throw'))
+    const file = logFileIn('member-log-throw')
     const { log, seen, errors } = memberLog({ file })
     log.onLines(() => {
       throw new Error('listener bug')
@@ -100,15 +110,15 @@ describe('MemberLog', () => {
     await log.start()
     const handle = await openMemberLogForAppend(file)
     writeSync(handle.fd, `${zap(1)}\n`)
-    await waitUntil(() => seen.length === 1, 'first line')
+    await linesReach(seen, 1)
     writeSync(handle.fd, `${zap(2)}\n`)
     await handle.close()
-    await waitUntil(() => seen.length === 2, 'second line')
+    await linesReach(seen, 2)
     expect(errors.length).toBeGreaterThanOrEqual(1)
   })
 
   it('onLines() returns an unsubscribe function', async () => {
-    const file = memberLogFile(makeTestDir('member-log-unsub'))
+    const file = logFileIn('member-log-unsub')
     const { log } = memberLog({ file })
     const got: LogLine[] = []
     const off = log.onLines((lines) => got.push(...lines))

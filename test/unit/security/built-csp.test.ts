@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureRendererBuilt } from '../../helpers/renderer-build'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const built = `${root}out/renderer/index.html`
@@ -19,11 +19,8 @@ function cspOf(html: string): Map<string, string[]> {
 }
 
 describe('the built index.html', () => {
-  beforeAll(() => {
-    // `npm test` on a fresh clone has no build yet; CI builds before testing.
-    if (!existsSync(built))
-      execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
-  }, 180_000)
+  // `npm test` on a fresh clone has no build yet (CI builds before testing); a stale one is rebuilt.
+  beforeAll(() => ensureRendererBuilt(), 180_000)
 
   it('carries a strict CSP: only our own scripts, no eval, no plugins, no forms', () => {
     const csp = cspOf(readFileSync(built, 'utf8'))

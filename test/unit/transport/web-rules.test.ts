@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { apiSocketUrl, pageToken } from '../../../src/shared/ws-url'
-import { isRendererStale } from '../../../src/main/web/renderer-build'
+import { isRendererStale } from '../../helpers/renderer-build'
 import { makeTestDir } from '../../helpers/test-dirs'
 import { contentTypeOf, resolveInside } from '../../../src/main/web/static-files'
 import { DEFAULT_WEB_PORT, parseWebArgs } from '../../../src/main/web/web-args'
@@ -149,7 +149,7 @@ describe('browser-mode socket URL', () => {
   })
 })
 
-describe('npm run web build check', () => {
+describe('the UI build check of end-to-end tests and UI benchmarks', () => {
   it('rebuilds when out/renderer is missing or older than the renderer or shared sources', () => {
     const root = makeTestDir('stale')
     const write = (path: string, seconds: number) => {
@@ -163,6 +163,9 @@ describe('npm run web build check', () => {
     write('out/renderer/index.html', 2_000)
     expect(isRendererStale(root)).toBe(false)
     write('src/shared/contract.ts', 3_000)
+    expect(isRendererStale(root)).toBe(true)
+    write('out/renderer/index.html', 4_000)
+    write('electron.vite.renderer.config.ts', 5_000)
     expect(isRendererStale(root)).toBe(true)
   })
 })
