@@ -20,7 +20,7 @@ export function findSearchField(root: ParentNode): HTMLElement | null {
  * else of `area` (the current tab), else the first one in the window. True when a field was found.
  */
 export function focusSearchField(area: HTMLElement | null): boolean {
-  const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"]')
+  const dialogs = document.querySelectorAll<HTMLElement>('dialog[open], [role="dialog"]')
   const topDialog = dialogs[dialogs.length - 1]
   // Why: behind an open dialog nothing should take focus; the dialog is what the user works in.
   const field = topDialog
