@@ -6,10 +6,11 @@ const SEARCH_LIKE = [
   'input[placeholder*="filter" i]:not([disabled])',
 ]
 
-/** The first search-like field inside `root`, or null. */
+/** The first search-like field inside `root` that is not in a hidden part (a kept tab), or null. */
 export function findSearchField(root: ParentNode): HTMLElement | null {
   for (const selector of SEARCH_LIKE) {
-    const field = root.querySelector<HTMLElement>(selector)
+    const fields = root.querySelectorAll<HTMLElement>(selector)
+    const field = [...fields].find((f) => f.closest('[hidden]') === null)
     if (field) return field
   }
   return null
