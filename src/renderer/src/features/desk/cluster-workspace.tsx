@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { ClusterActions } from '../clusters/cluster-actions'
+import { OperationStatus } from '../clusters/operation-status'
 import { CommandsPanel } from '../commands/commands-panel'
 import type { KeyAction } from '../keys/key-action'
 import { KeysPanel } from '../keys/keys-panel'
@@ -74,6 +75,7 @@ export function ClusterWorkspace(props: {
             {cluster.definition.host}
             {isUp && status.status?.leaderName ? ` · leader ${status.status.leaderName}` : ''}
           </p>
+          <OperationStatus operation={cluster.operation} />
         </div>
         <ClusterActions cluster={cluster} onChanged={props.onChanged} onDeleted={props.onDeleted} />
       </header>
