@@ -1,7 +1,9 @@
+import { engineLogUrl } from '../../shared/ws-url'
 import { api, onConnectionChange, reconnectNow, transport } from './api'
 import { Desk } from './features/desk/desk'
 import { apiReleaseCatalog } from './features/create-cluster/api-release-catalog'
 import { ReleaseCatalogProvider } from './features/create-cluster/release-catalog'
+import { EngineLogHrefProvider } from './features/settings/engine-log-link'
 import { ApiProvider } from './features/shared/api-context'
 import { ErrorBoundary } from './features/shared/error-boundary'
 import { ShortcutKeysProvider } from './features/shared/app-commands'
@@ -15,12 +17,16 @@ const releases = apiReleaseCatalog(api)
  * A render error anywhere shows "Something went wrong" with "Reload window", never a blank window.
  */
 export function App() {
+  // Browser mode serves the engine log as a page; Electron opens the file (app:open-engine-log).
+  const engineLogHref = transport === 'websocket' ? engineLogUrl(window.location) : null
   return (
     <ErrorBoundary>
       <ApiProvider api={api} onConnectionChange={onConnectionChange} onReconnectNow={reconnectNow}>
         <ShortcutKeysProvider isEnabled={transport === 'websocket'}>
           <ReleaseCatalogProvider value={releases}>
-            <Desk />
+            <EngineLogHrefProvider value={engineLogHref}>
+              <Desk />
+            </EngineLogHrefProvider>
           </ReleaseCatalogProvider>
         </ShortcutKeysProvider>
       </ApiProvider>
