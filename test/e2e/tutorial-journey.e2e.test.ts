@@ -10,6 +10,9 @@ import { screenshot } from './harness/chromium'
 const execFileAsync = promisify(execFile)
 /** True when the open dialog is a native <dialog> shown with showModal() (in the top layer). */
 const IS_NATIVE_MODAL = "document.querySelector('dialog[open]')?.matches(':modal') === true"
+/** True when the open dialog's panel scrolls and the dialog itself does not (its scrollbar would be backdrop). */
+const IS_PANEL_SCROLLED =
+  "(d => d.scrollHeight <= d.clientHeight && d.firstElementChild.scrollHeight > d.firstElementChild.clientHeight)(document.querySelector('dialog[open]'))"
 /** Pixels between the log box's scroll position and its end (0 when it follows the end). */
 const LOG_DISTANCE_FROM_END =
   "(b => b.scrollHeight - b.scrollTop - b.clientHeight)(document.querySelector('[role=log]'))"
@@ -177,6 +180,7 @@ for (const launcher of launchers()) {
       await dialog.getByLabel('Start timeout (seconds)').waitFor()
       await dialog.getByText('Keep clusters running').waitFor()
       await screenshot(page, `${launcher.name}-08-settings`)
+      expect(await page.evaluate<boolean>(IS_PANEL_SCROLLED)).toBe(true)
       const engineLog = dialog.getByRole('region', { name: 'Engine log' })
       await engineLog.getByText(join(app.dataDir, 'engine.log')).waitFor()
       if (launcher.name === 'browser') {
