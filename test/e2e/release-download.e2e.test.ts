@@ -140,6 +140,23 @@ for (const launcher of launchers()) {
         app = await launch('e2e-release-create')
       }, 180_000)
 
+      it('a failed Download and create says why, and Escape closes the dialog', async () => {
+        const { page } = app
+        server.misbehave('not-found')
+        try {
+          const { dialog } = await chooseDownloadable(page)
+          await fillOneMember(dialog, 'not-found')
+          await dialog.getByRole('button', { name: 'Download and create' }).click()
+          await dialog.getByText(/Could not create the cluster/).waitFor({ timeout: 60_000 })
+          await screenshot(page, `${launcher.name}-release-05-download-and-create-failed`)
+          // Focus fell back to the page while the button was busy; Escape still reaches the dialog.
+          await page.keyboard.press('Escape')
+          await dialog.waitFor({ state: 'detached' })
+        } finally {
+          server.misbehave('crawl')
+        }
+      })
+
       it('downloads the version as part of the create, with progress, and starts the cluster', async () => {
         const { page } = app
         const before = server.countOf(LINUX_ASSET)

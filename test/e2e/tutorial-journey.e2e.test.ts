@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +8,14 @@ import { launchers, type LaunchedApp } from './harness/launchers'
 import { screenshot } from './harness/chromium'
 
 const execFileAsync = promisify(execFile)
+/** True when the open dialog is a native <dialog> shown with showModal() (in the top layer). */
+const IS_NATIVE_MODAL = "document.querySelector('dialog[open]')?.matches(':modal') === true"
+/** True when the open dialog's panel scrolls and the dialog itself does not (its scrollbar would be backdrop). */
+const IS_PANEL_SCROLLED =
+  "(d => d.scrollHeight <= d.clientHeight && d.firstElementChild.scrollHeight > d.firstElementChild.clientHeight)(document.querySelector('dialog[open]'))"
+/** Pixels between the log box's scroll position and its end (0 when it follows the end). */
+const LOG_DISTANCE_FROM_END =
+  "(b => b.scrollHeight - b.scrollTop - b.clientHeight)(document.querySelector('[role=log]'))"
 const ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:12379,http://127.0.0.1:22379'
 
 /** etcdctl against the tutorial cluster. */
@@ -49,6 +58,17 @@ for (const launcher of launchers()) {
         .poll(() => app.page.getByRole('button', { name: 'Create cluster' }).count())
         .toBeGreaterThan(0)
       await screenshot(app.page, `${launcher.name}-01-empty`)
+    })
+
+    it('opens the create dialog as a native modal dialog that Escape closes', async () => {
+      const { page } = app
+      await page.getByRole('button', { name: 'Create cluster' }).first().click()
+      const dialog = page.getByRole('dialog', { name: 'Create cluster' })
+      await dialog.getByLabel('Client port of etcd1').waitFor()
+      // A string, run in the page: showModal() put it in the top layer, the page behind is inert.
+      expect(await page.evaluate<boolean>(IS_NATIVE_MODAL)).toBe(true)
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'detached' })
     })
 
     it('creates a 3-member cluster by clicking, on the tutorial ports', async () => {
@@ -144,6 +164,16 @@ for (const launcher of launchers()) {
       for (const name of ['etcd1', 'etcd2', 'etcd3']) expect(stdout).toContain(name)
     })
 
+    it('shows the Logs tab as it was when switching back, still following the end', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Logs' }).click()
+      const logs = page.getByRole('log', { name: 'Log lines' })
+      await logs.waitFor()
+      await expect.poll(() => logs.locator('.log-line').count()).toBeGreaterThan(0)
+      await expect.poll(() => page.evaluate<number>(LOG_DISTANCE_FROM_END)).toBeLessThan(40)
+      await page.getByRole('tab', { name: 'Commands' }).click()
+    })
+
     it('opens Settings with the installed releases and the quit choice', async () => {
       const { page } = app
       await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -151,6 +181,16 @@ for (const launcher of launchers()) {
       await dialog.getByLabel('Start timeout (seconds)').waitFor()
       await dialog.getByText('Keep clusters running').waitFor()
       await screenshot(page, `${launcher.name}-08-settings`)
+      expect(await page.evaluate<boolean>(IS_PANEL_SCROLLED)).toBe(true)
+      const engineLog = dialog.getByRole('region', { name: 'Engine log' })
+      await engineLog.getByText(join(app.dataDir, 'engine.log')).waitFor()
+      if (launcher.name === 'browser') {
+        const link = engineLog.getByRole('link', { name: 'View engine log' })
+        expect(await link.getAttribute('href')).toMatch(/^\/engine-log\?token=\w/)
+        expect(await link.getAttribute('rel')).toBe('noopener')
+      }
+      await engineLog.scrollIntoViewIfNeeded()
+      await screenshot(page, `${launcher.name}-09-settings-engine-log`)
       await dialog.getByRole('button', { name: 'Close', exact: true }).click()
     })
 

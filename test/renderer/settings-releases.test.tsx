@@ -62,6 +62,23 @@ describe('Settings: etcd releases', () => {
     ).toBeInTheDocument()
   })
 
+  it('orders versions as semver does: a release after its pre-releases, rc.10 after rc.9', async () => {
+    const versions = ['3.6.0-rc.9', '3.6.0', '3.6.0-rc.10', '3.5.9', '3.5.17']
+    const base = RELEASES[0] as InstalledRelease
+    const api = new FakeApi({
+      'releases:installed': () => ok(versions.map((version) => ({ ...base, version }))),
+    })
+    const table = await openReleases(api)
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'etcd 3.6.0',
+      'etcd 3.6.0-rc.10',
+      'etcd 3.6.0-rc.9',
+      'etcd 3.5.17',
+      'etcd 3.5.9',
+    ])
+  })
+
   it('asks before removing, then removes and lists again', async () => {
     const api = releasesApi()
     await openReleases(api)

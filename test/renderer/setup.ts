@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { installDialogPolyfill } from './dialog-polyfill'
 
 afterEach(() => cleanup())
+
+installDialogPolyfill()
 
 // jsdom lays nothing out: give elements a size so virtualized lists render their visible rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })

@@ -6,8 +6,12 @@ import { ErrorMessage } from '../shared/error-message'
 import { hasLiveMember } from '../shared/member-state'
 import { useAction } from '../shared/use-action'
 import { DeleteClusterDialog } from './delete-cluster-dialog'
+import { blockedBy } from './operation'
 
-/** "Start all", "Stop all" and "Delete cluster" for one cluster, with busy states and errors. */
+/**
+ * "Start all", "Stop all" and "Delete cluster" for one cluster, with busy states and errors; an
+ * action the running operation is in the way of is disabled, its title saying what runs.
+ */
 export function ClusterActions(props: {
   cluster: ClusterView
   onChanged: (view: ClusterView) => void
@@ -26,20 +30,37 @@ export function ClusterActions(props: {
     if (result.ok) onChanged(result.value)
   }
   const error = start.error ?? stop.error
+  const blocked = {
+    start: blockedBy(cluster.operation, 'start-all'),
+    stop: blockedBy(cluster.operation, 'stop-all'),
+    remove: blockedBy(cluster.operation, 'delete'),
+  }
   return (
     <div className="cluster-actions">
       <div className="button-row">
         <BusyButton
           isBusy={start.isBusy}
-          disabled={allRunning || stop.isBusy}
+          disabled={allRunning || stop.isBusy || blocked.start !== null}
+          title={blocked.start ?? undefined}
           onClick={() => void run(start)}
         >
           Start all
         </BusyButton>
-        <BusyButton isBusy={stop.isBusy} disabled={!isLive} onClick={() => void run(stop)}>
+        <BusyButton
+          isBusy={stop.isBusy}
+          disabled={!isLive || blocked.stop !== null}
+          title={blocked.stop ?? undefined}
+          onClick={() => void run(stop)}
+        >
           Stop all
         </BusyButton>
-        <button type="button" className="button--danger-quiet" onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          className="button--danger-quiet"
+          disabled={blocked.remove !== null}
+          title={blocked.remove ?? undefined}
+          onClick={() => setAsking(true)}
+        >
           Delete cluster
         </button>
       </div>

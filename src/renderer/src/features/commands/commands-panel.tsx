@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ClusterCommandsView } from '../../../../shared/contract'
 import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
-import type { ErrorData } from '../../../../shared/result'
-import { useApi } from '../shared/api-context'
 import { CopyButton } from '../shared/copy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { endpointsOf } from '../shared/member-state'
-import { settle } from '../shared/use-action'
+import { useRequest } from '../shared/use-request'
 import type { KeyAction } from '../keys/key-action'
 import { etcdctlCommand } from './etcdctl-command'
+
+/** Shown when the commands could not be built: the etcdctl suggestions still help. */
+const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl' }
 
 /**
  * The Commands tab: each member's exact etcd command line, etcdctl commands to explore the
@@ -18,21 +18,9 @@ import { etcdctlCommand } from './etcdctl-command'
 export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyAction | null }) {
   const { cluster, lastKeyAction } = props
   const name = cluster.definition.name
-  const api = useApi()
-  const [commands, setCommands] = useState<ClusterCommandsView | null>(null)
-  const [error, setError] = useState<ErrorData | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  useEffect(() => {
-    let isCurrent = true
-    void settle(() => api.request('cluster:commands', { cluster: name })).then((result) => {
-      if (!isCurrent) return
-      setCommands(result.ok ? result.value : { members: [], etcdctl: 'etcdctl' })
-      setError(result.ok ? null : result.error)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [api, name, attempt])
+  const asked = useRequest('cluster:commands', { cluster: name }, [name])
+  const { error } = asked
+  const commands = error ? NO_COMMANDS : asked.data
   const etcdctl = commands?.etcdctl ?? 'etcdctl'
   const endpoints = endpointsOf(cluster)
   const keyCommand = lastKeyAction ? etcdctlCommand(endpoints, lastKeyAction, etcdctl) : null
@@ -48,7 +36,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
           <ErrorMessage
             error={error}
             context="Could not build the commands"
-            onRetry={() => setAttempt((n) => n + 1)}
+            onRetry={asked.reload}
           />
         )}
         {commands === null && !error && (

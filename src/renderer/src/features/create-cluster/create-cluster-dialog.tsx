@@ -32,25 +32,31 @@ export function CreateClusterDialog(props: {
   const api = useApi()
   const ids = useId()
   const draft = useClusterDraft()
-  const [memberCount, setMemberCount] = useState(DEFAULT_MEMBER_COUNT)
   const [versionsReload, setVersionsReload] = useState(0)
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
   const [hasTried, setTried] = useState(false)
+  // While a create runs (and once it succeeded) the draft is checked against the clusters as they
+  // were when it was sent: the new cluster's own pushes must not flag its name and ports as taken.
+  const [sentAgainst, setSentAgainst] = useState<readonly ClusterView[] | null>(null)
   const create = useAction((spec: ClusterSpec) => api.request('cluster:create', spec))
   const download = useCreateDownload()
   const spec = draft.spec
   const chosen =
     versions.options?.find((o) => o.value === spec?.etcdVersion) ?? versions.options?.[0]
   const effective = spec && chosen ? { ...spec, etcdVersion: chosen.value } : spec
-  const issues = effective ? draftIssues(effective, props.clusters) : []
+  const issues = effective ? draftIssues(effective, sentAgainst ?? props.clusters) : []
   const toDownload = chosen?.kind === 'downloadable' ? chosen.value : null
   const errorCount = issues.filter((i) => i.severity === 'error').length
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setTried(true)
     if (!effective || hasErrors(issues) || draft.isSuggesting) return
+    setSentAgainst(props.clusters)
     const result = await download.follow(toDownload, () => create.run(effective))
     if (result.ok) return props.onCreated(result.value)
+    // What the engine refused is shown as its error; the form's own checks start afresh.
+    setSentAgainst(null)
+    setTried(false)
     // The version may be installed even though the cluster did not start (a busy port, say).
     if (toDownload) setVersionsReload((n) => n + 1)
   }
@@ -82,12 +88,9 @@ export function CreateClusterDialog(props: {
             <label htmlFor={`${ids}-count`}>Members</label>
             <select
               id={`${ids}-count`}
-              value={memberCount}
-              onChange={(e) => {
-                const count = Number(e.target.value)
-                setMemberCount(count)
-                void draft.suggest(count)
-              }}
+              value={spec?.members.length ?? DEFAULT_MEMBER_COUNT}
+              disabled={!spec}
+              onChange={(e) => void draft.suggest(Number(e.target.value))}
             >
               {MEMBER_COUNTS.map((n) => (
                 <option key={n} value={n}>

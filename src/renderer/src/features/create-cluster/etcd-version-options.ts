@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ErrorData } from '../../../../shared/result'
+import { newestFirst } from '../../../../shared/version-order'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
 import { useReleaseCatalog } from './release-catalog'
@@ -18,7 +19,7 @@ export function versionsUsedBy(clusters: readonly ClusterView[]): string[] {
   const versions = clusters
     .filter((c) => c.definition.etcdVersion !== 'system')
     .map((c) => c.definition.resolvedVersion)
-  return [...new Set(versions)].sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
+  return [...new Set(versions)].sort(newestFirst)
 }
 
 /** The etcd versions to offer: system etcd, installed releases and (with a catalog) downloads. */

@@ -1,54 +1,60 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClusterSpec, MemberSpec } from '../../../../shared/cluster'
 import type { EtcdDeskApi } from '../../../../shared/contract'
-import { tutorialMembers } from '../../../../shared/port-scheme'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
+import { resizeMembers, tutorialSpec } from './member-rows'
 
 /** Members a new cluster gets unless the user picks another count (the tutorial's 3). */
 export const DEFAULT_MEMBER_COUNT = 3
 
+interface Suggestion {
+  spec: ClusterSpec
+  error: ErrorData | null
+}
+
 /** The engine's suggestion (free ports in the tutorial scheme), or the plain tutorial ports. */
-async function requestSuggestion(
-  api: EtcdDeskApi,
-  memberCount: number,
-): Promise<{ spec: ClusterSpec; error: ErrorData | null }> {
+async function requestSuggestion(api: EtcdDeskApi, memberCount: number): Promise<Suggestion> {
   const result = await settle(() => api.request('cluster:suggest', { memberCount }))
   if (result.ok) return { spec: result.value, error: null }
   // Without the engine's suggestion the form still works: validation runs in the window.
-  const members = tutorialMembers(memberCount)
-  const spec = { name: 'cluster-1', members, etcdVersion: 'system', host: '127.0.0.1' }
-  return { spec, error: result.error }
+  return { spec: tutorialSpec(memberCount), error: result.error }
 }
 
-/** The create form's spec: ports suggested by the engine (tutorial scheme), then edited by the user. */
+/**
+ * The create form's spec: ports suggested by the engine (tutorial scheme), then edited by the
+ * user. The member count is the number of member rows, so the two never disagree: a new count
+ * resizes the rows at once, and only the suggestion for the latest count replaces them (answers
+ * for counts chosen before may arrive later, in any order).
+ */
 export function useClusterDraft() {
   const api = useApi()
   const [spec, setSpec] = useState<ClusterSpec | null>(null)
   const [suggestError, setSuggestError] = useState<ErrorData | null>(null)
   const [isSuggesting, setSuggesting] = useState(true)
-
-  useEffect(() => {
-    let isCurrent = true
-    void requestSuggestion(api, DEFAULT_MEMBER_COUNT).then(({ spec: suggested, error }) => {
-      if (!isCurrent) return
-      setSuggesting(false)
-      setSuggestError(error)
-      setSpec(suggested)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [api])
-
-  /** New member count: new suggested members; the name and version the user chose stay. */
-  const suggest = async (memberCount: number) => {
-    setSuggesting(true)
-    const { spec: suggested, error } = await requestSuggestion(api, memberCount)
+  const latest = useRef(0)
+  const apply = useCallback((id: number, { spec: suggested, error }: Suggestion) => {
+    if (id !== latest.current) return
     setSuggesting(false)
     setSuggestError(error)
     setSpec((prev) => (prev ? { ...prev, members: suggested.members } : suggested))
+  }, [])
+  useEffect(() => {
+    let isCurrent = true
+    const id = ++latest.current
+    void requestSuggestion(api, DEFAULT_MEMBER_COUNT).then((s) => isCurrent && apply(id, s))
+    return () => {
+      isCurrent = false
+    }
+  }, [api, apply])
+
+  /** New member count: rows resized now, then the engine's members; name and version stay. */
+  const suggest = async (memberCount: number) => {
+    const id = ++latest.current
+    setSuggesting(true)
+    setSpec((s) => (s ? { ...s, members: resizeMembers(s.members, memberCount) } : s))
+    apply(id, await requestSuggestion(api, memberCount))
   }
   const setName = (name: string) => setSpec((s) => (s ? { ...s, name } : s))
   const setVersion = (etcdVersion: string) => setSpec((s) => (s ? { ...s, etcdVersion } : s))

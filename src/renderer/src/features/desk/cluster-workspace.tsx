@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { ClusterActions } from '../clusters/cluster-actions'
+import { OperationStatus } from '../clusters/operation-status'
 import { CommandsPanel } from '../commands/commands-panel'
 import type { KeyAction } from '../keys/key-action'
 import { KeysPanel } from '../keys/keys-panel'
@@ -8,6 +9,7 @@ import { LogsPanel } from '../logs/logs-panel'
 import { MembersPanel } from '../member-status/members-panel'
 import { useClusterStatus } from '../member-status/use-cluster-status'
 import { useAppCommand } from '../shared/app-commands'
+import { ErrorBoundary } from '../shared/error-boundary'
 import { hasLiveMember } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { Tabs, tabId, tabPanelId } from '../shared/tabs'
@@ -21,7 +23,11 @@ const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'commands', label: 'Commands' },
 ]
 
-/** One cluster: its header and actions, and the Members / Logs / Keys / Commands tabs. */
+/**
+ * One cluster: its header and actions, and the Members / Logs / Keys / Commands tabs. A tab's
+ * panel is mounted when first shown and then kept (hidden when another tab is shown), so coming
+ * back to Logs or Keys shows what was there (lines, prefix, selection) without asking again.
+ */
 export function ClusterWorkspace(props: {
   cluster: ClusterView
   onChanged: (view: ClusterView) => void
@@ -30,12 +36,31 @@ export function ClusterWorkspace(props: {
   const { cluster } = props
   const name = cluster.definition.name
   const [tab, setTab] = useState<WorkspaceTab>('members')
-  useAppCommand('show-logs', () => setTab('logs'))
-  useAppCommand('show-keys', () => setTab('keys'))
+  const [shown, setShown] = useState<ReadonlySet<WorkspaceTab>>(() => new Set([tab]))
+  const select = (next: WorkspaceTab) => {
+    setTab(next)
+    setShown((before) => (before.has(next) ? before : new Set(before).add(next)))
+  }
+  useAppCommand('show-logs', () => select('logs'))
+  useAppCommand('show-keys', () => select('keys'))
   const [lastKeyAction, setLastKeyAction] = useState<KeyAction | null>(null)
   const onKeyAction = useCallback((action: KeyAction) => setLastKeyAction(action), [])
   const status = useClusterStatus(name)
   const isUp = hasLiveMember(cluster)
+  const panels: Record<WorkspaceTab, ReactNode> = {
+    members: (
+      <MembersPanel
+        cluster={cluster}
+        status={isUp ? status.status : null}
+        leaderChanges={status.leaderChanges}
+        newLeader={status.newLeader}
+        onChanged={props.onChanged}
+      />
+    ),
+    logs: <LogsPanel cluster={cluster} isActive={tab === 'logs'} />,
+    keys: <KeysPanel cluster={cluster} onAction={onKeyAction} />,
+    commands: <CommandsPanel cluster={cluster} lastKeyAction={lastKeyAction} />,
+  }
   return (
     <div className="workspace">
       <header className="workspace__head">
@@ -50,6 +75,7 @@ export function ClusterWorkspace(props: {
             {cluster.definition.host}
             {isUp && status.status?.leaderName ? ` · leader ${status.status.leaderName}` : ''}
           </p>
+          <OperationStatus operation={cluster.operation} />
         </div>
         <ClusterActions cluster={cluster} onChanged={props.onChanged} onDeleted={props.onDeleted} />
       </header>
@@ -58,27 +84,20 @@ export function ClusterWorkspace(props: {
         label={`Cluster ${name}`}
         tabs={TABS}
         selected={tab}
-        onSelect={setTab}
+        onSelect={select}
       />
-      <div
-        role="tabpanel"
-        id={tabPanelId('workspace', tab)}
-        aria-labelledby={tabId('workspace', tab)}
-        className="workspace__panel"
-      >
-        {tab === 'members' && (
-          <MembersPanel
-            cluster={cluster}
-            status={isUp ? status.status : null}
-            leaderChanges={status.leaderChanges}
-            newLeader={status.newLeader}
-            onChanged={props.onChanged}
-          />
-        )}
-        {tab === 'logs' && <LogsPanel cluster={cluster} />}
-        {tab === 'keys' && <KeysPanel cluster={cluster} onAction={onKeyAction} />}
-        {tab === 'commands' && <CommandsPanel cluster={cluster} lastKeyAction={lastKeyAction} />}
-      </div>
+      {TABS.filter((t) => shown.has(t.id)).map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={tabPanelId('workspace', t.id)}
+          aria-labelledby={tabId('workspace', t.id)}
+          className="workspace__panel"
+          hidden={t.id !== tab}
+        >
+          <ErrorBoundary area={`the ${t.label} tab`}>{panels[t.id]}</ErrorBoundary>
+        </div>
+      ))}
     </div>
   )
 }

@@ -3,21 +3,25 @@ import { ClusterList } from '../clusters/cluster-list'
 import { useClusters } from '../clusters/use-clusters'
 import { CreateClusterDialog } from '../create-cluster/create-cluster-dialog'
 import { SettingsDialog } from '../settings/settings-dialog'
+import { useAppInfo } from '../settings/use-app-info'
 import { useAppCommand } from '../shared/app-commands'
 import { ConnectionBanner } from '../shared/connection-banner'
 import { EmptyState } from '../shared/empty-state'
 import { focusSearchField } from '../shared/find-field'
 import { ClusterWorkspace } from './cluster-workspace'
+import { StartupNotice } from './startup-notice'
 
 /** The dialogs the desk can open; one at a time. */
 type DeskDialog = 'create-cluster' | 'settings'
 
 /**
- * The whole window: clusters sidebar, the selected cluster's workspace, the create and settings
- * dialogs, and the app commands (menu or shortcut) that open them or find.
+ * The whole window: banners (connection, start-up report), clusters sidebar, the selected
+ * cluster's workspace, the create and settings dialogs, and the app commands (menu or shortcut)
+ * that open them or find.
  */
 export function Desk() {
   const clusters = useClusters()
+  const info = useAppInfo()
   const [selectedName, setSelectedName] = useState<string | null>(null)
   const [dialog, setDialog] = useState<DeskDialog | null>(null)
   const main = useRef<HTMLElement>(null)
@@ -36,7 +40,10 @@ export function Desk() {
   }
   return (
     <div className="desk">
-      <ConnectionBanner />
+      <div className="desk__banners">
+        <ConnectionBanner />
+        <StartupNotice report={info?.startup ?? null} />
+      </div>
       <aside className="desk__sidebar">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true" />

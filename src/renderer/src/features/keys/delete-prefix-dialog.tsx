@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react'
-import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
-import { displayBytes, requestBytes } from '../shared/bytes'
+import { bytesKey, displayBytes, requestBytes } from '../shared/bytes'
 import { ConfirmDialog } from '../shared/confirm-dialog'
-import { settle, useAction } from '../shared/use-action'
+import { useAction } from '../shared/use-action'
+import { useRequest } from '../shared/use-request'
 
 /** Asks before deleting every key under a prefix, saying how many keys that is. */
 export function DeletePrefixDialog(props: {
@@ -14,21 +13,12 @@ export function DeletePrefixDialog(props: {
 }) {
   const { cluster, prefix } = props
   const api = useApi()
-  const [count, setCount] = useState<number | null>(null)
-  const [countError, setCountError] = useState<ErrorData | null>(null)
-  useEffect(() => {
-    let isCurrent = true
-    void settle(() => api.request('keys:count', { cluster, prefix: requestBytes(prefix) })).then(
-      (r) => {
-        if (!isCurrent) return
-        setCount(r.ok ? r.value : null)
-        setCountError(r.ok ? null : r.error)
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [api, cluster, prefix])
+  const counted = useRequest('keys:count', { cluster, prefix: requestBytes(prefix) }, [
+    cluster,
+    bytesKey(prefix),
+  ])
+  const countError = counted.error
+  const count = countError ? null : counted.data
   const remove = useAction(() =>
     api.request('keys:delete-prefix', { cluster, prefix: requestBytes(prefix) }),
   )

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { KeyChild } from '../../../../shared/keys'
+import type { ChildPage, KeyChild } from '../../../../shared/keys'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi, useConnection } from '../shared/api-context'
 import { bytesKey, fromBytesKey, requestBytes, startsWithBytes } from '../shared/bytes'
 import { settle } from '../shared/use-action'
+import { useRequest } from '../shared/use-request'
 import type { KeyEventHub } from './key-event-hub'
 
 /** The tree's separator: etcd keys are conventionally paths. */
@@ -14,6 +15,23 @@ const FOLDER_PAGE_SIZE = 200
 
 /** Waits this long after a change under a folder before listing it again (changes come in bursts). */
 const REFRESH_DEBOUNCE_MS = 300
+
+/** Pages loaded after the first, for the first page they continue (a refresh drops them). */
+interface MorePages {
+  after: ChildPage
+  children: KeyChild[]
+  next: PageStart | null
+  error: ErrorData | null
+}
+
+interface PageStart {
+  key: Uint8Array
+  revision: string
+}
+
+function nextOf(page: ChildPage): PageStart | null {
+  return page.nextKey ? { key: page.nextKey, revision: page.revision } : null
+}
 
 /** One folder of the key tree: its direct children (paged) and key count, listed only when open. */
 export function useFolder(
@@ -27,12 +45,8 @@ export function useFolder(
   const pathKey = bytesKey(folderPath)
   const path = useMemo(() => fromBytesKey(pathKey), [pathKey])
   const { epoch } = useConnection()
-  const [children, setChildren] = useState<KeyChild[]>([])
-  const [count, setCount] = useState<number | null>(null)
-  const [next, setNext] = useState<{ key: Uint8Array; revision: string } | null>(null)
-  const [error, setError] = useState<ErrorData | null>(null)
   const [version, setVersion] = useState(0)
-  const [isLoaded, setLoaded] = useState(false)
+  const [more, setMore] = useState<MorePages | null>(null)
   useEffect(() => {
     if (!isOpen) return
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -48,38 +62,19 @@ export function useFolder(
       off()
     }
   }, [hub, path, isOpen])
-  useEffect(() => {
-    if (!isOpen) return
-    let isCurrent = true
-    const listing = settle(() =>
-      api.request('keys:children', {
-        cluster,
-        prefix: requestBytes(path),
-        separator: KEY_SEPARATOR,
-        limit: FOLDER_PAGE_SIZE,
-      }),
-    )
-    const counting = settle(() =>
-      api.request('keys:count', { cluster, prefix: requestBytes(path) }),
-    )
-    void Promise.all([listing, counting]).then(([list, total]) => {
-      if (!isCurrent) return
-      setLoaded(true)
-      setError(!list.ok ? list.error : !total.ok ? total.error : null)
-      if (list.ok) {
-        setChildren(list.value.children)
-        setNext(
-          list.value.nextKey ? { key: list.value.nextKey, revision: list.value.revision } : null,
-        )
-      }
-      if (total.ok) setCount(total.value)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [api, cluster, path, isOpen, version, epoch])
+  const deps = [cluster, pathKey, version, epoch]
+  const prefix = requestBytes(path)
+  const listing = useRequest(
+    'keys:children',
+    isOpen ? { cluster, prefix, separator: KEY_SEPARATOR, limit: FOLDER_PAGE_SIZE } : null,
+    deps,
+  )
+  const counting = useRequest('keys:count', isOpen ? { cluster, prefix } : null, deps)
+  const first = listing.data
+  const extra = first && more?.after === first ? more : null
+  const next = extra ? extra.next : first && nextOf(first)
   const loadMore = async () => {
-    if (!next) return
+    if (!first || !next) return
     const arg = {
       cluster,
       prefix: requestBytes(path),
@@ -88,10 +83,20 @@ export function useFolder(
       revision: next.revision,
       limit: FOLDER_PAGE_SIZE,
     }
-    const more = await settle(() => api.request('keys:children', arg))
-    if (!more.ok) return setError(more.error)
-    setChildren((c) => c.concat(more.value.children))
-    setNext(more.value.nextKey ? { key: more.value.nextKey, revision: more.value.revision } : null)
+    const page = await settle(() => api.request('keys:children', arg))
+    setMore((prev) => {
+      const base = prev?.after === first ? prev : { after: first, children: [], next, error: null }
+      if (!page.ok) return { ...base, error: page.error }
+      const children = base.children.concat(page.value.children)
+      return { after: first, children, next: nextOf(page.value), error: null }
+    })
   }
-  return { children, count, hasMore: next !== null, error, isLoaded, loadMore }
+  return {
+    children: first ? first.children.concat(extra?.children ?? []) : [],
+    count: counting.data,
+    hasMore: next !== null,
+    error: extra?.error ?? listing.error ?? counting.error,
+    isLoaded: first !== null || listing.error !== null,
+    loadMore,
+  }
 }

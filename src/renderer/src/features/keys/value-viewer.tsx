@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
-import type { ErrorData } from '../../../../shared/result'
-import { useApi } from '../shared/api-context'
-import { decodeText, displayBytes, equalBytes, requestBytes, toHex } from '../shared/bytes'
+import {
+  bytesKey,
+  decodeText,
+  displayBytes,
+  equalBytes,
+  requestBytes,
+  toHex,
+} from '../shared/bytes'
 import { CopyButton } from '../shared/copy-button'
 import { ErrorMessage } from '../shared/error-message'
-import { settle } from '../shared/use-action'
+import { useRequest } from '../shared/use-request'
 import type { KeyEventHub } from './key-event-hub'
 import { KeyMetadata } from './key-metadata'
 import { defaultMode, ValueBody, type ValueMode } from './value-body'
@@ -25,25 +30,14 @@ export function ValueViewer(props: {
   onDelete: (entry: KeyEntry) => void
 }) {
   const { cluster, keyBytes, hub } = props
-  const api = useApi()
-  const [entry, setEntry] = useState<KeyEntry | null>(null)
-  const [error, setError] = useState<ErrorData | null>(null)
   const [mode, setMode] = useState<ValueMode | null>(null)
   const [liveNote, setLiveNote] = useState<string | null>(null)
-  const [version, setVersion] = useState(0)
-  useEffect(() => {
-    let isCurrent = true
-    void settle(() => api.request('keys:get', { cluster, key: requestBytes(keyBytes) })).then(
-      (r) => {
-        if (!isCurrent) return
-        setEntry(r.ok ? r.value : null)
-        setError(r.ok ? null : r.error)
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [api, cluster, keyBytes, version])
+  const asked = useRequest('keys:get', { cluster, key: requestBytes(keyBytes) }, [
+    cluster,
+    bytesKey(keyBytes),
+  ])
+  const { error, reload } = asked
+  const entry: KeyEntry | null = error ? null : asked.data
   useEffect(
     () =>
       hub.subscribe((message) => {
@@ -51,16 +45,16 @@ export function ValueViewer(props: {
           message.type === 'events'
             ? message.events.filter((e) => equalBytes(e.key, keyBytes)).at(-1)
             : undefined
-        if (message.type === 'resync') setVersion((v) => v + 1)
+        if (message.type === 'resync') reload()
         if (!last) return
         setLiveNote(
           last.type === 'delete'
             ? `Deleted at revision ${last.modRevision} (by this window or another client).`
             : `Changed at revision ${last.modRevision}; showing the new value.`,
         )
-        setVersion((v) => v + 1)
+        reload()
       }),
-    [hub, keyBytes],
+    [hub, keyBytes, reload],
   )
   const shownMode = mode ?? (entry?.value ? defaultMode(entry.value) : 'text')
   return (
@@ -89,13 +83,7 @@ export function ValueViewer(props: {
           {liveNote}
         </p>
       )}
-      {error && (
-        <ErrorMessage
-          error={error}
-          context="Could not read the key"
-          onRetry={() => setVersion((v) => v + 1)}
-        />
-      )}
+      {error && <ErrorMessage error={error} context="Could not read the key" onRetry={reload} />}
       {!entry && !error && <p className="muted">Loading…</p>}
       {entry && (
         <>

@@ -19,9 +19,11 @@ export function LogView(props: {
   lines: readonly LogLine[]
   memberIndex: ReadonlyMap<string, number> | null
   isFollowing: boolean
+  /** False while hidden: a hidden box cannot scroll, so following catches up when shown. */
+  isVisible?: boolean
   onFollowingChange: (isFollowing: boolean) => void
 }) {
-  const { lines, memberIndex, isFollowing, onFollowingChange } = props
+  const { lines, memberIndex, isFollowing, isVisible = true, onFollowingChange } = props
   const scroller = useRef<HTMLDivElement>(null)
   // Why allowed: this build has no React Compiler, and TanStack Virtual is used as documented.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -32,12 +34,13 @@ export function LogView(props: {
     overscan: 30,
   })
   useEffect(() => {
-    if (isFollowing && lines.length > 0)
+    if (isVisible && isFollowing && lines.length > 0)
       virtualizer.scrollToIndex(lines.length - 1, { align: 'end' })
-  }, [isFollowing, lines, virtualizer])
+  }, [isVisible, isFollowing, lines, virtualizer])
   const onScroll = () => {
     const el = scroller.current
-    if (!el) return
+    // A box being hidden scrolls to 0 on its own: that is no reason to stop following.
+    if (!el || !isVisible) return
     const isAtEnd = el.scrollHeight - el.scrollTop - el.clientHeight <= FOLLOW_SLACK_PX
     if (isAtEnd !== isFollowing) onFollowingChange(isAtEnd)
   }

@@ -12,8 +12,11 @@ import { useClusterLogs } from './use-cluster-logs'
 
 const ALL = 'all'
 
-/** The Logs tab: one view per member and a merged view, with follow, filters, copy and save. */
-export function LogsPanel(props: { cluster: ClusterView }) {
+/**
+ * The Logs tab: one view per member and a merged view, with follow, filters, copy and save.
+ * `isActive` is false while the tab is kept hidden: lines still arrive, following resumes on show.
+ */
+export function LogsPanel(props: { cluster: ClusterView; isActive?: boolean }) {
   const { cluster } = props
   const name = cluster.definition.name
   const names = useMemo(() => cluster.members.map((m) => m.name), [cluster.members])
@@ -89,6 +92,7 @@ export function LogsPanel(props: { cluster: ClusterView }) {
             lines={shown}
             memberIndex={member === null ? memberIndex : null}
             isFollowing={isFollowing}
+            isVisible={props.isActive ?? true}
             onFollowingChange={setFollowing}
           />
         )}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { ClusterStatus, LeaderChange } from '../../../../shared/cluster'
-import { useApi, useConnection } from '../shared/api-context'
-import { settle } from '../shared/use-action'
+import { useConnection } from '../shared/api-context'
 import { usePush } from '../shared/use-push'
+import { useRequest } from '../shared/use-request'
 
 /** How long a newly elected leader stays highlighted. */
 const NEW_LEADER_HIGHLIGHT_MS = 8000
@@ -17,25 +17,25 @@ export function mergeLeaderChanges(
   return [...byKey.values()].sort((a, b) => a.at.localeCompare(b.at))
 }
 
+/** The newer of two statuses (by the time they were taken); either may be missing. */
+function newerStatus(a: ClusterStatus | null, b: ClusterStatus | null): ClusterStatus | null {
+  if (!a || !b) return a ?? b
+  return a.at > b.at ? a : b
+}
+
 /** A cluster's status: asked once (and after a reconnect), then kept current by pushes only. */
 export function useClusterStatus(cluster: string) {
-  const api = useApi()
   const { epoch } = useConnection()
-  const [status, setStatus] = useState<ClusterStatus | null>(null)
-  const [changes, setChanges] = useState<LeaderChange[]>([])
+  const asked = useRequest('cluster:status', { cluster }, [cluster, epoch])
+  const [pushed, setPushed] = useState<ClusterStatus | null>(null)
+  const [pushedChanges, setPushedChanges] = useState<LeaderChange[]>([])
   const [newLeader, setNewLeader] = useState<string | null>(null)
-  useEffect(() => {
-    let isCurrent = true
-    void settle(() => api.request('cluster:status', { cluster })).then((result) => {
-      if (!isCurrent || !result.ok || !result.value) return
-      const value = result.value
-      setStatus((prev) => (prev && prev.at > value.at ? prev : value))
-      setChanges((prev) => mergeLeaderChanges(prev, value.leaderChanges))
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [api, cluster, epoch])
+  const answer = asked.data
+  const status = newerStatus(answer, pushed)
+  const changes = useMemo(
+    () => mergeLeaderChanges(answer?.leaderChanges ?? [], pushedChanges),
+    [answer, pushedChanges],
+  )
   useEffect(() => {
     if (!newLeader) return
     const timer = setTimeout(() => setNewLeader(null), NEW_LEADER_HIGHLIGHT_MS)
@@ -43,12 +43,12 @@ export function useClusterStatus(cluster: string) {
   }, [newLeader])
   usePush('status:update', (update) => {
     if (update.cluster !== cluster) return
-    setStatus(update)
-    setChanges((prev) => mergeLeaderChanges(prev, update.leaderChanges))
+    setPushed(update)
+    setPushedChanges((prev) => mergeLeaderChanges(prev, update.leaderChanges))
   })
   usePush('leader:changed', ({ cluster: name, change }) => {
     if (name !== cluster) return
-    setChanges((prev) => mergeLeaderChanges(prev, [change]))
+    setPushedChanges((prev) => mergeLeaderChanges(prev, [change]))
     // The first leader of a fresh start is no news; a takeover is.
     if (change.from !== null) setNewLeader(change.to)
   })

@@ -1,4 +1,5 @@
-import type { MemberView } from '../../../../shared/cluster'
+import type { ClusterOperation, MemberView } from '../../../../shared/cluster'
+import { blockedBy } from '../clusters/operation'
 import { BusyButton } from '../shared/busy-button'
 import { isLiveState } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
@@ -32,6 +33,8 @@ export function MemberRow(props: {
   isLeader: boolean
   isNewLeader: boolean
   busyWith: MemberAction | undefined
+  /** The cluster's operation in progress: actions it is in the way of are disabled. */
+  operation: ClusterOperation | null
   onAction: (action: MemberAction) => void
 }) {
   const { member: m, busyWith } = props
@@ -53,18 +56,24 @@ export function MemberRow(props: {
       </td>
       <td>
         <div className="button-row button-row--tight">
-          {ACTIONS.map(({ action, label }) => (
-            <BusyButton
-              key={action}
-              className={action === 'kill' ? 'button--small button--danger-quiet' : 'button--small'}
-              aria-label={`${label} ${m.name}`}
-              isBusy={busyWith === action}
-              disabled={busyWith !== undefined || !canRun(action, m)}
-              onClick={() => props.onAction(action)}
-            >
-              {label}
-            </BusyButton>
-          ))}
+          {ACTIONS.map(({ action, label }) => {
+            const blocked = blockedBy(props.operation, `member-${action}`)
+            return (
+              <BusyButton
+                key={action}
+                className={
+                  action === 'kill' ? 'button--small button--danger-quiet' : 'button--small'
+                }
+                aria-label={`${label} ${m.name}`}
+                title={blocked ?? undefined}
+                isBusy={busyWith === action}
+                disabled={busyWith !== undefined || !canRun(action, m) || blocked !== null}
+                onClick={() => props.onAction(action)}
+              >
+                {label}
+              </BusyButton>
+            )
+          })}
         </div>
       </td>
     </tr>

@@ -37,6 +37,7 @@ export function PortTable(props: {
                 isLeader={m.name === leaderName && isLiveState(m.state)}
                 isNewLeader={m.name === props.newLeader}
                 busyWith={actions.busy.get(m.name)}
+                operation={cluster.operation}
                 onAction={(action) => void actions.run(m.name, action)}
               />
             ))}

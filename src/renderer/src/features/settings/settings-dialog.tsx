@@ -1,6 +1,7 @@
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { Modal } from '../shared/modal'
+import { EngineLogSection } from './engine-log-section'
 import { ReleasesSection } from './releases-section'
 import { SettingsFields } from './settings-form'
 import { useAppInfo } from './use-app-info'
@@ -91,6 +92,7 @@ export function SettingsDialog(props: { onClose: () => void }) {
           </div>
         </form>
       )}
+      <EngineLogSection engineLog={info?.engineLog ?? null} />
       <ReleasesSection
         releases={installed.releases}
         error={installed.error}

@@ -1,32 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { InstalledRelease } from '../../../../shared/releases'
-import type { ErrorData } from '../../../../shared/result'
-import { useApi } from '../shared/api-context'
-import { settle } from '../shared/use-action'
+import { useMemo } from 'react'
+import { newestFirst } from '../../../../shared/version-order'
+import { useRequest } from '../shared/use-request'
 
 /** The installed etcd releases (releases:installed), newest first, with a way to read them again. */
 export function useInstalledReleases() {
-  const api = useApi()
-  const [releases, setReleases] = useState<InstalledRelease[] | null>(null)
-  const [error, setError] = useState<ErrorData | null>(null)
-  const [reloads, setReloads] = useState(0)
-  useEffect(() => {
-    let isCurrent = true
-    void settle(() => api.request('releases:installed', {})).then((result) => {
-      if (!isCurrent) return
-      setError(result.ok ? null : result.error)
-      if (result.ok) {
-        const sorted = [...result.value].sort((a, b) =>
-          b.version.localeCompare(a.version, undefined, { numeric: true }),
-        )
-        setReleases(sorted)
-      }
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [api, reloads])
-  const reload = useCallback(() => setReloads((n) => n + 1), [])
+  const { data, error, reload } = useRequest('releases:installed', {}, [])
+  const releases = useMemo(
+    () => (data ? [...data].sort((a, b) => newestFirst(a.version, b.version)) : null),
+    [data],
+  )
   return { releases, error, reload }
 }
 

@@ -6,10 +6,11 @@ const SEARCH_LIKE = [
   'input[placeholder*="filter" i]:not([disabled])',
 ]
 
-/** The first search-like field inside `root`, or null. */
+/** The first search-like field inside `root` that is not in a hidden part (a kept tab), or null. */
 export function findSearchField(root: ParentNode): HTMLElement | null {
   for (const selector of SEARCH_LIKE) {
-    const field = root.querySelector<HTMLElement>(selector)
+    const fields = root.querySelectorAll<HTMLElement>(selector)
+    const field = [...fields].find((f) => f.closest('[hidden]') === null)
     if (field) return field
   }
   return null
@@ -20,7 +21,7 @@ export function findSearchField(root: ParentNode): HTMLElement | null {
  * else of `area` (the current tab), else the first one in the window. True when a field was found.
  */
 export function focusSearchField(area: HTMLElement | null): boolean {
-  const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"]')
+  const dialogs = document.querySelectorAll<HTMLElement>('dialog[open], [role="dialog"]')
   const topDialog = dialogs[dialogs.length - 1]
   // Why: behind an open dialog nothing should take focus; the dialog is what the user works in.
   const field = topDialog

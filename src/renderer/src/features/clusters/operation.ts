@@ -1,0 +1,39 @@
+import type { ClusterOperation } from '../../../../shared/cluster'
+
+/** What the user can ask of a cluster or one of its members. */
+export type ClusterAction =
+  | 'start-all'
+  | 'stop-all'
+  | 'delete'
+  | 'member-start'
+  | 'member-stop'
+  | 'member-restart'
+  | 'member-kill'
+
+/**
+ * Actions still offered during an automatic restart: a member that keeps crashing must stay
+ * stoppable (pm2's rule: a stop cancels a pending restart, never the other way round).
+ */
+const ALLOWED_DURING_AUTO_RESTART: ReadonlySet<ClusterAction> = new Set([
+  'stop-all',
+  'member-stop',
+  'member-kill',
+])
+
+/** The operation in words: "Starting member etcd2 — waiting for etcd2 to become healthy". */
+export function operationText(operation: ClusterOperation): string {
+  return operation.step ? `${operation.label} — ${operation.step}` : operation.label
+}
+
+/**
+ * Why `action` cannot run now, naming what runs (the engine runs one operation per cluster at a
+ * time), or null when nothing is in its way.
+ */
+export function blockedBy(
+  operation: ClusterOperation | null,
+  action: ClusterAction,
+): string | null {
+  if (!operation) return null
+  if (operation.kind === 'auto-restart' && ALLOWED_DURING_AUTO_RESTART.has(action)) return null
+  return `${operation.label} is in progress; wait until it finishes.`
+}
