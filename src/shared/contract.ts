@@ -174,7 +174,8 @@ export interface ResponseMap {
 /** Every push from the engine to the window, with its payload. */
 export interface PushMap {
   'cluster:changed': ClusterView
-  'cluster:removed': { cluster: string }
+  /** `revision`: views of the cluster up to it are older than its removal. */
+  'cluster:removed': { cluster: string; revision: number }
   'status:update': ClusterStatus
   'leader:changed': { cluster: string; change: LeaderChange }
   'logs:append': LogBatch

@@ -32,6 +32,9 @@ export async function freeSpec(name: string, count: number) {
 /** Why 20 s: a 3-member start or an election takes ≈2–3 s (ETCD-FACTS); a busy CI box needs more. */
 const ENGINE_WAIT_MS = 20_000
 
+/** vi.waitFor options for anything etcd or the engine must do first (its default is only 1 s). */
+export const ENGINE_WAIT = { timeout: ENGINE_WAIT_MS, interval: 50 }
+
 /**
  * Polls `read` (vi.waitFor, every 100 ms) until `accept` holds and returns that value; on timeout
  * throws an error showing the last value read.

@@ -61,7 +61,7 @@ describe('Cluster views by revision', () => {
     renderWithApi(<Desk />, api)
     await screen.findByRole('table', { name: 'Members of demo' })
     await userEvent.click(screen.getByRole('button', { name: 'Stop etcd2' }))
-    act(() => api.emit('cluster:removed', { cluster: 'demo' }))
+    act(() => api.emit('cluster:removed', { cluster: 'demo', revision: 4 }))
     await act(async () =>
       answer(ok({ ...clusterView('demo', ['running', 'stopped', 'running']), revision: 3 })),
     )

@@ -16,6 +16,8 @@ export interface OperationContext {
   signal: AbortSignal
   /** Shows the step it is on in the cluster view ("waiting for etcd2 to become healthy"). */
   step(text: string): void
+  /** True when accepting this operation cancelled one it overrides (see `overrides`). */
+  didOverride: boolean
 }
 
 /** One operation as asked for. */
@@ -26,12 +28,20 @@ export interface OperationRequest {
   policy: OperationPolicy
   /** True when a preempting operation may cancel it (it checks its signal). */
   isCancellable?: boolean
+  /**
+   * With `refuse`: kinds this operation cancels instead of being refused by them, when they
+   * concern the same member (a user's action on a member wins over its automatic restart).
+   */
+  overrides?: ClusterOperationKind[]
+  /** The member it acts on, if one. */
+  member?: string
 }
 
 interface Entry {
   request: OperationRequest
   controller: AbortController
   view: ClusterOperation | null
+  didOverride: boolean
 }
 
 /**
@@ -68,10 +78,14 @@ export class ClusterOperations {
   /** Runs `work` as an operation under `request.policy`; rejects like `work` or with a refusal. */
   run<T>(request: OperationRequest, work: (ctx: OperationContext) => Promise<T>): Promise<T> {
     if (this.closedWith) return Promise.reject(this.closedWith)
-    const running = this.entries[0]
-    if (request.policy === 'refuse' && running) return Promise.reject(this.busy(running))
+    let didOverride = false
+    if (request.policy === 'refuse') {
+      const blocking = this.entries.find((e) => !overrides(request, e.request))
+      if (blocking) return Promise.reject(this.busy(blocking))
+      didOverride = this.cancelAll(request.label, (e) => overrides(request, e))
+    }
     if (request.policy === 'preempt') this.cancelAll(request.label)
-    const entry: Entry = { request, controller: new AbortController(), view: null }
+    const entry: Entry = { request, controller: new AbortController(), view: null, didOverride }
     this.entries.push(entry)
     const result = this.tail.then(() => this.execute(entry, work))
     // The tail only orders operations; each caller gets its own outcome through `result`.
@@ -110,6 +124,7 @@ export class ClusterOperations {
           entry.view = { ...entry.view, step: text }
           this.onChange()
         },
+        didOverride: entry.didOverride,
       })
     } finally {
       this.entries.splice(this.entries.indexOf(entry), 1)
@@ -117,9 +132,13 @@ export class ClusterOperations {
     }
   }
 
-  private cancelAll(by: string): void {
+  /** Cancels the cancellable operations (those `which` picks); true when it cancelled any. */
+  private cancelAll(by: string, which: (r: OperationRequest) => boolean = () => true): boolean {
+    let didCancel = false
     for (const entry of this.entries) {
       if (!entry.request.isCancellable || entry.controller.signal.aborted) continue
+      if (!which(entry.request)) continue
+      didCancel = true
       entry.controller.abort(
         new EngineError('OPERATION_CANCELLED', `${entry.request.label} was cancelled: ${by}.`, {
           cluster: this.cluster,
@@ -128,6 +147,7 @@ export class ClusterOperations {
         }),
       )
     }
+    return didCancel
   }
 
   private busy(running: Entry): EngineError {
@@ -138,4 +158,14 @@ export class ClusterOperations {
       { cluster: this.cluster, operation: running.request.kind, label: running.request.label },
     )
   }
+}
+
+/** True when `request` may cancel `other` instead of being refused by it. */
+function overrides(request: OperationRequest, other: OperationRequest): boolean {
+  return (
+    other.isCancellable === true &&
+    (request.overrides ?? []).includes(other.kind) &&
+    other.member !== undefined &&
+    other.member === request.member
+  )
 }

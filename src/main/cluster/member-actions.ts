@@ -1,7 +1,7 @@
 import type { ClusterOperationKind } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
-import type { ClusterOperations, OperationContext } from './cluster-operations'
+import type { ClusterOperations, OperationContext, OperationRequest } from './cluster-operations'
 import { isLive, type MemberLifecycle } from './member-lifecycle'
 import type { MemberSlot } from './member-slot'
 import type { RestartTimers } from './restart-timers'
@@ -20,8 +20,8 @@ type MemberActionKind = Extract<ClusterOperationKind, `member-${string}`>
 
 /**
  * What the user does to one member (start, stop, restart, kill), each an operation of its
- * cluster that is refused with CLUSTER_BUSY while another runs, and each cancels a restart the
- * engine had pending for that member.
+ * cluster that is refused with CLUSTER_BUSY while another runs, except the engine's automatic
+ * restart, which it cancels (as it cancels a restart still waiting for its timer).
  */
 export class MemberActions {
   constructor(private readonly deps: MemberActionsDeps) {}
@@ -38,6 +38,9 @@ export class MemberActions {
   stop(name: string): Promise<void> {
     const slot = this.slot(name)
     return this.run(slot, 'member-stop', `Stopping member ${name}`, async (ctx) => {
+      // Stopping a crashed member while the engine was restarting it: the restart is cancelled,
+      // which is all "stop" has to do.
+      if (ctx.didOverride && !isLive(slot.process.state)) return
       this.deps.lifecycle.assertLive(slot)
       ctx.step(`waiting for ${name} to exit`)
       await slot.stop('stopped')
@@ -60,7 +63,8 @@ export class MemberActions {
   /** SIGKILLs one member on purpose, e.g. to watch the others elect a new leader. */
   kill(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-kill', `Killing member ${name}`, async () => {
+    return this.run(slot, 'member-kill', `Killing member ${name}`, async (ctx) => {
+      if (ctx.didOverride && !isLive(slot.process.state)) return
       this.deps.lifecycle.assertLive(slot)
       await slot.process.kill()
       await this.deps.lifecycle.afterStop()
@@ -85,15 +89,20 @@ export class MemberActions {
     work: (ctx: OperationContext) => Promise<void>,
   ): Promise<void> {
     const isCancellable = kind === 'member-start' || kind === 'member-restart'
-    return this.deps.operations.run({ kind, label, policy: 'refuse', isCancellable }, (ctx) => {
+    const member = slot.spec.name
+    const request: OperationRequest = {
+      kind,
+      label,
+      policy: 'refuse',
+      isCancellable,
+      overrides: ['auto-restart'],
+      member,
+    }
+    return this.deps.operations.run(request, (ctx) => {
       // The user acts on this member now: a restart the engine had pending is void.
-      if (this.deps.restartTimers.cancel(slot.spec.name)) {
-        this.deps.log.info(
-          { member: slot.spec.name, by: kind },
-          'pending automatic restart cancelled',
-        )
-      }
-      return work(ctx)
+      const hadTimer = this.deps.restartTimers.cancel(member)
+      if (hadTimer) this.deps.log.info({ member, by: kind }, 'pending automatic restart cancelled')
+      return work({ ...ctx, didOverride: ctx.didOverride || hadTimer })
     })
   }
 }

@@ -15,7 +15,8 @@ export type PushSink = <P extends PushChannel>(channel: P, payload: PushMap[P]) 
  */
 export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onCluster = (view: ClusterView): void => push('cluster:changed', view)
-  const onRemoved = (cluster: string): void => push('cluster:removed', { cluster })
+  const onRemoved = (cluster: string, revision: number): void =>
+    push('cluster:removed', { cluster, revision })
   const onStatus = (status: ClusterStatus): void => push('status:update', status)
   const onLeader = (cluster: string, change: LeaderChange): void =>
     push('leader:changed', { cluster, change })

@@ -6,6 +6,7 @@ import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
 import { validateAgainstClusters, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime } from '../cluster/cluster-runtime'
+import { bumpViewRevision } from '../cluster/view-revision'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
@@ -39,7 +40,7 @@ export const CLOSE_DRAIN_MS = 5_000
 /** Everything the engine tells its window(s). */
 export interface EngineEvents {
   cluster: [view: ClusterView]
-  'cluster-removed': [name: string]
+  'cluster-removed': [name: string, revision: number]
   status: [status: ClusterStatus]
   'leader-change': [cluster: string, change: LeaderChange]
   logs: [batch: LogBatch]
@@ -204,7 +205,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       await this.keys.forget(name)
       await this.store.remove(name)
       if (this.runtimes.get(name) === runtime) this.runtimes.delete(name)
-      this.emit('cluster-removed', name)
+      this.emit('cluster-removed', name, bumpViewRevision())
     })
   }
 

@@ -41,6 +41,8 @@ export class ClusterStatusPoller {
   private current: Promise<ClusterStatus> | null = null
   private queued: Promise<ClusterStatus> | null = null
   private isRunning = false
+  /** True while stop() runs: a poll it cut short publishes nothing. */
+  private isStopped = false
   private last: ClusterStatus | null = null
 
   constructor(
@@ -89,14 +91,20 @@ export class ClusterStatusPoller {
     if (!this.current) this.pollInBackground()
   }
 
-  /** Stops polling, waits for a poll in flight, and closes every client; leaves no timer. */
+  /**
+   * Stops polling: closes every client first, which ends a poll in flight at once (a member being
+   * stopped must not wait for our /health quorum read: etcd 3.5 holds its exit for it), then
+   * waits for that poll to settle; its answer is not published. Leaves no timer.
+   */
   async stop(): Promise<void> {
     this.isRunning = false
-    this.clearTimer()
-    await Promise.allSettled([this.current, this.queued])
+    this.isStopped = true
     this.clearTimer()
     for (const reader of this.readers.values()) reader.close()
     this.readers.clear()
+    await Promise.allSettled([this.current, this.queued])
+    this.clearTimer()
+    this.isStopped = false
   }
 
   /** Polls now and returns the fresh status; a poll in flight is awaited, then a new one runs. */
@@ -152,6 +160,7 @@ export class ClusterStatusPoller {
       leader,
       leaderChanges: this.tracker.changes,
     })
+    if (this.isStopped) return status
     this.last = status
     this.events.emit('status', status)
     if (change) this.events.emit('leader-change', change, status)

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { handleRequest } from '../../../src/main/contract/request-handlers'
 import { Engine } from '../../../src/main/engine/engine'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
-import { freeSpec, openTestEngine } from '../../helpers/engine-fixture'
+import { ENGINE_WAIT, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
 import { makeTestDir } from '../../helpers/test-dirs'
 
 const child = fileURLToPath(new URL('../../helpers/engine-child.ts', import.meta.url))
@@ -32,13 +32,15 @@ describe('the engine log', () => {
     opened.push(engine)
     await engine.createCluster(await freeSpec('logged', 1))
     await engine.stopCluster('logged')
-    await vi.waitFor(async () =>
-      expect(await logLines(engine)).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ level: 'info', msg: 'engine opened' }),
-          expect.objectContaining({ level: 'info', cluster: 'logged', msg: 'creating cluster' }),
-        ]),
-      ),
+    await vi.waitFor(
+      async () =>
+        expect(await logLines(engine)).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ level: 'info', msg: 'engine opened' }),
+            expect.objectContaining({ level: 'info', cluster: 'logged', msg: 'creating cluster' }),
+          ]),
+        ),
+      ENGINE_WAIT,
     )
   })
 
@@ -115,12 +117,14 @@ describe('the start-up report', () => {
     })
     const info = await handleRequest(engine, 'app:info', {})
     expect(info.ok && info.value.startup).toEqual(engine.startupReport)
-    await vi.waitFor(async () =>
-      expect(await logLines(engine)).toContainEqual(
-        expect.objectContaining({
-          msg: 'Adopted 3 members of cluster survivor still running from the last run.',
-        }),
-      ),
+    await vi.waitFor(
+      async () =>
+        expect(await logLines(engine)).toContainEqual(
+          expect.objectContaining({
+            msg: 'Adopted 3 members of cluster survivor still running from the last run.',
+          }),
+        ),
+      ENGINE_WAIT,
     )
     await engine.stopCluster('survivor')
   })

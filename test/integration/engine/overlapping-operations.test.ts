@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import type { MemberView } from '../../../src/shared/cluster'
-import { freeSpec, openTestEngine } from '../../helpers/engine-fixture'
+import { ENGINE_WAIT, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 
 /**
@@ -97,17 +97,45 @@ describe('automatic restarts belong to the cluster', () => {
     })
     await engine.createCluster(await freeSpec('trio', 3))
     process.kill(member('trio', 'etcd2').pid!, 'SIGKILL')
-    await vi.waitFor(() => expect(member('trio', 'etcd2').state).toBe('crashed'))
+    await vi.waitFor(() => expect(member('trio', 'etcd2').state).toBe('crashed'), ENGINE_WAIT)
 
     await engine.stopCluster('trio')
     expect(findEtcdProcesses(engine.layout.root)).toEqual([])
-    await vi.waitFor(async () =>
-      expect(await readEngineLog(engine!)).toContain('automatic restarts cancelled'),
+    await vi.waitFor(
+      async () => expect(await readEngineLog(engine!)).toContain('automatic restarts cancelled'),
+      ENGINE_WAIT,
     )
     // The restart was due 1.5 s after the crash: past that, still nothing runs.
     await new Promise((r) => setTimeout(r, 2_000))
     expect(findEtcdProcesses(engine.layout.root)).toEqual([])
     expect(member('trio', 'etcd2').state).toBe('crashed')
+  })
+
+  it("the user's Stop wins over the member's automatic restart in progress", async () => {
+    engine = await openTestEngine('override-restart', {
+      autoRestart: { enabled: true, backoffMs: 1_000, maxRestarts: 3, minUptimeMs: 10_000 },
+    })
+    await engine.createCluster(await freeSpec('trio', 3))
+    process.kill(member('trio', 'etcd2').pid!, 'SIGKILL')
+    await vi.waitFor(() => expect(member('trio', 'etcd2').state).toBe('crashed'), ENGINE_WAIT)
+    // The others paused: the restarted etcd2 waits for a quorum it cannot get.
+    const paused = [member('trio', 'etcd1').pid!, member('trio', 'etcd3').pid!]
+    paused.forEach((pid) => process.kill(pid, 'SIGSTOP'))
+    try {
+      await vi.waitFor(() => {
+        expect(
+          engine!.getCluster('trio').operation,
+          JSON.stringify(member('trio', 'etcd2')),
+        ).toMatchObject({ kind: 'auto-restart' })
+        expect(member('trio', 'etcd2').state).toBe('starting')
+      }, ENGINE_WAIT)
+      await engine.stopMember('trio', 'etcd2')
+    } finally {
+      paused.forEach((pid) => process.kill(pid, 'SIGCONT'))
+    }
+    expect(member('trio', 'etcd2')).toMatchObject({ state: 'stopped', pid: null })
+    expect(engine.getCluster('trio').operation).toBeNull()
+    expect(findEtcdProcesses(engine.layout.root)).toHaveLength(2)
   })
 
   it('a restart that fails is shown on the member with the reason, not dropped', async () => {
@@ -118,16 +146,17 @@ describe('automatic restarts belong to the cluster', () => {
     await engine.createCluster(spec)
     const pid = member('solo', 'etcd1').pid!
     process.kill(pid, 'SIGKILL')
-    await vi.waitFor(() => expect(member('solo', 'etcd1').state).toBe('crashed'))
+    await vi.waitFor(() => expect(member('solo', 'etcd1').state).toBe('crashed'), ENGINE_WAIT)
     // Something else takes the member's client port before the restart is due.
     blocker = await listen(spec.members[0]!.clientPort)
 
-    await vi.waitFor(() => expect(member('solo', 'etcd1').state).toBe('errored'), 10_000)
+    await vi.waitFor(() => expect(member('solo', 'etcd1').state).toBe('errored'), ENGINE_WAIT)
     expect(member('solo', 'etcd1').lastExit?.reason).toMatch(
       new RegExp(`automatic restart failed: Port ${spec.members[0]!.clientPort}`),
     )
-    await vi.waitFor(async () =>
-      expect(await readEngineLog(engine!)).toContain('automatic restart failed'),
+    await vi.waitFor(
+      async () => expect(await readEngineLog(engine!)).toContain('automatic restart failed'),
+      ENGINE_WAIT,
     )
   })
 })
@@ -174,7 +203,7 @@ async function startWithoutQuorum(engine: Engine, name: string) {
     const view = engine.getCluster(name)
     expect(view.operation).toMatchObject({ kind: 'start' })
     expect(view.members.filter((m) => m.state === 'starting')).toHaveLength(2)
-  })
+  }, ENGINE_WAIT)
   return { start, resume: () => paused.forEach((pid) => process.kill(pid, 'SIGCONT')) }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import { startWebServer, type WebServer } from '../../../src/main/web/web-server'
 import { ENGINE_LOG_PATH, engineLogUrl } from '../../../src/shared/ws-url'
-import { openTestEngine } from '../../helpers/engine-fixture'
+import { ENGINE_WAIT, openTestEngine } from '../../helpers/engine-fixture'
 import { freePort } from '../../helpers/free-port'
 import { makeFakeUi } from './transport-fixtures'
 
@@ -32,6 +32,6 @@ describe("browser mode's engine log link", () => {
       expect(page.headers.get('content-type')).toBe('text/plain; charset=utf-8')
       expect(page.headers.get('x-content-type-options')).toBe('nosniff')
       expect(await page.text()).toContain('"msg":"engine opened"')
-    })
+    }, ENGINE_WAIT)
   })
 })

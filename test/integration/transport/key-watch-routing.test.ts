@@ -4,7 +4,7 @@ import { startWebServer, type WebServer } from '../../../src/main/web/web-server
 import type { KeyEvent } from '../../../src/shared/keys'
 import { createWebSocketApi, type WebSocketApi } from '../../../src/shared/ws-client'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
-import { freeSpec, openTestEngine } from '../../helpers/engine-fixture'
+import { ENGINE_WAIT, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
 import { freePort } from '../../helpers/free-port'
 import { makeFakeUi, nodeSocketFactory } from './transport-fixtures'
 
@@ -43,7 +43,7 @@ describe('key-watch pushes', () => {
     expect(watch.ok).toBe(true)
     const value = new Uint8Array(10_000).fill(7)
     await mine.api.request('keys:put', { cluster: 'routed', key: bytes('w/big'), value })
-    await vi.waitFor(() => expect(seenByMine).toHaveLength(1))
+    await vi.waitFor(() => expect(seenByMine).toHaveLength(1), ENGINE_WAIT)
     // Had the event been sent to the other window too, it would have been queued on its socket
     // before the answer to this later request.
     await other.api.request('clusters:list', {})
@@ -69,6 +69,6 @@ describe('key-watch pushes', () => {
       value: null,
     })
     await mine.api.request('keys:put', { cluster: 'routed', key: bytes('s/1'), value: bytes('x') })
-    await vi.waitFor(() => expect(seen.map((e) => e.key)).toContainEqual(bytes('s/1')))
+    await vi.waitFor(() => expect(seen.map((e) => e.key)).toContainEqual(bytes('s/1')), ENGINE_WAIT)
   })
 })

@@ -70,8 +70,8 @@ describe('IPC bridge: channels', () => {
 
   it('forwards engine events to the window as contract pushes', () => {
     const { emitter, contents } = setup()
-    emitter.emit('cluster-removed', 'old')
-    expect(contents.send).toHaveBeenCalledWith('cluster:removed', { cluster: 'old' })
+    emitter.emit('cluster-removed', 'old', 42)
+    expect(contents.send).toHaveBeenCalledWith('cluster:removed', { cluster: 'old', revision: 42 })
   })
 })
 

@@ -59,9 +59,17 @@ function withRemoval(store: ClusterStore, name: string, removedAt: number, at: n
   }
 }
 
-/** The store without a cluster; answers about it made before now are ignored from now on. */
-export function acceptRemoval(store: ClusterStore, name: string, at: number): ClusterStore {
-  return withRemoval(store, name, store.revision, at)
+/**
+ * The store without a cluster; views of it up to `revision` (the engine's, from the push; else
+ * the highest this window has seen) are ignored from now on.
+ */
+export function acceptRemoval(
+  store: ClusterStore,
+  name: string,
+  at: number,
+  revision = store.revision,
+): ClusterStore {
+  return withRemoval(store, name, Math.max(revision, store.revision), at)
 }
 
 /**

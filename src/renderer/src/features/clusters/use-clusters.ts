@@ -46,12 +46,12 @@ export function useClusters() {
     const at = ++clock.current
     setStore((s) => acceptView(s, view, at))
   }, [])
-  const remove = useCallback((name: string) => {
+  const remove = useCallback((name: string, revision?: number) => {
     const at = ++clock.current
-    setStore((s) => acceptRemoval(s, name, at))
+    setStore((s) => acceptRemoval(s, name, at, revision))
   }, [])
   usePush('cluster:changed', update)
-  usePush('cluster:removed', ({ cluster }) => remove(cluster))
+  usePush('cluster:removed', ({ cluster, revision }) => remove(cluster, revision))
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   const clusters = useMemo(() => clustersOf(store), [store])
   return { clusters, isLoaded, error, update, remove, reload }
