@@ -73,3 +73,15 @@ describe('Operation in progress', () => {
     )
   })
 })
+
+describe('Cluster warning', () => {
+  it('shows what the engine could not do for the cluster until it is resolved', async () => {
+    const { push } = await renderDemo()
+    expect(screen.queryByRole('alert')).toBeNull()
+    const warning = 'etcd Desk could not record its running members (run.json): EACCES.'
+    push({ warning })
+    expect(screen.getByRole('alert')).toHaveTextContent(warning)
+    push({ warning: null })
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+})

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { handleRequest } from '../../../src/main/contract/request-handlers'
@@ -58,6 +58,36 @@ describe('the engine log', () => {
         /^Members of cluster scarred left running by the last run could not be checked \(.*run\.json is not a run record/,
       ),
     ])
+  })
+
+  it('a run record that cannot be written is logged and shown on the cluster until it can', async () => {
+    const engine = await openTestEngine('run-record-fails')
+    opened.push(engine)
+    await engine.createCluster(await freeSpec('unrecorded', 1), { start: false })
+    // A folder where run.json belongs: the atomic write's rename fails (EISDIR), even as root.
+    await mkdir(engine.layout.runFile('unrecorded'))
+    await engine.startCluster('unrecorded')
+    await vi.waitFor(
+      () =>
+        expect(engine.getCluster('unrecorded').warning).toMatch(
+          /could not record its running members \(run\.json\)/,
+        ),
+      ENGINE_WAIT,
+    )
+    await vi.waitFor(
+      async () =>
+        expect(await logLines(engine)).toContainEqual(
+          expect.objectContaining({
+            level: 'error',
+            cluster: 'unrecorded',
+            msg: 'run.json not written',
+          }),
+        ),
+      ENGINE_WAIT,
+    )
+    await rm(engine.layout.runFile('unrecorded'), { recursive: true })
+    await engine.stopCluster('unrecorded')
+    expect(engine.getCluster('unrecorded').warning).toBeNull()
   })
 
   it('opens with the OS where the app can (Electron), and says why not in browser mode', async () => {

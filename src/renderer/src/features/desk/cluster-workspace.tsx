@@ -76,6 +76,11 @@ export function ClusterWorkspace(props: {
             {isUp && status.status?.leaderName ? ` · leader ${status.status.leaderName}` : ''}
           </p>
           <OperationStatus operation={cluster.operation} />
+          {cluster.warning && (
+            <p className="banner banner--warn workspace__warning" role="alert">
+              {cluster.warning}
+            </p>
+          )}
         </div>
         <ClusterActions cluster={cluster} onChanged={props.onChanged} onDeleted={props.onDeleted} />
       </header>
