@@ -99,7 +99,7 @@ async function startServer(dir: string): Promise<{ base: string; child: ChildPro
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()))
     child.once('exit', () => reject(new Error('bench server exited')))
   })
   return { base: `http://127.0.0.1:${port}/etcd`, child }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, rmdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
+import { rawText } from '../src/main/web/raw-text'
 import type { ClusterView } from '../src/shared/cluster'
 import type { EtcdDeskApi } from '../src/shared/contract'
 import type { Result } from '../src/shared/result'
@@ -30,7 +31,7 @@ const nodeSockets: SocketFactory = (url, handlers) => {
   const socket = new WebSocket(url)
   socket.on('open', () => handlers.onOpen())
   socket.on('message', (data, isBinary) => {
-    if (!isBinary) handlers.onMessage(data.toString())
+    if (!isBinary) handlers.onMessage(rawText(data))
   })
   socket.on('close', () => handlers.onClose())
   socket.on('error', () => undefined) // 'close' follows

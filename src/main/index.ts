@@ -64,7 +64,14 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', focusWindow)
-  app.whenReady().then(start)
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Nothing to show it in yet: say it on stderr and leave with a failure status.
+      process.stderr.write(`etcd Desk could not start: ${String(error)}\n`)
+      app.exit(1)
+    })
   app.on('window-all-closed', () => {
     // Platform branch: macOS apps stay alive without windows until the user quits.
     if (process.platform !== 'darwin') app.quit()

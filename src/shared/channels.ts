@@ -63,7 +63,7 @@ type MissingPush = Exclude<PushChannel, (typeof PUSH_CHANNELS)[number]>
 /** Compile-time completeness: each line names the channels missing from the lists above. */
 export const CHANNEL_LISTS_COMPLETE: [MissingRequest, MissingPush] extends [never, never]
   ? true
-  : { missing: MissingRequest | MissingPush } = true
+  : { missingRequests: MissingRequest; missingPushes: MissingPush } = true
 
 const requestSet: ReadonlySet<string> = new Set(REQUEST_CHANNELS)
 const pushSet: ReadonlySet<string> = new Set(PUSH_CHANNELS)

@@ -44,7 +44,7 @@ export function toWire(value: unknown): WireValue {
 export function fromWire(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(fromWire)
-  const entries = Object.entries(value)
+  const entries: [string, unknown][] = Object.entries(value)
   if (entries.length === 1 && entries[0]![0] === BYTES_TAG) {
     const encoded = entries[0]![1]
     if (typeof encoded !== 'string') throw new TypeError('$bytes must be a base64 string')

@@ -84,7 +84,7 @@ export class FakeApi implements EtcdDeskApi {
     arg: RequestArg<C>,
   ): Promise<Result<ResponseMap[C]>> {
     this.requests.push({ channel, arg })
-    const handler = this.handlers[channel] as FakeHandler<C> | undefined
+    const handler = this.handlers[channel]
     if (!handler) {
       return Promise.resolve(fail({ code: 'INTERNAL', message: `No fake handler for ${channel}` }))
     }
@@ -96,9 +96,9 @@ export class FakeApi implements EtcdDeskApi {
     listener: (payload: PushMap[P]) => void,
   ): () => void {
     const set = this.listeners.get(channel) ?? new Set()
-    set.add(listener as (payload: never) => void)
+    set.add(listener)
     this.listeners.set(channel, set)
-    return () => set.delete(listener as (payload: never) => void)
+    return () => set.delete(listener)
   }
 
   /** Sets (or replaces) the handler of a channel. */

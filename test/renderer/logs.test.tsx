@@ -114,7 +114,7 @@ describe('Logs', () => {
     const blob = createObjectURL.mock.calls[0]?.[0]
     const saved = await new Promise<string>((resolve) => {
       const reader = new FileReader()
-      reader.onload = () => resolve(String(reader.result))
+      reader.onload = () => resolve(reader.result as string)
       reader.readAsText(blob as Blob)
     })
     expect(saved).toContain('leader elected')

@@ -21,7 +21,7 @@ function settingsApi(initial = settingsView()) {
         ...view.settings,
         ...rest,
         autoRestart: { ...view.settings.autoRestart, ...autoRestart },
-      } as Settings
+      }
       view = { ...view, settings, loadError: null }
       return ok({ ...view, requiresRestart: patch.dataDir !== undefined })
     },

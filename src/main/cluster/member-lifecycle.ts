@@ -1,6 +1,6 @@
 import type { MemberState } from '../../shared/cluster'
 import { quorumOf } from '../../shared/cluster-rules'
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
 import type { ClusterStatusPoller } from '../status/cluster-status-poller'
 import type { ClusterRuntime, ClusterRuntimeDeps } from './cluster-runtime'
@@ -144,16 +144,13 @@ export class MemberLifecycle {
         },
       )
     } catch (error) {
-      if (
-        error instanceof EngineError &&
-        ['OPERATION_CANCELLED', 'ENGINE_CLOSED'].includes(error.code)
-      ) {
+      if (isEngineError(error) && ['OPERATION_CANCELLED', 'ENGINE_CLOSED'].includes(error.code)) {
         log.info({ member: name, reason: error.message }, 'automatic restart cancelled')
         return
       }
       log.warn({ member: name, err: error }, 'automatic restart failed')
       // A member that crashed again while starting is handled by its own crash (crash-loop limit).
-      if (error instanceof EngineError && error.code === 'MEMBER_CRASHED') return
+      if (isEngineError(error) && error.code === 'MEMBER_CRASHED') return
       await slot.restartFailed(error)
     }
   }

@@ -1,5 +1,5 @@
 import type { ClusterDefinition, MemberSpec, MemberView } from '../../shared/cluster'
-import { EngineError } from '../errors/engine-error'
+import { isEngineError } from '../errors/engine-error'
 import { MemberLog } from '../logs/member-log'
 import { MemberProcess } from '../process/member-process'
 import { decideRestart } from '../process/restart-policy'
@@ -73,7 +73,7 @@ export class MemberSlot {
   async restartFailed(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error)
     const detailTail =
-      error instanceof EngineError && error.is('START_TIMEOUT') ? error.detail?.logTail : undefined
+      isEngineError(error) && error.is('START_TIMEOUT') ? error.detail?.logTail : undefined
     const logTail = detailTail ?? (await this.log.readTail(LOG_TAIL_LINES))
     this.process.markRestartFailed(`automatic restart failed: ${message}`, logTail)
   }

@@ -51,7 +51,8 @@ export class ClusterCreation {
       creating.then(forget, forget)
       return creating
     } catch (error) {
-      return Promise.reject(error as Error)
+      // Refusals (CLUSTER_EXISTS, PORT_IN_USE, ENGINE_CLOSED) come back as a rejected promise too.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
   }
 

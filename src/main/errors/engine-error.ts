@@ -17,7 +17,8 @@ export class EngineError<C extends ErrorCode = ErrorCode> extends Error {
 
   /** True when this error has code `code`; then `detail` is that code's. */
   is<K extends ErrorCode>(code: K): this is EngineError<K> {
-    return (this.code as ErrorCode) === code
+    const own: ErrorCode = this.code
+    return own === code
   }
 
   /** The error as plain data for a contract boundary. */
@@ -27,9 +28,17 @@ export class EngineError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
+/**
+ * True for an EngineError of any code. Why not `instanceof`: on a generic class TypeScript
+ * narrows to EngineError<any>, which lets an untyped `detail` slip through.
+ */
+export function isEngineError(error: unknown): error is EngineError {
+  return error instanceof EngineError
+}
+
 /** Converts anything thrown into boundary data; unknown errors become INTERNAL with their message. */
 export function toErrorData(error: unknown): ErrorData {
-  if (error instanceof EngineError) return error.toData()
+  if (isEngineError(error)) return error.toData()
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message }
 }

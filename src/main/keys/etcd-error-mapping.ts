@@ -5,7 +5,7 @@ import {
   GRPCUnavailableError,
 } from 'etcd3'
 import type { EtcdCallDetail } from '../../shared/error-details'
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import { printableKey } from './key-bytes'
 
 /** What the failed call was doing, so the error can name it. */
@@ -38,7 +38,7 @@ export function isCompactedError(error: unknown): boolean {
 
 /** Turns an error from the etcd3 client into an EngineError that names endpoints and key. */
 export function toEngineError(error: unknown, context: CallContext): EngineError {
-  if (error instanceof EngineError) return error
+  if (isEngineError(error)) return error
   const message = error instanceof Error ? error.message : String(error)
   const detail: EtcdCallDetail & CallContext['extra'] = {
     endpoints: [...context.endpoints],

@@ -35,7 +35,7 @@ export function checkRevision(revision: unknown, field = 'revision'): void {
   if (typeof revision !== 'string' || !/^\d{1,19}$/.test(revision)) {
     throw new EngineError('INVALID_REQUEST', `${field} must be a decimal revision string`, {
       field,
-      value: String(revision).slice(0, 40),
+      value: JSON.stringify(revision)?.slice(0, 40) ?? 'undefined',
     })
   }
 }

@@ -1,4 +1,4 @@
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import { diskError, errnoOf } from './fs-errors'
 import { classifyNetworkError, hostOf, isRetryableStatus } from './http-client'
 
@@ -44,9 +44,9 @@ export function downloadFailure(
     const message = `The download of ${req.label} was cancelled.`
     return { error: new EngineError('DOWNLOAD_CANCELLED', message, detail), isRetryable: false }
   }
-  if (error instanceof EngineError) return { error, isRetryable: false }
+  if (isEngineError(error)) return { error, isRetryable: false }
   const disk = diskError(error, `save ${req.label}`, req.file ?? req.url)
-  if (disk instanceof EngineError) return { error: disk, isRetryable: false }
+  if (isEngineError(disk)) return { error: disk, isRetryable: false }
   if (error instanceof DownloadProblem) return problemFailure(error, req, attempt)
   const code = errnoOf(error)
   const text = error instanceof Error ? error.message : String(error)

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Unpack, type ReadEntry } from 'tar'
-import { EngineError } from '../errors/engine-error'
+import { isEngineError } from '../errors/engine-error'
 import {
   archiveInvalid,
   triageEntry,
@@ -70,7 +70,7 @@ export async function extractTarGz(
     })
   } catch (error) {
     const disk = diskError(error, `extract ${fileName}`, dest)
-    if (disk instanceof EngineError) throw disk
+    if (isEngineError(disk)) throw disk
     throw archiveInvalid(fileName, `is not a readable .tar.gz (${(error as Error).message})`)
   }
   if (escapes.length > 0) throw escapingEntries(fileName, escapes)

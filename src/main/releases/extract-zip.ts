@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
-import { EngineError } from '../errors/engine-error'
+import { isEngineError } from '../errors/engine-error'
 import { diskError } from './fs-errors'
 import {
   archiveInvalid,
@@ -68,7 +68,7 @@ export async function extractZip(
     }
   } catch (error) {
     const disk = diskError(error, `extract ${fileName}`, dest)
-    if (disk instanceof EngineError) throw disk
+    if (isEngineError(disk)) throw disk
     const message = (error as Error).message
     // yauzl refuses unsafe names itself; report them like the tar checks do.
     if (/^(absolute path|invalid relative path|invalid characters)/.test(message)) {

@@ -1,4 +1,4 @@
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 
 /** The errno code of a Node error (or of its cause), when it has one. */
 export function errnoOf(error: unknown): string | undefined {
@@ -17,11 +17,13 @@ export function errnoOf(error: unknown): string | undefined {
  * converted deeper down is re-worded, so the outermost caller's words (version, folder) win.
  */
 export function diskError(error: unknown, doing: string, path: string): unknown {
-  const isDiskEngineError =
-    error instanceof EngineError &&
-    (error.code === 'DISK_FULL' || error.code === 'DATA_DIR_UNWRITABLE')
-  if (error instanceof EngineError && !isDiskEngineError) return error
-  const code = isDiskEngineError ? String(error.detail?.errno) : errnoOf(error)
+  let code: string | undefined
+  if (isEngineError(error)) {
+    if (error.is('DISK_FULL') || error.is('DATA_DIR_UNWRITABLE')) code = error.detail?.errno
+    else return error
+  } else {
+    code = errnoOf(error)
+  }
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':

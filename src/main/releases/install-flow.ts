@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
 import { diskError } from './fs-errors'
@@ -59,7 +59,7 @@ export async function runInstall(
     )
     return (await installedBinary(releasesDir, version, asset.exe))!
   } catch (error) {
-    const code = error instanceof EngineError ? error.code : undefined
+    const code = isEngineError(error) ? error.code : undefined
     const fields = {
       version,
       code,

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { ErrorCode } from '../../shared/result'
-import { EngineError } from '../errors/engine-error'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import { downloadFile } from './file-download'
 import { hostOf } from './http-client'
@@ -64,7 +64,7 @@ export async function fetchVerifiedArchive(
       return await fetchFrom(base, asset, workDir, ctx)
     } catch (error) {
       await rm(join(workDir, asset.fileName), { force: true })
-      if (!(error instanceof EngineError) || FINAL_CODES.has(error.code)) throw error
+      if (!isEngineError(error) || FINAL_CODES.has(error.code)) throw error
       ctx.log.warn(
         { version: asset.version, from: hostOf(base), code: error.code, reason: error.message },
         'release source failed',

@@ -58,6 +58,8 @@ export class SharedTasks<T, P> {
       }
       flight.promise.then(
         (value) => done(() => resolve(value)),
+        // Rejects with exactly what the shared task threw (an EngineError in practice).
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         (error: unknown) => done(() => reject(error)),
       )
     })

@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { decodeWire, encodeWire } from '../../shared/wire-codec'
 import { openClientSession, type ClientSession } from '../contract/client-session'
 import { bridgePushes } from '../contract/push-bridge'
+import { rawText } from './raw-text'
 import type { Engine } from '../engine/engine'
 
 /**
@@ -151,10 +152,4 @@ function isEnvelope(value: unknown): value is Envelope {
     (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) ||
     (typeof id === 'string' && id.length > 0 && id.length <= 64)
   return isId && 'channel' in value
-}
-
-function rawText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8')
-  return data.toString('utf8')
 }

@@ -43,7 +43,10 @@ export async function openPage(url: string): Promise<OpenPage> {
   page.on('pageerror', (error) => pageErrors.push(error.message))
   page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()))
   // Console 404 messages do not say which URL; record failed responses with their URL.
-  page.on('response', (res) => res.status() >= 400 && consoleErrors.push(`HTTP ${res.status()} ${res.url()}`))
+  page.on(
+    'response',
+    (res) => res.status() >= 400 && consoleErrors.push(`HTTP ${res.status()} ${res.url()}`),
+  )
   await page.goto(url)
   return { browser, page, pageErrors, consoleErrors, close: () => browser.close() }
 }

@@ -82,7 +82,7 @@ function electronLauncher(): Launcher {
       const app = await _electron.launch({
         executablePath: binary ?? undefined,
         args: [root],
-        env: { ...process.env, ...env, ETCD_DESK_DATA_DIR: dataDir } as Record<string, string>,
+        env: { ...process.env, ...env, ETCD_DESK_DATA_DIR: dataDir },
       })
       const page = await app.firstWindow()
       const pageErrors: string[] = []

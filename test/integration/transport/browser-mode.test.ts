@@ -11,6 +11,7 @@ import { freeSpec, openTestEngine, waitFor } from '../../helpers/engine-fixture'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { freePort } from '../../helpers/free-port'
 import { handshakeStatus, makeFakeUi, nodeSocketFactory } from './transport-fixtures'
+import { rawText } from '../../../src/main/web/raw-text'
 
 let engine: Engine
 let server: WebServer
@@ -105,7 +106,7 @@ describe('browser mode WebSocket', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
     const raw = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`)
     await new Promise((r) => raw.once('open', r))
-    const reply = new Promise<string>((r) => raw.once('message', (d) => r(d.toString())))
+    const reply = new Promise<string>((r) => raw.once('message', (d) => r(rawText(d))))
     raw.send(encodeWire({ id: 9, channel: 'shell:exec', arg: {} }))
     expect(JSON.parse(await reply)).toMatchObject({
       id: 9,

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { WebSocket } from 'ws'
 import type { SocketFactory } from '../../../src/shared/ws-client'
 import { makeTestDir } from '../../helpers/test-dirs'
+import { rawText } from '../../../src/main/web/raw-text'
 
 /** A stand-in for out/renderer: a page with the app's CSP shape and one script asset. */
 export function makeFakeUi(): string {
@@ -22,7 +23,7 @@ export function nodeSocketFactory(origin?: string): SocketFactory {
     const socket = new WebSocket(url, origin ? { origin } : {})
     socket.on('open', () => handlers.onOpen())
     socket.on('message', (data, isBinary) => {
-      if (!isBinary) handlers.onMessage(data.toString())
+      if (!isBinary) handlers.onMessage(rawText(data))
     })
     socket.on('close', () => handlers.onClose())
     socket.on('error', () => undefined) // 'close' follows and drives the reconnect

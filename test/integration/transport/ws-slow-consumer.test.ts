@@ -16,6 +16,7 @@ import { freeSpec, openTestEngine, waitHealthy } from '../../helpers/engine-fixt
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { freePort } from '../../helpers/free-port'
 import { makeFakeUi, nodeSocketFactory } from './transport-fixtures'
+import { rawText } from '../../../src/main/web/raw-text'
 
 const LIMIT_BYTES = 1024 * 1024
 /** A value of 1 MiB: each keys:get answer is ~1.4 MiB of base64 JSON. */
@@ -73,7 +74,7 @@ describe('a browser-mode client that stops reading', () => {
     const slow = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`)
     await new Promise((resolve) => slow.once('open', resolve))
     const answers: unknown[] = []
-    slow.on('message', (data) => answers.push(decodeWire(data.toString())))
+    slow.on('message', (data) => answers.push(decodeWire(rawText(data))))
     const closed = new Promise<number>((resolve) => slow.once('close', resolve))
     // A watch the session owns: dropping the client must close it in the engine too.
     slow.send(encodeWire({ id: 0, channel: 'keys:watch', arg: { cluster: 'slow', prefix: KEY } }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EngineError } from '../../../src/main/errors/engine-error'
+import { isEngineError } from '../../../src/main/errors/engine-error'
 import {
   hasAsset,
   parseAssetName,
@@ -11,7 +11,7 @@ function codeOf(run: () => unknown): string | undefined {
   try {
     run()
   } catch (error) {
-    return error instanceof EngineError ? error.code : 'not an EngineError'
+    return isEngineError(error) ? error.code : 'not an EngineError'
   }
   return undefined
 }

@@ -45,7 +45,7 @@ describe('validateClusterSpec', () => {
     const [issue] = validateClusterSpec(spec({ members }))
     expect(issue).toMatchObject({ path: 'members[1].peerPort', member: 'etcd2' })
     expect(issue?.message).toContain('80')
-    members[1] = { ...members[1]!, peerPort: 70000 }
+    members[1] = { ...members[1], peerPort: 70000 }
     expect(validateClusterSpec(spec({ members }))[0]?.message).toContain('70000')
   })
 
