@@ -11,7 +11,7 @@ export const APP_SHORTCUTS: Record<AppCommand, string> = {
 }
 
 /** Every app command. */
-export const APP_COMMANDS = Object.keys(APP_SHORTCUTS) as AppCommand[]
+const APP_COMMANDS = Object.keys(APP_SHORTCUTS) as AppCommand[]
 
 /** The command a key press stands for (Ctrl on Linux/Windows, Cmd on macOS), if any. */
 export function commandForKey(event: {

@@ -60,7 +60,10 @@ export const PUSH_CHANNELS = [
 
 type MissingRequest = Exclude<RequestChannel, (typeof REQUEST_CHANNELS)[number]>
 type MissingPush = Exclude<PushChannel, (typeof PUSH_CHANNELS)[number]>
-/** Compile-time completeness: each line names the channels missing from the lists above. */
+/**
+ * Compile-time completeness: names the channels missing from the lists above.
+ * @public (checked by the compiler, never imported)
+ */
 export const CHANNEL_LISTS_COMPLETE: [MissingRequest, MissingPush] extends [never, never]
   ? true
   : { missingRequests: MissingRequest; missingPushes: MissingPush } = true

@@ -7,7 +7,7 @@ import {
 } from './cluster-rules'
 
 /** Shape of a member in a request; ranges and cross-member rules are checked by validateClusterSpec. */
-export const memberSpecSchema = z.strictObject({
+const memberSpecSchema = z.strictObject({
   name: z.string().max(200),
   clientPort: z.number().int(),
   peerPort: z.number().int(),

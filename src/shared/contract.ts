@@ -29,7 +29,7 @@ const memberRef = z.strictObject({ cluster: clusterNameSchema, member: memberNam
 const pageLimit = z.number().int().min(1).max(MAX_PAGE_LIMIT).optional()
 
 /** The exact command line of one member. */
-export interface MemberCommand {
+interface MemberCommand {
   member: string
   etcd: string
   args: string[]

@@ -7,13 +7,13 @@ import type { SpecIssue } from './validate-cluster-spec'
  */
 
 /** One problem with a request's argument, as zod found it. */
-export interface RequestIssue {
+interface RequestIssue {
   path: string[]
   message: string
 }
 
 /** A process holding a port, where the OS tells. */
-export interface PortHolder {
+interface PortHolder {
   pid: number
   command: string
 }
@@ -30,7 +30,7 @@ export interface EtcdCallDetail {
 }
 
 /** Where a download failed and how. */
-export interface DownloadDetail {
+interface DownloadDetail {
   url?: string
   attempts?: number
   /** 'stalled', 'status', 'range', 'truncated', 'too-large', or a network error's text. */
@@ -43,7 +43,7 @@ export interface DownloadDetail {
 }
 
 /** A disk or permission failure while writing. */
-export interface FileSystemDetail {
+interface FileSystemDetail {
   path: string
   errno?: string
 }

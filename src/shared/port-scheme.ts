@@ -3,12 +3,12 @@ import type { MemberSpec } from './cluster'
 /** Client port of the first member in the tutorial's scheme. */
 export const BASE_CLIENT_PORT = 2379
 /** Distance between members in the tutorial's scheme: 2379, 12379, 22379 … */
-export const MEMBER_PORT_STRIDE = 10000
+const MEMBER_PORT_STRIDE = 10000
 /** Distance between clusters: cluster k uses 2379+2k / 2380+2k, so two clusters never share a port. */
 export const CLUSTER_PORT_STRIDE = 2
 
 /** Default name of member i (0-based), as in the tutorial: etcd1, etcd2 … */
-export function defaultMemberName(index: number): string {
+function defaultMemberName(index: number): string {
   return `etcd${index + 1}`
 }
 

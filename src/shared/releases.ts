@@ -5,7 +5,7 @@ import { VERSION_PATTERN } from './cluster-rules'
 export type ReleaseListOrigin = 'github' | 'cache' | 'bundled'
 
 /** One etcd release that can be installed. */
-export interface ReleaseEntry {
+interface ReleaseEntry {
   kind: 'release'
   /** Without the leading "v", e.g. "3.5.17". */
   version: string

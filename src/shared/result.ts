@@ -4,7 +4,7 @@ import type { ErrorDetails } from './error-details'
 export type ErrorCode = keyof ErrorDetails
 
 /** One code's error as it crosses a boundary: plain data, so no transport can strip its context. */
-export interface ErrorDataOf<C extends ErrorCode> {
+interface ErrorDataOf<C extends ErrorCode> {
   code: C
   message: string
   /** Context typed per code: the member, port, log tail, holder process … */
@@ -16,16 +16,6 @@ export type ErrorData = { [C in ErrorCode]: ErrorDataOf<C> }[ErrorCode]
 
 /** The outcome of every contract request. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorData }
-
-/** Wraps a value as a successful result. */
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value }
-}
-
-/** Wraps error data as a failed result. */
-export function fail<T = never>(error: ErrorData): Result<T> {
-  return { ok: false, error }
-}
 
 /** Compile-time exhaustiveness check for switches over unions. */
 export function assertNever(value: never): never {

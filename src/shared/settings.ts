@@ -77,7 +77,7 @@ const mirrorUrl = z
   .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), 'must not contain credentials')
 
 /** One auto-restart policy; unknown keys are refused. */
-export const autoRestartSchema = z.strictObject({
+const autoRestartSchema = z.strictObject({
   enabled: z.boolean(),
   maxRestarts: between(SETTINGS_LIMITS.maxRestarts),
   minUptimeMs: between(SETTINGS_LIMITS.minUptimeMs),

@@ -3,7 +3,7 @@
  * treats specially, else single-quoted. Not shell-quote's quote(): it backslash-escapes every
  * '=' and ',', unreadable for learners.
  */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
 

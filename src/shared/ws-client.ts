@@ -13,7 +13,7 @@ import { decodeWire, encodeWire } from './wire-codec'
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting'
 
 /** What the client needs from a socket; the browser's WebSocket and the `ws` package both fit. */
-export interface SocketLike {
+interface SocketLike {
   send(text: string): void
   close(): void
 }

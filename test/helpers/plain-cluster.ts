@@ -13,7 +13,7 @@ const CLUSTER_START_TIMEOUT_MS = 30_000
 const HEALTH_PROBE_TIMEOUT_MS = 2_000
 
 /** One member of a plain cluster. */
-export interface PlainMember {
+interface PlainMember {
   name: string
   clientUrl: string
   peerUrl: string

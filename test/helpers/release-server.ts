@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { connect, type AddressInfo, type Socket } from 'node:net'
 
 /** How the server answers archive requests (SHA256SUMS is always served normally, except not-found). */
-export type Misbehaviour =
+type Misbehaviour =
   | 'none'
   /** 404 for everything. */
   | 'not-found'
@@ -27,7 +27,7 @@ export type Misbehaviour =
   | 'crawl'
 
 /** One request as the server saw it. */
-export interface LoggedRequest {
+interface LoggedRequest {
   method: string
   path: string
   range: string | undefined

@@ -3,10 +3,10 @@ import { FakeApi, fail, ok } from './fake-api'
 import { bytes, keyEntry, text } from './fixtures'
 
 /** A binary key: not UTF-8, shown escaped. */
-export const BINARY_KEY = new Uint8Array([0x62, 0x69, 0x6e, 0xff, 0x00])
+const BINARY_KEY = new Uint8Array([0x62, 0x69, 0x6e, 0xff, 0x00])
 
 /** Values by key text, for keys:get. */
-export const VALUES: Record<string, Uint8Array> = {
+const VALUES: Record<string, Uint8Array> = {
   'app/a': bytes('hello'),
   'app/b': bytes('{"replicas":3}'),
   'app/html': bytes('<img src=x onerror="alert(1)">'),

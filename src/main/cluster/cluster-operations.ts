@@ -9,7 +9,7 @@ import { EngineError } from '../errors/engine-error'
  *   automatic restart), then runs after it. For "Stop all" and delete, which must always win.
  * - `queue`: runs after everything before it. For the engine's own automatic restarts.
  */
-export type OperationPolicy = 'refuse' | 'preempt' | 'queue'
+type OperationPolicy = 'refuse' | 'preempt' | 'queue'
 
 /** What an operation's work gets: a signal that says it was cancelled, and a way to report steps. */
 export interface OperationContext {

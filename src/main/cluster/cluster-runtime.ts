@@ -33,8 +33,6 @@ import { RestartTimers } from './restart-timers'
 import { RunRecordWriter } from './run-record-writer'
 import { bumpViewRevision, currentViewRevision } from './view-revision'
 
-export { isLive } from './member-lifecycle'
-
 /** What a cluster runtime needs from the engine. */
 export interface ClusterRuntimeDeps {
   layout: DataLayout

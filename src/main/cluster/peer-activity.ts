@@ -1,10 +1,10 @@
 /** Why 1 s: the leader notices closed peer streams within milliseconds; never stall a stop longer. */
-export const PEER_QUIET_TIMEOUT_MS = 1_000
+const PEER_QUIET_TIMEOUT_MS = 1_000
 /** Why 10 ms: the wait is normally a few polls long; anything coarser would dominate the stop time. */
 const PEER_QUIET_POLL_MS = 10
 
 /** How many peers a member's transport still counts as connected (etcd_network_active_peers). */
-export async function countActivePeers(clientUrl: string): Promise<number | null> {
+async function countActivePeers(clientUrl: string): Promise<number | null> {
   try {
     const res = await fetch(`${clientUrl}/metrics`, {
       signal: AbortSignal.timeout(PEER_QUIET_TIMEOUT_MS),

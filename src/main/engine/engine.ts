@@ -35,7 +35,7 @@ import type { ReconcileOutcome } from './reconcile'
  * downloads, automatic restarts); what remains is a stop or a delete, which ends in seconds. The
  * quit itself is bounded at 15 s (shell/quit-guard.ts), and members must still be stopped after.
  */
-export const CLOSE_DRAIN_MS = 5_000
+const CLOSE_DRAIN_MS = 5_000
 
 /** Everything the engine tells its window(s). */
 export interface EngineEvents {

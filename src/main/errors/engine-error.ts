@@ -37,7 +37,7 @@ export function isEngineError(error: unknown): error is EngineError {
 }
 
 /** Converts anything thrown into boundary data; unknown errors become INTERNAL with their message. */
-export function toErrorData(error: unknown): ErrorData {
+function toErrorData(error: unknown): ErrorData {
   if (isEngineError(error)) return error.toData()
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message }

@@ -99,7 +99,7 @@ export function utf8(text: string): Uint8Array {
 }
 
 /** Lower-case hex of the bytes. */
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 

@@ -7,13 +7,13 @@ import { basename, dirname } from 'node:path'
  * a folder that does not exist yet cannot be watched at all. One stat a second per member costs
  * next to nothing (3 members ≈ 3 stats/s) and bounds the delay when watching fails.
  */
-export const LOG_POLL_INTERVAL_MS = 1_000
+const LOG_POLL_INTERVAL_MS = 1_000
 
 /**
  * Delay between a change event and the read. Why: inotify reports every write, and a busy etcd
  * writes in bursts; one read per burst keeps CPU low, and the window batches at 100 ms anyway.
  */
-export const WATCH_COALESCE_MS = 20
+const WATCH_COALESCE_MS = 20
 
 /**
  * Calls `onChange` soon after a file may have changed: on fs.watch events for it (coalesced) and

@@ -2,7 +2,7 @@
  * Longest line kept whole. Why: a writer that never prints a newline (or a corrupt file) must not
  * grow our buffer without bound; a longer line is emitted in pieces of this size.
  */
-export const MAX_LINE_BYTES = 256 * 1024
+const MAX_LINE_BYTES = 256 * 1024
 
 const NEWLINE = 0x0a
 

@@ -12,7 +12,7 @@ export const LOG_BATCH_INTERVAL_MS = 100
  * them, the oldest are dropped instead of growing memory; the window sees the gap in `seq` and
  * can ask for `since(seq)` from the member's ring.
  */
-export const MAX_PENDING_LINES = 10_000
+const MAX_PENDING_LINES = 10_000
 
 /** Options of a LogBatcher. */
 export interface LogBatcherOptions {

@@ -3,7 +3,7 @@ import { isNotFound } from './is-not-found'
 import { rotatedLogPath } from './log-rotation'
 
 /** Bytes read back from disk at most when a member's log starts (about 10,000 zap lines). */
-export const DEFAULT_HISTORY_BYTES = 4 * 1024 * 1024
+const DEFAULT_HISTORY_BYTES = 4 * 1024 * 1024
 
 /** What was read back from a log file and where following it should continue. */
 export interface LogHistory {

@@ -14,7 +14,7 @@ const READY_POLL_MS = 50
 /** Why: one /health call must not outlive a poll much; a member without quorum hangs the request. */
 const HEALTH_CALL_TIMEOUT_MS = 1_000
 /** Why: a follower exits in ~0.1 s; a leader whose transfer target is gone waits ~7 s (ETCD-FACTS). */
-export const STOP_GRACE_MS = 10_000
+const STOP_GRACE_MS = 10_000
 /** How many log lines a crash or timeout report carries. */
 export const LOG_TAIL_LINES = 30
 

@@ -9,7 +9,7 @@ const PS_TIMEOUT_MS = 3_000
  * Why: a process we did not spawn gives no exit event, so its pid is polled. 100 ms keeps a stop
  * of adopted members quick (each stop wave waits for the exit); a kill(pid, 0) costs microseconds.
  */
-export const ADOPTED_EXIT_POLL_MS = 100
+const ADOPTED_EXIT_POLL_MS = 100
 
 /** True when a process with this pid exists (signal 0 only checks). */
 export function isAlive(pid: number): boolean {

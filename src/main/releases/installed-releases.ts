@@ -9,7 +9,7 @@ import { isVersion, newestFirst } from '../../shared/version-order'
 import { errnoOf } from './fs-errors'
 
 /** The record kept next to the binaries of every installed version. */
-export const INSTALL_RECORD_FILE = 'install.json'
+const INSTALL_RECORD_FILE = 'install.json'
 
 const installRecordSchema = z.object({
   version: z.string(),

@@ -10,7 +10,7 @@ export const BUILT_IN_SOURCES: readonly string[] = [
 export const OFFLINE_ENV = 'ETCD_DESK_OFFLINE'
 
 /** The environment variable naming a company or air-gapped mirror, tried before the built-ins. */
-export const MIRROR_ENV = 'ETCD_DESK_RELEASE_MIRROR'
+const MIRROR_ENV = 'ETCD_DESK_RELEASE_MIRROR'
 
 /** Checks one base URL and drops trailing slashes; anything but http(s) is refused. */
 function checkBaseUrl(url: string, origin: string): string {

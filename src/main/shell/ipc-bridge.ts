@@ -14,7 +14,7 @@ export type WindowRef = () => BrowserWindow | null
  * True when an IPC call comes from the app window's top frame showing our own page. Security: an
  * iframe, another window or a page that got navigated elsewhere must not reach the engine.
  */
-export function isTrustedSender(
+function isTrustedSender(
   event: IpcMainInvokeEvent,
   window: BrowserWindow | null,
   location: RendererLocation,

@@ -7,7 +7,7 @@ import { MemberStatusReader, type MemberEndpoint } from './member-status-reader'
 /** Pause between the end of one poll and the start of the next. */
 // Why: once a second shows an election (≈2 s after a leader crash, ETCD-FACTS) as it happens,
 // and costs ≈1 % of one core for 3 members (measured), under the engine's 2 % idle budget.
-export const POLL_INTERVAL_MS = 1_000
+const POLL_INTERVAL_MS = 1_000
 
 /** What the poller emits: every fresh status, and every change of leader. */
 export interface ClusterStatusEvents {

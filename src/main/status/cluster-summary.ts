@@ -17,7 +17,7 @@ function compareTerms(a: string | null, b: string | null): number {
 }
 
 /** Our member that has this id: by the id it reported, else by its name in etcd's member list. */
-export function findMemberById(
+function findMemberById(
   id: string,
   members: MemberStatus[],
   memberList: ListedMember[],

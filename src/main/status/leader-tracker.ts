@@ -1,7 +1,7 @@
 import type { LeaderChange } from '../../shared/cluster'
 
 /** How many leader changes a cluster status carries; older ones are dropped first. */
-export const LEADER_CHANGE_HISTORY = 50
+const LEADER_CHANGE_HISTORY = 50
 
 /** Remembers the last known leader and records each time a different member becomes leader. */
 // Why no "A → none" entry: a lost leader already shows as no leader in the status; recording the

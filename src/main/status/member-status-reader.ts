@@ -16,7 +16,7 @@ import {
 // checkHealth); 1.5 s lets us hear etcd's "false" instead of our own timeout, while a hung
 // (e.g. SIGSTOPped) member still reads as unreachable within 1.5 poll intervals. A dead member
 // on loopback is refused at once and never waits for this.
-export const MEMBER_CALL_DEADLINE_MS = 1_500
+const MEMBER_CALL_DEADLINE_MS = 1_500
 
 /** Upper bound of grpc-js's reconnect backoff (its default grows to 120 s). */
 // Why: a member that was down for a minute must read as reachable within a poll or two of its

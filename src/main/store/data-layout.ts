@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 /** Name of the file that marks a directory as an etcd Desk data directory. */
-export const DATA_DIR_MARKER = 'etcd-desk.json'
+const DATA_DIR_MARKER = 'etcd-desk.json'
 
 /**
  * Default data directory, per platform conventions. The Electron shell and browser mode both use

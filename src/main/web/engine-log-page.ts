@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 import { BASE_HEADERS } from './static-files'
 
 /** Why 1 MiB: the newest lines are what a user looks for; the whole file can be 5 MB and rotated. */
-export const ENGINE_LOG_TAIL_BYTES = 1024 * 1024
+const ENGINE_LOG_TAIL_BYTES = 1024 * 1024
 
 /**
  * Serves the end of the engine log as plain text (browser mode's "View engine log"). Security:

@@ -48,7 +48,7 @@ export function allowedHosts(bindHost: string, port: number): Set<string> {
 }
 
 /** The cookie that lets the page's own assets load after the tokened page was opened. */
-export function tokenCookieName(port: number): string {
+function tokenCookieName(port: number): string {
   // Why the port: cookies are per host, not per port; two servers must not overwrite each other.
   return `etcd-desk-token-${port}`
 }

@@ -42,7 +42,7 @@ export interface WebServer {
 }
 
 /** The WebSocket path of the contract. */
-export const API_PATH = '/api'
+const API_PATH = '/api'
 
 /** Starts the HTTP server (built UI) with the contract WebSocket on /api. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {

@@ -44,7 +44,7 @@ export const api: EtcdDeskApi = window.etcdDesk ?? {
 }
 
 /** The connection state now (always 'connected' in Electron, where IPC cannot drop). */
-export function getConnectionState(): ConnectionState {
+function getConnectionState(): ConnectionState {
   return transport === 'electron' ? 'connected' : webSocketClient().state()
 }
 

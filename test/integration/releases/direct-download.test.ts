@@ -5,13 +5,13 @@
  */
 import { execFile, execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { downloadFile } from '../../../src/main/releases/file-download'
 import { createDispatcher } from '../../../src/main/releases/http-client'
 import { makeTestDir } from '../../helpers/test-dirs'
@@ -47,6 +47,11 @@ function http(status: string, headers: string[], body: Buffer = Buffer.alloc(0))
   return Buffer.concat([Buffer.from(`HTTP/1.1 ${status}\r\n${headers.join('\r\n')}\r\n\r\n`), body])
 }
 
+/** The file each resume path's download writes (the server cuts once it holds bytes). */
+const resumeFiles = new Map<string, string>()
+/** vi.waitFor's 1 s default is short for a loaded machine's first write. */
+const FILE_WAIT = { timeout: 10_000, interval: 10 }
+
 /**
  * The resume paths: the first request gets a resumable answer cut after 100 KB; a retry gets the
  * rest (206 from where its Range starts), or, for `-changed`, the whole file again (200), as a
@@ -56,6 +61,9 @@ async function resumable(socket: Socket, path: string, head: string): Promise<vo
   const whole = [`content-length: ${BODY.length}`, 'accept-ranges: bytes', 'etag: "v1"']
   if (hits.filter((h) => h.path === path).length === 1) {
     await dribble(socket, http('200 OK', whole, BODY).subarray(0, 100_000), 4096)
+    // Cut only once part of it reached the client's file: a resume needs bytes to resume from.
+    const file = resumeFiles.get(path)
+    if (file) await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(0), FILE_WAIT)
     return void socket.destroy()
   }
   const start = Number(/^range: bytes=(\d+)-/im.exec(head)?.[1] ?? 0)
@@ -155,6 +163,7 @@ describe('downloads without a proxy', () => {
 
   it('resumes a dropped download with Range and If-Range, hashing the part it had', async () => {
     const file = join(dir, 'resumed.bin')
+    resumeFiles.set('/resume', file)
     expect(await download(`${raw.origin}/resume`, file)).toEqual(DONE)
     expect(readFileSync(file).equals(BODY)).toBe(true)
     const retry = hits.filter((h) => h.path === '/resume')[1]!.head
@@ -164,6 +173,7 @@ describe('downloads without a proxy', () => {
 
   it('starts afresh when the server answers a resume with the whole (changed) file', async () => {
     const file = join(dir, 'changed.bin')
+    resumeFiles.set('/resume-changed', file)
     expect(await download(`${raw.origin}/resume-changed`, file)).toEqual(DONE)
     expect(readFileSync(file).equals(BODY)).toBe(true)
     expect(hits.filter((h) => h.path === '/resume-changed')[1]!.head).toMatch(/^range: /im)

@@ -15,7 +15,7 @@ import yazl from 'yazl'
 /** The Debian binaries every "real" archive is built from. */
 export const REAL_ETCD = process.env.ETCD_BIN ?? '/usr/bin/etcd'
 /** The etcdctl beside it. */
-export const REAL_ETCDCTL = '/usr/bin/etcdctl'
+const REAL_ETCDCTL = '/usr/bin/etcdctl'
 /** The version those binaries report. */
 export const REAL_VERSION = '3.4.23'
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 /** Width and height of a PNG, read from its IHDR chunk (the first chunk after the signature). */
-export function pngSize(png: Buffer): { width: number; height: number } {
+function pngSize(png: Buffer): { width: number; height: number } {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG')
   if (png.toString('ascii', 12, 16) !== 'IHDR') throw new Error('PNG without IHDR first')
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) }

@@ -13,7 +13,7 @@ export const PAGE: RendererLocation = {
   path: '/opt/etcd-desk/out/renderer/index.html',
 }
 /** The URL of the fake app page. */
-export const PAGE_URL = pathToFileURL(PAGE.path).href
+const PAGE_URL = pathToFileURL(PAGE.path).href
 
 /** A fake ipcMain that records handlers. */
 export function fakeIpcMain() {

@@ -7,7 +7,7 @@ import type { KeyAction } from '../keys/key-action'
 const INLINE_VALUE_MAX_BYTES = 512
 
 /** File name the command reads a long or binary value from. */
-export const VALUE_FILE = 'value.bin'
+const VALUE_FILE = 'value.bin'
 
 /**
  * Bytes as one shell word: single-quoted UTF-8 text, or bash/zsh ANSI-C quoting ($'\xNN') when

@@ -15,7 +15,7 @@ export interface VersionOption {
 }
 
 /** Versions the existing clusters run on a release (not "system"): those are installed. */
-export function versionsUsedBy(clusters: readonly ClusterView[]): string[] {
+function versionsUsedBy(clusters: readonly ClusterView[]): string[] {
   const versions = clusters
     .filter((c) => c.definition.etcdVersion !== 'system')
     .map((c) => c.definition.resolvedVersion)

@@ -1,7 +1,7 @@
 import type { KeyEvent } from '../../../../shared/keys'
 
 /** What the key watch tells the parts of the Keys tab: changes, or "reload everything". */
-export type KeyHubMessage = { type: 'events'; events: readonly KeyEvent[] } | { type: 'resync' }
+type KeyHubMessage = { type: 'events'; events: readonly KeyEvent[] } | { type: 'resync' }
 
 /** Fans the one watch of the Keys tab out to the tree and the value viewer. */
 export interface KeyEventHub {

@@ -4,7 +4,7 @@ import { decodeText, formatBytes, hexDump } from '../shared/bytes'
 export type ValueMode = 'text' | 'json' | 'hex'
 
 /** Most bytes of a value put on screen; the rest is summarized (values may be megabytes). */
-export const DISPLAY_CAP_BYTES = 64 * 1024
+const DISPLAY_CAP_BYTES = 64 * 1024
 
 /** Largest value parsed for pretty JSON. */
 const JSON_PARSE_CAP_BYTES = 2 * 1024 * 1024

@@ -4,7 +4,7 @@ import type { LogLine } from '../../../../shared/logs'
 import { fieldsText } from './log-buffer'
 
 /** Height of one log row in pixels; rows never wrap, so every row has it (matches the CSS). */
-export const LOG_ROW_HEIGHT = 20
+const LOG_ROW_HEIGHT = 20
 
 /** How close to the bottom (px) still counts as "at the end" for following. */
 const FOLLOW_SLACK_PX = LOG_ROW_HEIGHT * 2

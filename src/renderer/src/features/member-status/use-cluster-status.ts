@@ -8,7 +8,7 @@ import { useRequest } from '../shared/use-request'
 const NEW_LEADER_HIGHLIGHT_MS = 8000
 
 /** Leader changes merged without duplicates, oldest first. */
-export function mergeLeaderChanges(
+function mergeLeaderChanges(
   known: readonly LeaderChange[],
   more: readonly LeaderChange[],
 ): LeaderChange[] {

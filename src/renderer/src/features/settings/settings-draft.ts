@@ -70,7 +70,7 @@ export function toDraft(settings: Settings): SettingsDraft {
 }
 
 /** What a numeric field accepts, in the unit the form shows. */
-export function rangeMessage(field: NumberField): string {
+function rangeMessage(field: NumberField): string {
   const { limits, isMs } = NUMBER_FIELDS[field]
   return isMs
     ? `Enter between ${seconds(limits.min)} and ${seconds(limits.max)} seconds.`
@@ -82,7 +82,7 @@ function isNumberField(field: DraftField): field is NumberField {
 }
 
 /** A field's message for a schema issue: ranges in the form's units, other messages as they are. */
-export function fieldMessage(field: DraftField, message: string): string {
+function fieldMessage(field: DraftField, message: string): string {
   if (isNumberField(field)) return rangeMessage(field)
   if (field === 'defaultEtcdVersion') return 'Choose System etcd or a version such as 3.5.17.'
   return message.charAt(0).toUpperCase() + message.slice(1)

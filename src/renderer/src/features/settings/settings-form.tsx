@@ -16,7 +16,7 @@ const QUIT_CHOICES: { value: QuitBehavior; label: string; note: string }[] = [
 ]
 
 /** The choices of "Default etcd version": system etcd, installed releases, and the saved value. */
-export function versionChoices(
+function versionChoices(
   current: string,
   installed: readonly InstalledRelease[] | null,
   systemEtcd: AppInfo['systemEtcd'] | undefined,

@@ -25,7 +25,7 @@ const INITIAL_CONNECTION: Connection = { state: 'connected', hasConnected: false
 const ConnectionContext = createContext<Connection>(INITIAL_CONNECTION)
 
 /** Next connection after a change: reconnecting after having been connected bumps the epoch. */
-export function nextConnection(prev: Connection, state: ConnectionState): Connection {
+function nextConnection(prev: Connection, state: ConnectionState): Connection {
   if (state === prev.state && (state !== 'connected' || prev.hasConnected)) return prev
   if (state !== 'connected') return { ...prev, state }
   const isReconnect = prev.hasConnected && prev.state !== 'connected'

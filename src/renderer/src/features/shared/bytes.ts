@@ -31,11 +31,6 @@ export function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** True when the bytes cannot be shown as text. */
-export function isBinary(bytes: Uint8Array): boolean {
-  return decodeText(bytes) === null
-}
-
 /** Two lower-case hex digits of one byte. */
 export function hexByte(byte: number): string {
   return byte.toString(16).padStart(2, '0')

@@ -7,7 +7,7 @@ const SEARCH_LIKE = [
 ]
 
 /** The first search-like field inside `root` that is not in a hidden part (a kept tab), or null. */
-export function findSearchField(root: ParentNode): HTMLElement | null {
+function findSearchField(root: ParentNode): HTMLElement | null {
   for (const selector of SEARCH_LIKE) {
     const fields = root.querySelectorAll<HTMLElement>(selector)
     const field = [...fields].find((f) => f.closest('[hidden]') === null)
