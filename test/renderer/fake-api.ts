@@ -8,10 +8,8 @@ import type {
 } from '../../src/shared/contract'
 import type { ErrorData, Result } from '../../src/shared/result'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings'
-import type {
-  ConnectionSource,
-  ConnectionState,
-} from '../../src/renderer/src/features/shared/api-context'
+import type { ConnectionState } from '../../src/shared/ws-client'
+import type { ConnectionSource } from '../../src/renderer/src/features/shared/api-context'
 
 /** A fake handler for one request channel. */
 export type FakeHandler<C extends RequestChannel> = (

@@ -1,6 +1,7 @@
 /**
  * Byte helpers for etcd keys. etcd keys and values are arbitrary bytes: nothing here assumes UTF-8.
  */
+import { decodeText } from '../../shared/bytes'
 
 const ZERO = new Uint8Array([0])
 
@@ -59,16 +60,6 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out
 }
 
-/** Orders byte strings the way etcd orders keys (shared with the other side of the contract). */
-export { compareBytes } from '../../shared/byte-order'
-
-/** True when `bytes` starts with `prefix`. */
-export function hasPrefix(bytes: Uint8Array, prefix: Uint8Array): boolean {
-  if (prefix.length > bytes.length) return false
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false
-  return true
-}
-
 /** Index of the first occurrence of `needle` in `bytes` at or after `from`, or -1. */
 export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from = 0): number {
   if (needle.length === 0) return from <= bytes.length ? from : -1
@@ -93,11 +84,6 @@ export function copyBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes)
 }
 
-/** UTF-8 bytes of a string. */
-export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text)
-}
-
 /** Lower-case hex of the bytes. */
 function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
@@ -116,13 +102,8 @@ export function printableKey(key: Uint8Array): string {
   return `hex:${toHex(shown)}${shown.length < key.length ? '…' : ''}`
 }
 
-/** The bytes as text when they are valid UTF-8 without control characters, else null. */
+/** The bytes as one line of text when they are valid UTF-8 without control characters, else null. */
 function printableText(bytes: Uint8Array): string | null {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    // eslint-disable-next-line no-control-regex
-    return /[\u0000-\u001f\u007f]/.test(text) ? null : text
-  } catch {
-    return null
-  }
+  const text = decodeText(bytes)
+  return text === null || /[\t\n\r]/.test(text) ? null : text
 }

@@ -1,16 +1,9 @@
 import type { ChildPage, KeyChild } from '../../shared/keys'
 import { EngineError } from '../errors/engine-error'
-import {
-  copyBytes,
-  hasPrefix,
-  indexOfBytes,
-  keyAfter,
-  prefixRange,
-  prefixSuccessor,
-  utf8,
-} from './key-bytes'
+import { copyBytes, indexOfBytes, keyAfter, prefixRange, prefixSuccessor } from './key-bytes'
 import { checkPageLimit, checkPrefix, checkRevision, checkStartKey } from './key-validation'
 import type { RangeReader } from './range-reader'
+import { encodeText, startsWithBytes } from '../../shared/bytes'
 
 /** Which page of a folder's direct children to read. */
 export interface ListChildrenRequest {
@@ -82,7 +75,7 @@ export async function readChildren(
     let skipped = 0
     for (const { key } of response.kvs) {
       const last = children[children.length - 1]
-      if (last?.isFolder && hasPrefix(key, last.path)) {
+      if (last?.isFolder && startsWithBytes(key, last.path)) {
         skipped++
         continue
       }
@@ -105,8 +98,8 @@ function resumeAfter(children: KeyChild[], kvs: { key: Uint8Array }[]): Uint8Arr
 }
 
 function separatorBytes(separator: string | Uint8Array | undefined): Uint8Array {
-  const bytes = separator === undefined ? utf8('/') : separator
-  const encoded = typeof bytes === 'string' ? utf8(bytes) : bytes
+  const bytes = separator === undefined ? encodeText('/') : separator
+  const encoded = typeof bytes === 'string' ? encodeText(bytes) : bytes
   if (!(encoded instanceof Uint8Array) || encoded.length === 0) {
     throw new EngineError('INVALID_REQUEST', 'separator must be a non-empty string or byte array')
   }

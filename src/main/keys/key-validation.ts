@@ -1,6 +1,7 @@
 import { EngineError } from '../errors/engine-error'
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../shared/limits'
-import { hasPrefix, printableKey } from './key-bytes'
+import { printableKey } from './key-bytes'
+import { startsWithBytes } from '../../shared/bytes'
 
 /** The page size to use: the default when absent, INVALID_REQUEST when not 1..MAX_PAGE_LIMIT. */
 export function checkPageLimit(limit: number | undefined): number {
@@ -43,7 +44,7 @@ export function checkRevision(revision: unknown, field = 'revision'): void {
 /** Refuses a page start that lies outside the listed prefix. */
 export function checkStartKey(startKey: Uint8Array | undefined, prefix: Uint8Array): void {
   if (startKey === undefined) return
-  if (!(startKey instanceof Uint8Array) || !hasPrefix(startKey, prefix)) {
+  if (!(startKey instanceof Uint8Array) || !startsWithBytes(startKey, prefix)) {
     throw new EngineError('INVALID_REQUEST', 'startKey must start with the listed prefix', {
       field: 'startKey',
       value: printableKey(prefix),

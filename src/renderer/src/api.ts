@@ -15,9 +15,6 @@ declare global {
   }
 }
 
-/** The connection states the window can show ('connecting', 'connected', 'reconnecting'). */
-export type { ConnectionState } from '../../shared/ws-client'
-
 /** Which transport this window uses. */
 export const transport: 'electron' | 'websocket' = window.etcdDesk ? 'electron' : 'websocket'
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  compareBytes,
   concatBytes,
-  hasPrefix,
   indexOfBytes,
   keyAfter,
   prefixEnd,
@@ -11,6 +9,7 @@ import {
   printableKey,
   toBuffer,
 } from '../../../src/main/keys/key-bytes'
+import { compareBytes, startsWithBytes } from '../../../src/shared/bytes'
 
 const b = (...values: number[]): Uint8Array => new Uint8Array(values)
 const s = (text: string): Uint8Array => new TextEncoder().encode(text)
@@ -75,10 +74,10 @@ describe('byte helpers', () => {
     expect(compareBytes(s('abc'), s('abc'))).toBe(0)
   })
 
-  it('hasPrefix, indexOfBytes and concatBytes work on bytes', () => {
-    expect(hasPrefix(s('a/b'), s('a/'))).toBe(true)
-    expect(hasPrefix(s('a'), s('a/'))).toBe(false)
-    expect(hasPrefix(s('x'), b())).toBe(true)
+  it('startsWithBytes, indexOfBytes and concatBytes work on bytes', () => {
+    expect(startsWithBytes(s('a/b'), s('a/'))).toBe(true)
+    expect(startsWithBytes(s('a'), s('a/'))).toBe(false)
+    expect(startsWithBytes(s('x'), b())).toBe(true)
     expect(indexOfBytes(s('a/b/c'), s('/'), 2)).toBe(3)
     expect(indexOfBytes(s('a::b'), s('::'))).toBe(1)
     expect(indexOfBytes(s('abc'), s('/'))).toBe(-1)

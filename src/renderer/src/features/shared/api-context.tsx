@@ -1,11 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { EtcdDeskApi } from '../../../../shared/contract'
-
-/**
- * State of the link between this window and the engine. Browser mode reports 'connecting' (first
- * connection), 'connected' and 'reconnecting' (lost, retrying); 'disconnected' is also understood.
- */
-export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'disconnected'
+import type { ConnectionState } from '../../../../shared/ws-client'
 
 /** Subscribes to connection changes; returns the unsubscribe. */
 export type ConnectionSource = (listener: (state: ConnectionState) => void) => () => void

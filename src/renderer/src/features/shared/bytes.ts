@@ -2,34 +2,16 @@
  * Byte helpers for the window. etcd keys and values are arbitrary bytes from anyone who can reach
  * the cluster: nothing here assumes UTF-8, and everything that becomes visible is plain text.
  */
-import { compareBytes } from '../../../../shared/byte-order'
+import { decodeText } from '../../../../shared/bytes'
 
-const encoder = new TextEncoder()
-const strictDecoder = new TextDecoder('utf-8', { fatal: true })
-
-/** Control characters other than tab, newline and carriage return make text unsafe to show as is. */
-function hasUnsafeControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true
-  }
-  return false
-}
-
-/** Encodes text as UTF-8 bytes. */
-export function encodeText(text: string): Uint8Array {
-  return encoder.encode(text)
-}
-
-/** The bytes as UTF-8 text, or null when they are not valid UTF-8 or hold control characters. */
-export function decodeText(bytes: Uint8Array): string | null {
-  try {
-    const text = strictDecoder.decode(bytes)
-    return hasUnsafeControl(text) ? null : text
-  } catch {
-    return null
-  }
-}
+/** The byte helpers the engine uses too (one source: src/shared/bytes.ts). */
+export {
+  compareBytes,
+  decodeText,
+  encodeText,
+  equalBytes,
+  startsWithBytes,
+} from '../../../../shared/bytes'
 
 /** Two lower-case hex digits of one byte. */
 export function hexByte(byte: number): string {
@@ -75,21 +57,6 @@ export function displayBytes(bytes: Uint8Array, maxChars = 512): string {
           b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${hexByte(b)}`,
         ).join('')
   return shown.length > maxChars ? `${shown.slice(0, maxChars)}…` : shown
-}
-
-/** Byte-wise order, as etcd sorts keys (the same function the engine uses). */
-export { compareBytes }
-
-/** True when two byte arrays hold the same bytes. */
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return compareBytes(a, b) === 0
-}
-
-/** True when `bytes` starts with `prefix`. */
-export function startsWithBytes(bytes: Uint8Array, prefix: Uint8Array): boolean {
-  if (prefix.length > bytes.length) return false
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false
-  return true
 }
 
 /** A size such as "812 B", "4.2 KiB" or "1.5 MiB". */

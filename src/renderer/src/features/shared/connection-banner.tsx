@@ -4,7 +4,7 @@ import { useConnection } from './api-context'
 export function ConnectionBanner() {
   const { state, hasConnected, reconnectNow } = useConnection()
   const isLost =
-    state === 'reconnecting' || state === 'disconnected' || (state === 'connecting' && hasConnected)
+    state === 'reconnecting' || (state === 'connecting' && hasConnected)
   if (!isLost) return null
   return (
     <div className="banner banner--error desk__banner" role="alert">
