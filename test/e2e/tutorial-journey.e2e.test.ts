@@ -53,6 +53,9 @@ for (const launcher of launchers()) {
       expect(findEtcdProcesses(app.dataDir)).toEqual([])
     })
 
+    /** The member killed to show an election, started again later. */
+    let killed = ''
+
     it('starts empty and says what to do next', async () => {
       await expect
         .poll(() => app.page.getByRole('button', { name: 'Create cluster' }).count())
@@ -126,6 +129,19 @@ for (const launcher of launchers()) {
       expect(await page.getByRole('dialog').count()).toBe(0)
       await expect.poll(() => shownLeader(page), { timeout: 30_000 }).not.toBe(leader)
       await screenshot(page, `${launcher.name}-05-after-election`)
+      killed = leader!
+    })
+
+    it('shows the operation in the header while the killed member starts again', async () => {
+      const { page } = app
+      const operation = page.getByRole('status', { name: 'Operation in progress' })
+      await memberRow(page, killed)
+        .getByRole('button', { name: `Start ${killed}`, exact: true })
+        .click()
+      await operation.getByText(`Starting member ${killed}`).waitFor({ timeout: 10_000 })
+      await screenshot(page, `${launcher.name}-05b-operation-in-progress`)
+      await memberRow(page, killed).getByText('running').waitFor({ timeout: 30_000 })
+      await expect.poll(() => operation.textContent(), { timeout: 10_000 }).toBe('')
     })
 
     it('shows the selected member’s log lines in the Logs tab', async () => {

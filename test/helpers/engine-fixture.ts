@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
 import { inspect, promisify } from 'node:util'
-import { vi } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import type { EngineOptions } from '../../src/main/engine/engine-options'
 import type { ClusterStatus, ClusterView } from '../../src/shared/cluster'
+import { findEtcdProcesses } from './etcd-processes'
 import { freePorts } from './free-port'
 import { makeTestDir } from './test-dirs'
 
@@ -92,4 +93,25 @@ export async function etcdctl(
     timeout: 20_000,
   })
   return stdout
+}
+
+/**
+ * One engine per test, closed after it; then no etcd of its data directory may still run. Call
+ * in a describe (or at file level); `set` hands the engine over, `get` reads it in the test.
+ */
+export function engineClosedAfterEach(): { get(): Engine; set(engine: Engine): Engine } {
+  let engine: Engine | null = null
+  afterEach(async () => {
+    const root = engine?.layout.root
+    await engine?.close()
+    engine = null
+    if (root) expect(findEtcdProcesses(root)).toEqual([])
+  })
+  return {
+    get: () => {
+      if (!engine) throw new Error('no engine opened in this test')
+      return engine
+    },
+    set: (opened) => (engine = opened),
+  }
 }

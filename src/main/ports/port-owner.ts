@@ -20,6 +20,7 @@ export async function findPortOwner(port: number): Promise<PortOwner | null> {
     if (process.platform === 'darwin') return await findOwnerLsof(port)
     return null
   } catch {
+    // Naming the holder is a courtesy: the PORT_IN_USE error is reported without it.
     return null
   }
 }
@@ -39,6 +40,7 @@ async function listeningInodes(port: number): Promise<Set<string>> {
   return inodes
 }
 
+/** Why the `.catch`es below: processes come and go while /proc is read; a vanished one is skipped. */
 async function findOwnerLinux(port: number): Promise<PortOwner | null> {
   const inodes = await listeningInodes(port)
   if (inodes.size === 0) return null

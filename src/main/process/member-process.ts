@@ -149,9 +149,14 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     this.setState('stopping')
     // Platform branch: Windows has no SIGTERM; Node's kill() there terminates the process outright.
     this.signal('SIGTERM')
-    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref())
-    if ((await Promise.race([exited, timer])) === 'timeout') this.signal('SIGKILL')
-    await exited
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), graceMs)))
+    try {
+      if ((await Promise.race([exited, timeout])) === 'timeout') this.signal('SIGKILL')
+      await whileAlive(exited)
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   /** SIGKILL on purpose (to watch an election); reported as a stop the user asked for. */
@@ -160,7 +165,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     if (!exited) return
     this.stopReason = 'killed with SIGKILL from etcd Desk'
     this.signal('SIGKILL')
-    await exited
+    await whileAlive(exited)
   }
 
   /** Marks a crashed member as given up on by the auto-restart policy. */
@@ -236,5 +241,19 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     if (this.state === state) return
     this.state = state
     this.emit('state', state)
+  }
+}
+
+/**
+ * Awaits `promise` with the event loop kept alive. Why: a member's process handle is unref'd (the
+ * engine must not stay up just because a member runs), so a script that only waits for a member
+ * to exit would otherwise see Node end with "unsettled top-level await".
+ */
+async function whileAlive<T>(promise: Promise<T>): Promise<T> {
+  const keep = setInterval(() => undefined, 60_000)
+  try {
+    return await promise
+  } finally {
+    clearInterval(keep)
   }
 }

@@ -26,6 +26,7 @@ export function isAlive(pid: number): boolean {
 export async function commandLineOf(pid: number): Promise<string | null> {
   // Platform branch: Linux has /proc; macOS has ps; on Windows we cannot read it without WMI.
   if (process.platform === 'linux') {
+    // Gone (or not ours to read) means "not this member": adoption then leaves it alone.
     const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null)
     return raw === null ? null : raw.split('\0').filter(Boolean).join(' ')
   }

@@ -8,9 +8,16 @@ export async function showAbout(
   appVersion: string,
   parent: BrowserWindow | null,
 ): Promise<void> {
+  // About still opens when a version cannot be read; why it could not goes to the engine log.
   const [system, installed] = await Promise.all([
-    engine.systemEtcd().catch(() => null),
-    engine.releases.installed().catch(() => []),
+    engine.systemEtcd().catch((error: unknown) => {
+      engine.log.warn({ err: error }, 'About: the system etcd could not be described')
+      return null
+    }),
+    engine.releases.installed().catch((error: unknown) => {
+      engine.log.warn({ err: error }, 'About: installed releases could not be listed')
+      return []
+    }),
   ])
   const detail = aboutText({
     appVersion,

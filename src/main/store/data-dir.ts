@@ -21,7 +21,7 @@ export async function prepareDataDir(layout: DataLayout): Promise<void> {
       { path: layout.root },
     )
   }
-  const marker = await readJsonFile(layout.marker).catch(() => null)
+  const marker = await readMarker(layout)
   if (!marker) {
     const entries = await readdir(layout.root)
     if (entries.length > 0) {
@@ -43,4 +43,20 @@ export async function prepareDataDir(layout: DataLayout): Promise<void> {
   }
   await mkdir(layout.clustersDir, { recursive: true })
   await access(layout.clustersDir)
+}
+
+/**
+ * The data directory's marker (etcd-desk.json), or null when there is none. A marker that cannot
+ * be read is reported, naming the file: treating it as absent would call our own folder foreign.
+ */
+export async function readMarker(layout: DataLayout): Promise<unknown> {
+  try {
+    return await readJsonFile(layout.marker)
+  } catch (error) {
+    throw new EngineError(
+      'DATA_DIR_FOREIGN',
+      `${layout.marker} cannot be read (${(error as Error).message}). If this is an etcd Desk data directory, fix or remove that file; otherwise choose another folder.`,
+      { path: layout.root, entries: [] },
+    )
+  }
 }

@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url'
 /** Debian's Chromium: Playwright's own browser download is not possible here. */
 const CHROMIUM = process.env.ETCD_DESK_CHROMIUM ?? '/usr/bin/chromium'
 /** Screens are saved here for review (kept out of git). */
-const SCREENSHOT_DIR = fileURLToPath(
-  new URL('../../../test-results/screenshots/', import.meta.url),
-)
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url))
 
 /** A browser page plus the page errors and console errors it reported. */
 export interface OpenPage {

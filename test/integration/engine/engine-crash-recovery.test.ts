@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../../src/main/engine/engine'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { etcdctl, freeSpec, waitFor, waitHealthy } from '../../helpers/engine-fixture'
-import { makeTestDir } from '../../helpers/test-dirs'
+import { crashEngineWithCluster } from '../../helpers/crash-engine'
 
-const child = fileURLToPath(new URL('../../helpers/engine-child.ts', import.meta.url))
-
-/** Starts an engine in another process with a running cluster, then SIGKILLs that engine. */
-async function crashEngineWithCluster(label: string, members: number): Promise<string> {
-  const dataDir = makeTestDir(label)
-  const spec = await freeSpec('survivor', members)
-  // node itself (not the tsx wrapper, which would leave its node child alive when SIGKILLed).
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, JSON.stringify(spec)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && resolve())
-    proc.once('exit', (code) => reject(new Error(`engine child exited early with ${code}`)))
-  })
-  const exited = new Promise((r) => proc.once('exit', r))
-  proc.kill('SIGKILL')
-  await exited
-  return dataDir
+/** Crashes an engine that runs a cluster named survivor of `members` members. */
+async function crashWith(label: string, members: number): Promise<string> {
+  return crashEngineWithCluster(label, await freeSpec('survivor', members))
 }
 
 const opened: Engine[] = []
@@ -33,7 +16,7 @@ afterEach(async () => {
 
 describe('after the engine is SIGKILLed with a running cluster', () => {
   it('the next engine adopts the members: same pids, no duplicates, still serving', async () => {
-    const dataDir = await crashEngineWithCluster('crash-adopt', 3)
+    const dataDir = await crashWith('crash-adopt', 3)
     const before = findEtcdProcesses(dataDir)
       .map((p) => p.pid)
       .sort()
@@ -62,7 +45,7 @@ describe('after the engine is SIGKILLed with a running cluster', () => {
   })
 
   it('with the stop policy, the next engine stops them instead', async () => {
-    const dataDir = await crashEngineWithCluster('crash-stop', 1)
+    const dataDir = await crashWith('crash-stop', 1)
     expect(findEtcdProcesses(dataDir)).toHaveLength(1)
     const engine = await Engine.open({ dataDir, orphanPolicy: 'stop' })
     opened.push(engine)
@@ -72,7 +55,7 @@ describe('after the engine is SIGKILLed with a running cluster', () => {
   })
 
   it('never touches a process whose command line does not match the record', async () => {
-    const dataDir = await crashEngineWithCluster('crash-foreign', 1)
+    const dataDir = await crashWith('crash-foreign', 1)
     const [member] = findEtcdProcesses(dataDir)
     const { readFileSync, writeFileSync } = await import('node:fs')
     const runFile = `${dataDir}/clusters/survivor/run.json`

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { handleRequest } from '../../../src/main/contract/request-handlers'
 import { Engine } from '../../../src/main/engine/engine'
+import { crashEngineWithCluster } from '../../helpers/crash-engine'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { ENGINE_WAIT, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
 import { makeTestDir } from '../../helpers/test-dirs'
-
-const child = fileURLToPath(new URL('../../helpers/engine-child.ts', import.meta.url))
 
 const opened: Engine[] = []
 afterEach(async () => {
@@ -121,24 +118,7 @@ describe('the engine log', () => {
 
 describe('the start-up report', () => {
   it('says which members of which cluster were adopted after a crash, once per start', async () => {
-    const dataDir = makeTestDir('startup-report')
-    const spec = await freeSpec('survivor', 3)
-    // node itself (not the tsx wrapper, which would leave its node child alive when SIGKILLed).
-    const proc = spawn(
-      process.execPath,
-      ['--import', 'tsx', child, dataDir, JSON.stringify(spec)],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
-    await new Promise<void>((resolve, reject) => {
-      proc.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && resolve())
-      proc.once('exit', (code) => reject(new Error(`engine child exited early with ${code}`)))
-    })
-    const exited = new Promise((r) => proc.once('exit', r))
-    proc.kill('SIGKILL')
-    await exited
-
+    const dataDir = await crashEngineWithCluster('startup-report', await freeSpec('survivor', 3))
     const engine = await Engine.open({ dataDir })
     opened.push(engine)
     expect(engine.startupReport).toMatchObject({

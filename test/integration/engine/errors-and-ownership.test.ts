@@ -163,4 +163,15 @@ describe('ownership of the data directory', () => {
     await expect(Engine.open({ dataDir: dir })).rejects.toMatchObject({ code: 'DATA_DIR_FOREIGN' })
     expect(readdirSync(dir)).toEqual(['important.txt'])
   })
+
+  it('names a marker file it cannot read instead of calling its own folder foreign', async () => {
+    const engine = await engineFor('owner-marker')
+    const dir = engine.layout.root
+    await engine.close()
+    writeFileSync(join(dir, 'etcd-desk.json'), '{ half a marker')
+    await expect(Engine.open({ dataDir: dir })).rejects.toMatchObject({
+      code: 'DATA_DIR_FOREIGN',
+      message: expect.stringContaining(`${join(dir, 'etcd-desk.json')} cannot be read`),
+    })
+  })
 })

@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import type { MemberView } from '../../../src/shared/cluster'
-import { ENGINE_WAIT, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
+import {
+  ENGINE_WAIT,
+  engineClosedAfterEach,
+  freeSpec,
+  openTestEngine,
+} from '../../helpers/engine-fixture'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 
 /**
@@ -10,17 +15,10 @@ import { findEtcdProcesses } from '../../helpers/etcd-processes'
  * right after a crash, quitting while a start runs. Each case was a bug before the discipline.
  */
 describe('overlapping operations', () => {
-  let engine: Engine | null = null
-
-  afterEach(async () => {
-    const root = engine?.layout.root
-    await engine?.close()
-    engine = null
-    if (root) expect(findEtcdProcesses(root)).toEqual([])
-  })
+  const opened = engineClosedAfterEach()
 
   it('two creates of one spec at once: one runs, the other is refused before any process starts', async () => {
-    engine = await openTestEngine('twice')
+    const engine = opened.set(await openTestEngine('twice'))
     const spec = await freeSpec('twice', 3)
     const results = await Promise.allSettled([
       engine.createCluster(spec),
@@ -36,7 +34,7 @@ describe('overlapping operations', () => {
   })
 
   it('a create on ports another create holds gets PORT_IN_USE naming that cluster', async () => {
-    engine = await openTestEngine('clash')
+    const engine = opened.set(await openTestEngine('clash'))
     const spec = await freeSpec('first', 1)
     const first = engine.createCluster(spec)
     const second = engine.createCluster({ ...spec, name: 'second' })
@@ -51,7 +49,7 @@ describe('overlapping operations', () => {
   })
 
   it('a second start while one runs is refused with CLUSTER_BUSY naming it', async () => {
-    engine = await openTestEngine('busy')
+    const engine = opened.set(await openTestEngine('busy'))
     await engine.createCluster(await freeSpec('busy', 3), { start: false })
     const first = engine.startCluster('busy')
     await expect(engine.startCluster('busy')).rejects.toMatchObject({
@@ -63,7 +61,7 @@ describe('overlapping operations', () => {
   })
 
   it('Stop all cancels a start that waits for health, and stops what it started', async () => {
-    engine = await openTestEngine('stop-start')
+    const engine = opened.set(await openTestEngine('stop-start'))
     const waiting = await startWithoutQuorum(engine, 'halfway')
     const stop = engine.stopCluster('halfway')
     waiting.resume()
@@ -76,25 +74,26 @@ describe('overlapping operations', () => {
 })
 
 describe('automatic restarts belong to the cluster', () => {
-  let engine: Engine | null = null
+  const opened = engineClosedAfterEach()
   let blocker: Server | null = null
 
-  afterEach(async () => {
+  afterEach(() => {
     blocker?.close()
     blocker = null
-    const root = engine?.layout.root
-    await engine?.close()
-    engine = null
-    if (root) expect(findEtcdProcesses(root)).toEqual([])
   })
 
   const member = (cluster: string, name: string): MemberView =>
-    engine!.getCluster(cluster).members.find((m) => m.name === name)!
+    opened
+      .get()
+      .getCluster(cluster)
+      .members.find((m) => m.name === name)!
 
   it('Stop all right after a crash cancels the pending restart: nothing starts again', async () => {
-    engine = await openTestEngine('stop-restart', {
-      autoRestart: { enabled: true, backoffMs: 1_500, maxRestarts: 3, minUptimeMs: 10_000 },
-    })
+    const engine = opened.set(
+      await openTestEngine('stop-restart', {
+        autoRestart: { enabled: true, backoffMs: 1_500, maxRestarts: 3, minUptimeMs: 10_000 },
+      }),
+    )
     await engine.createCluster(await freeSpec('trio', 3))
     process.kill(member('trio', 'etcd2').pid!, 'SIGKILL')
     await vi.waitFor(() => expect(member('trio', 'etcd2').state).toBe('crashed'), ENGINE_WAIT)
@@ -102,7 +101,7 @@ describe('automatic restarts belong to the cluster', () => {
     await engine.stopCluster('trio')
     expect(findEtcdProcesses(engine.layout.root)).toEqual([])
     await vi.waitFor(
-      async () => expect(await readEngineLog(engine!)).toContain('automatic restarts cancelled'),
+      async () => expect(await readEngineLog(engine)).toContain('automatic restarts cancelled'),
       ENGINE_WAIT,
     )
     // The restart was due 1.5 s after the crash: past that, still nothing runs.
@@ -112,9 +111,11 @@ describe('automatic restarts belong to the cluster', () => {
   })
 
   it("the user's Stop wins over the member's automatic restart in progress", async () => {
-    engine = await openTestEngine('override-restart', {
-      autoRestart: { enabled: true, backoffMs: 1_000, maxRestarts: 3, minUptimeMs: 10_000 },
-    })
+    const engine = opened.set(
+      await openTestEngine('override-restart', {
+        autoRestart: { enabled: true, backoffMs: 1_000, maxRestarts: 3, minUptimeMs: 10_000 },
+      }),
+    )
     await engine.createCluster(await freeSpec('trio', 3))
     process.kill(member('trio', 'etcd2').pid!, 'SIGKILL')
     await vi.waitFor(() => expect(member('trio', 'etcd2').state).toBe('crashed'), ENGINE_WAIT)
@@ -124,7 +125,7 @@ describe('automatic restarts belong to the cluster', () => {
     try {
       await vi.waitFor(() => {
         expect(
-          engine!.getCluster('trio').operation,
+          engine.getCluster('trio').operation,
           JSON.stringify(member('trio', 'etcd2')),
         ).toMatchObject({ kind: 'auto-restart' })
         expect(member('trio', 'etcd2').state).toBe('starting')
@@ -139,9 +140,11 @@ describe('automatic restarts belong to the cluster', () => {
   })
 
   it('a restart that fails is shown on the member with the reason, not dropped', async () => {
-    engine = await openTestEngine('restart-fails', {
-      autoRestart: { enabled: true, backoffMs: 300, maxRestarts: 3, minUptimeMs: 10_000 },
-    })
+    const engine = opened.set(
+      await openTestEngine('restart-fails', {
+        autoRestart: { enabled: true, backoffMs: 300, maxRestarts: 3, minUptimeMs: 10_000 },
+      }),
+    )
     const spec = await freeSpec('solo', 1)
     await engine.createCluster(spec)
     const pid = member('solo', 'etcd1').pid!
@@ -155,7 +158,7 @@ describe('automatic restarts belong to the cluster', () => {
       new RegExp(`automatic restart failed: Port ${spec.members[0]!.clientPort}`),
     )
     await vi.waitFor(
-      async () => expect(await readEngineLog(engine!)).toContain('automatic restart failed'),
+      async () => expect(await readEngineLog(engine)).toContain('automatic restart failed'),
       ENGINE_WAIT,
     )
   })

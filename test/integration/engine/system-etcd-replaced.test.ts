@@ -1,19 +1,12 @@
 import { chmod, copyFile, mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../src/main/engine/engine'
+import { describe, expect, it } from 'vitest'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
-import { freeSpec, openTestEngine } from '../../helpers/engine-fixture'
+import { engineClosedAfterEach, freeSpec, openTestEngine } from '../../helpers/engine-fixture'
 import { etcd35, systemTestEtcd, type TestEtcd } from '../../helpers/etcd-versions'
 import { makeTestDir } from '../../helpers/test-dirs'
 
-let engine: Engine | null = null
-afterEach(async () => {
-  const root = engine?.layout.root
-  await engine?.close()
-  engine = null
-  if (root) expect(findEtcdProcesses(root)).toEqual([])
-})
+const opened = engineClosedAfterEach()
 
 /** Puts `etcd` (and its etcdctl) at `dir/etcd` the way a package upgrade does: a new file, renamed over. */
 async function install(release: TestEtcd, dir: string): Promise<void> {
@@ -36,7 +29,7 @@ describe('a system etcd replaced while the app runs', () => {
     const bin = makeTestDir('replaced-etcd')
     await mkdir(bin, { recursive: true })
     await install(newer, bin)
-    engine = await openTestEngine('replaced', { etcdPath: join(bin, 'etcd') })
+    const engine = opened.set(await openTestEngine('replaced', { etcdPath: join(bin, 'etcd') }))
     await engine.createCluster(await freeSpec('moving', 1))
     expect(engine.getCluster('moving').definition.resolvedVersion).toBe(newer.version)
     await engine.stopCluster('moving')

@@ -3,8 +3,7 @@ import { useConnection } from './api-context'
 /** A banner while the link to the engine is lost or being re-established; gone once it is back. */
 export function ConnectionBanner() {
   const { state, hasConnected, reconnectNow } = useConnection()
-  const isLost =
-    state === 'reconnecting' || (state === 'connecting' && hasConnected)
+  const isLost = state === 'reconnecting' || (state === 'connecting' && hasConnected)
   if (!isLost) return null
   return (
     <div className="banner banner--error desk__banner" role="alert">
