@@ -24,9 +24,11 @@ const START_DEADLINE_MS = 60_000
 export async function startBrowserMode(
   label: string,
   env: Record<string, string> = {},
+  /** An existing data directory (another run's), instead of a fresh one. */
+  existingDataDir?: string,
 ): Promise<BrowserModeServer> {
   await ensureRendererBuilt()
-  const dataDir = makeTestDir(label)
+  const dataDir = existingDataDir ?? makeTestDir(label)
   const port = await freePort()
   const child: ChildProcess = spawn(
     process.execPath,
