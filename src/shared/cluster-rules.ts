@@ -1,3 +1,5 @@
+import type { MemberState } from './cluster'
+
 /** Fewest members a cluster may have. */
 export const MIN_MEMBERS = 1
 /** Most members a cluster may have: beyond 7, etcd recommends against it (more members, slower writes). */
@@ -20,4 +22,9 @@ export const VERSION_PATTERN = /^3\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/
 /** Number of members that must be up for the cluster to accept writes. */
 export function quorumOf(memberCount: number): number {
   return Math.floor(memberCount / 2) + 1
+}
+
+/** True for member states in which an etcd process exists (a paused one included). */
+export function isLiveState(state: MemberState): boolean {
+  return state === 'starting' || state === 'running' || state === 'paused' || state === 'stopping'
 }

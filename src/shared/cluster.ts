@@ -3,10 +3,41 @@ export interface MemberSpec {
   name: string
   clientPort: number
   peerPort: number
+  /**
+   * With network faults on: the port other members reach this member's peer port through (a
+   * proxy inside the engine that can drop or delay its traffic). Advertised instead of peerPort.
+   */
+  proxyPort?: number
+}
+
+/** A member as stored with its cluster: the spec plus what the engine decided for it. */
+export interface MemberDefinition extends MemberSpec {
+  /**
+   * Its folder under members/ (default: its name). A name added again after a remove gets a new
+   * folder ("etcd4-2"), so it never starts on the data of the member that was removed.
+   */
+  folder?: string
+  /**
+   * Set for members added to a running cluster: they join with --initial-cluster-state existing
+   * and the --initial-cluster etcd answered to member add (all members then, plus itself).
+   */
+  joined?: { initialCluster: string }
+  /** True while the member is a learner (non-voting); the member list is the truth, this a cache. */
+  isLearner?: boolean
+}
+
+/** Options of a new cluster beyond its members (the create dialog's advanced part). */
+export interface ClusterOptions {
+  /** Route every peer link through proxies in the engine, so members can be isolated or slowed. */
+  networkFaults?: boolean
+  /** etcd's --quota-backend-bytes (default 2 GiB); small values let the NOSPACE alarm trip. */
+  quotaBackendBytes?: number
+  /** Start from a snapshot saved by etcd Desk (its id): every member is restored from it. */
+  fromSnapshot?: string
 }
 
 /** What the user asks for when creating a cluster. */
-export interface ClusterSpec {
+export interface ClusterSpec extends ClusterOptions {
   name: string
   members: MemberSpec[]
   /** Version of etcd to run ("3.4.23"), or "system" for the etcd found on PATH/configured. */
@@ -15,17 +46,44 @@ export interface ClusterSpec {
   host: string
 }
 
+/**
+ * A membership change in progress, saved step by step in the cluster definition: an engine that
+ * stops half way (a crash) finds it at its next start and finishes it or rolls it back.
+ */
+export type PendingMemberChange =
+  | {
+      kind: 'add'
+      member: MemberDefinition
+      asLearner: boolean
+      /** 'requested': member add sent (maybe not applied); 'added': etcd lists it; 'started'. */
+      step: 'requested' | 'added' | 'started'
+      /** Hex id etcd gave it, once known. */
+      memberId: string | null
+    }
+  | {
+      kind: 'remove'
+      member: string
+      memberId: string
+      keepData: boolean
+      /** 'requested': member remove sent (maybe not applied); 'removed': etcd no longer lists it. */
+      step: 'requested' | 'removed'
+    }
+
 /** A stored cluster: the spec plus what the engine decided once, at creation. */
 export interface ClusterDefinition extends ClusterSpec {
+  members: MemberDefinition[]
   /** Unique per cluster: members with different tokens never join each other. */
   token: string
   createdAt: string
   /** Version actually resolved for the binary at creation ("3.4.23"). */
   resolvedVersion: string
+  /** A membership change the engine has not finished yet, or absent. */
+  pendingChange?: PendingMemberChange | null
 }
 
-/** Lifecycle of one supervised etcd member. */
-export type MemberState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed' | 'errored'
+/** Lifecycle of one supervised etcd member ('paused': stopped with SIGSTOP on purpose). */
+export type MemberState =
+  'stopped' | 'starting' | 'running' | 'paused' | 'stopping' | 'crashed' | 'errored'
 
 /** How a member process last ended, when it was not a stop the user asked for. */
 export interface ExitInfo {
@@ -37,15 +95,28 @@ export interface ExitInfo {
   reason: string
 }
 
+/** The faults set on purpose on one member of a cluster with network faults. */
+export interface MemberFaults {
+  /** Cut off from every other member (its peer traffic both ways is dropped). */
+  isolated: boolean
+  /** Added to its peer traffic both ways, in milliseconds (0: none). */
+  latencyMs: number
+}
+
 /** One member as the window shows it. */
 export interface MemberView extends MemberSpec {
   state: MemberState
   pid: number | null
   clientUrl: string
+  /** The peer URL the other members use (the proxy's, with network faults on). */
   peerUrl: string
   dataDir: string
   lastExit: ExitInfo | null
   restarts: number
+  /** A non-voting member (added as learner, not yet promoted). */
+  isLearner: boolean
+  /** Network faults set on it; null when the cluster was created without network faults. */
+  faults: MemberFaults | null
 }
 
 /** Aggregate state of a cluster, derived from its members. */
@@ -61,7 +132,20 @@ export type ClusterOperationKind =
   | 'member-stop'
   | 'member-restart'
   | 'member-kill'
+  | 'member-pause'
+  | 'member-resume'
+  | 'member-add'
+  | 'member-promote'
+  | 'member-remove'
+  | 'member-make-leader'
+  | 'member-fault'
   | 'auto-restart'
+  | 'resume-change'
+  | 'snapshot-save'
+  | 'defragment'
+  | 'compact'
+  | 'disarm'
+  | 'fill'
 
 /** The operation running on a cluster right now, for the window to show. */
 export interface ClusterOperation {
@@ -84,6 +168,8 @@ export interface ClusterView {
   operation: ClusterOperation | null
   /** Something the user must know about this cluster that is not a member's state, or null. */
   warning: string | null
+  /** How the last long operation (add, remove, defragment …) went, or null. */
+  lastOperation: OperationReport | null
   /**
    * Grows with every change the engine makes to any cluster: the window keeps the view with the
    * highest revision, so a late request answer never overwrites a newer push.
@@ -138,4 +224,20 @@ export interface ClusterStatus {
   memberCount: number
   leaderName: string | null
   leaderChanges: LeaderChange[]
+}
+
+/** How a long operation went: its steps, and what the write probe saw meanwhile. */
+export interface OperationReport {
+  kind: ClusterOperationKind
+  label: string
+  startedAt: string
+  endedAt: string
+  /** True when it did all it set out to do. */
+  isSuccess: boolean
+  /** What happened, in order: "member add accepted after 4.8 s (etcd: unhealthy cluster)". */
+  steps: string[]
+  /** The write probe's counts during it, when it ran. */
+  probe: { ok: number; failed: number } | null
+  /** Why it failed, when it did. */
+  error: string | null
 }

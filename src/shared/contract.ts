@@ -1,7 +1,20 @@
 import { z } from 'zod'
 import type { AppCommand } from './app-commands'
-import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from './cluster'
-import { clusterNameSchema, clusterSpecSchema, memberNameSchema } from './cluster-schema'
+import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange, MemberSpec } from './cluster'
+import {
+  clusterNameSchema,
+  clusterSpecSchema,
+  memberNameSchema,
+  snapshotIdSchema,
+} from './cluster-schema'
+import type {
+  AlarmEntry,
+  DefragReport,
+  FillReport,
+  HashKvReport,
+  SnapshotInfo,
+} from './maintenance'
+import type { ProbeStats } from './probe'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { LogBatch, LogLine } from './logs'
 import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
@@ -27,6 +40,8 @@ const revision = z.string().regex(/^\d{1,19}$/)
 const clusterRef = z.strictObject({ cluster: clusterNameSchema })
 const memberRef = z.strictObject({ cluster: clusterNameSchema, member: memberNameSchema })
 const pageLimit = z.number().int().min(1).max(MAX_PAGE_LIMIT).optional()
+/** A port as a request argument; the engine checks the range with a message naming the member. */
+const port = z.number().int()
 
 /** The exact command line of one member. */
 interface MemberCommand {
@@ -89,6 +104,33 @@ export const requestSchemas = {
   'member:stop': memberRef,
   'member:restart': memberRef,
   'member:kill': memberRef,
+  'member:suggest': clusterRef,
+  'member:add': clusterRef.extend({
+    name: memberNameSchema,
+    clientPort: port,
+    peerPort: port,
+    proxyPort: port.optional(),
+    asLearner: z.boolean(),
+  }),
+  'member:promote': memberRef,
+  'member:remove': memberRef.extend({ keepData: z.boolean() }),
+  'member:pause': memberRef,
+  'member:resume': memberRef,
+  'member:make-leader': memberRef,
+  'member:isolate': memberRef,
+  'member:heal': memberRef,
+  'member:latency': memberRef.extend({ ms: z.number().int().min(0).max(10_000) }),
+  'probe:start': clusterRef,
+  'probe:stop': clusterRef,
+  'maintenance:snapshot-save': memberRef,
+  'maintenance:snapshots': z.strictObject({}),
+  'maintenance:snapshot-delete': z.strictObject({ id: snapshotIdSchema }),
+  'maintenance:defragment': clusterRef,
+  'maintenance:compact': clusterRef.extend({ revision: revision.optional() }),
+  'maintenance:alarms': clusterRef,
+  'maintenance:disarm': clusterRef,
+  'maintenance:hashkv': clusterRef,
+  'maintenance:fill': clusterRef,
   'logs:get': memberRef.extend({
     afterSeq: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(MAX_LOG_LINES_PER_REQUEST).optional(),
@@ -151,6 +193,27 @@ export interface ResponseMap {
   'member:stop': ClusterView
   'member:restart': ClusterView
   'member:kill': ClusterView
+  'member:suggest': MemberSpec
+  'member:add': ClusterView
+  'member:promote': ClusterView
+  'member:remove': ClusterView
+  'member:pause': ClusterView
+  'member:resume': ClusterView
+  'member:make-leader': ClusterView
+  'member:isolate': ClusterView
+  'member:heal': ClusterView
+  'member:latency': ClusterView
+  'probe:start': ProbeStats
+  'probe:stop': ProbeStats
+  'maintenance:snapshot-save': SnapshotInfo
+  'maintenance:snapshots': SnapshotInfo[]
+  'maintenance:snapshot-delete': null
+  'maintenance:defragment': DefragReport
+  'maintenance:compact': { revision: string }
+  'maintenance:alarms': AlarmEntry[]
+  'maintenance:disarm': AlarmEntry[]
+  'maintenance:hashkv': HashKvReport
+  'maintenance:fill': FillReport
   'logs:get': LogLine[]
   'keys:list': KeyPage
   'keys:children': ChildPage
@@ -184,6 +247,7 @@ export interface PushMap {
   'keys:watch-error': { cluster: string; watchId: string; message: string }
   'settings:changed': SettingsView
   'releases:progress': InstallProgress
+  'probe:stats': ProbeStats
   'app:command': { command: AppCommand }
 }
 

@@ -80,6 +80,17 @@ export interface ErrorDetails {
   OPERATION_CANCELLED: { cluster: string; operation: ClusterOperationKind; by: string }
   MEMBER_RUNNING: { cluster: string; member: string }
   MEMBER_NOT_RUNNING: { cluster: string; member: string }
+  MEMBER_EXISTS: { cluster: string; member: string }
+  QUORUM_LOST: { cluster: string; member: string; summary: string }
+  CLUSTER_UNHEALTHY: { cluster: string; waitedMs: number; reason: string }
+  LEARNER_NOT_IN_SYNC: { cluster: string; member: string; waitedMs: number }
+  TOO_MANY_LEARNERS: { cluster: string; learners: string[] }
+  NOT_A_LEARNER: { cluster: string; member: string }
+  NO_LEADER: { cluster: string }
+  NETWORK_FAULTS_OFF: { cluster: string }
+  SNAPSHOT_NOT_FOUND: { id: string }
+  SNAPSHOT_INVALID: { id: string; reason: string }
+  RESTORE_TARGET_NOT_EMPTY: { path: string }
   ETCD_NOT_FOUND: { path?: string; version?: string; output?: string }
   ETCD_VERSION_UNSUPPORTED: { version: string; path?: string }
   ETCD_VERSION_CHANGED: { cluster: string; recordedVersion: string; foundVersion: string }
@@ -101,6 +112,9 @@ export interface ErrorDetails {
   ENGINE_CLOSED: Partial<EtcdCallDetail> & { cluster?: string }
   RELEASE_NOT_FOUND: DownloadDetail
   PLATFORM_UNSUPPORTED: {
+    /** What the platform cannot do ("pause a member"), when it is not about a release. */
+    action?: string
+    member?: string
     platform?: string
     os?: string
     arch?: string

@@ -43,6 +43,8 @@ export function clusterView(
       dataDir: `/tmp/desk/${name}/${m.name}`,
       lastExit: null,
       restarts: 0,
+      isLearner: false,
+      faults: null,
     }
   })
   const allStopped = members.every((m) => m.state === 'stopped')
@@ -61,6 +63,7 @@ export function clusterView(
     dir: `/tmp/desk/clusters/${name}`,
     operation: null,
     warning: null,
+    lastOperation: null,
     revision: 1,
   }
 }

@@ -5,6 +5,7 @@ import type {
   ClusterView,
   ExitInfo,
   LeaderChange,
+  OperationReport,
 } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
 import type { ClusterCommandsView } from '../../shared/contract'
@@ -76,6 +77,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   private readonly lifecycle: MemberLifecycle
   private readonly runRecord: RunRecordWriter
   private lastStatus: ClusterStatus | null = null
+  private lastOperation: OperationReport | null = null
   private isClosing = false
   private isReleased = false
 
@@ -136,6 +138,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       dir: this.deps.layout.clusterDir(this.def.name),
       operation: this.operations.current(),
       warning: this.runRecord.problem,
+      lastOperation: this.lastOperation,
       revision: currentViewRevision(),
     }
   }
@@ -148,6 +151,12 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** True while any member has a live process. */
   isActive(): boolean {
     return this.slots.some((s) => isLive(s.process.state))
+  }
+
+  /** Records how a long operation went (shown with the cluster until the next one). */
+  setLastOperation(report: OperationReport): void {
+    this.lastOperation = report
+    this.notifyChanged()
   }
 
   /** Runs one of the engine's own operations (delete) under this cluster's discipline. */

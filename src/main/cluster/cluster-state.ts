@@ -7,6 +7,7 @@ export function clusterStateOf(states: readonly MemberState[]): ClusterState {
   if (count('stopping') > 0) return 'stopping'
   if (count('starting') > 0) return 'starting'
   if (count('running') === states.length) return 'running'
-  if (count('running') === 0) return 'crashed'
+  // Paused members are there on purpose, not crashed.
+  if (count('running') === 0 && count('paused') === 0) return 'crashed'
   return 'degraded'
 }

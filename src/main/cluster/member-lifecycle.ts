@@ -1,5 +1,4 @@
-import type { MemberState } from '../../shared/cluster'
-import { quorumOf } from '../../shared/cluster-rules'
+import { isLiveState, quorumOf } from '../../shared/cluster-rules'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
 import type { ClusterStatusPoller } from '../status/cluster-status-poller'
@@ -9,10 +8,8 @@ import type { MemberSlot } from './member-slot'
 import { waitForNoActivePeers } from './peer-activity'
 import { stopWaves } from './stop-order'
 
-/** True for states in which a process exists. */
-export function isLive(state: MemberState): boolean {
-  return state === 'starting' || state === 'running' || state === 'stopping'
-}
+/** True for states in which a process exists (a paused one included). */
+export const isLive = isLiveState
 
 /**
  * How a cluster's members are started and stopped: the work inside the runtime's operations.

@@ -1,4 +1,4 @@
-import type { ClusterDefinition, MemberSpec, MemberView } from '../../shared/cluster'
+import type { ClusterDefinition, MemberDefinition, MemberView } from '../../shared/cluster'
 import { isEngineError } from '../errors/engine-error'
 import { MemberLog } from '../logs/member-log'
 import { MemberProcess } from '../process/member-process'
@@ -19,7 +19,7 @@ export class MemberSlot {
 
   constructor(
     private readonly def: ClusterDefinition,
-    readonly spec: MemberSpec,
+    readonly spec: MemberDefinition,
     private readonly deps: ClusterRuntimeDeps,
     private readonly runtime: ClusterRuntime,
   ) {
@@ -81,8 +81,12 @@ export class MemberSlot {
   /** The member as the window shows it. */
   view(): MemberView {
     const p = this.process
+    const { name, clientPort, peerPort, proxyPort } = this.spec
     return {
-      ...this.spec,
+      name,
+      clientPort,
+      peerPort,
+      ...(proxyPort === undefined ? {} : { proxyPort }),
       state: p.state,
       pid: p.pid,
       clientUrl: clientUrlOf(this.def.host, this.spec),
@@ -90,6 +94,8 @@ export class MemberSlot {
       dataDir: this.deps.layout.memberDataDir(this.def.name, this.spec.name),
       lastExit: p.lastExit,
       restarts: this.restarts,
+      isLearner: this.spec.isLearner ?? false,
+      faults: this.def.networkFaults ? { isolated: false, latencyMs: 0 } : null,
     }
   }
 

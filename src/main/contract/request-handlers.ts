@@ -25,6 +25,11 @@ type Handlers = {
   ) => Promise<ResponseMap[C]> | ResponseMap[C]
 }
 
+/** A channel whose engine side is not there yet. */
+function notYet(): never {
+  throw new EngineError('INTERNAL', 'Not implemented yet.')
+}
+
 /** The contract mapped one-to-one onto the engine facade. */
 const handlers: Handlers = {
   'app:info': async (engine) => {
@@ -62,6 +67,28 @@ const handlers: Handlers = {
   'member:stop': (engine, a) => engine.stopMember(a.cluster, a.member),
   'member:restart': (engine, a) => engine.restartMember(a.cluster, a.member),
   'member:kill': (engine, a) => engine.killMember(a.cluster, a.member),
+  // Issue 10: implemented step by step; until then each says so.
+  'member:suggest': notYet,
+  'member:add': notYet,
+  'member:promote': notYet,
+  'member:remove': notYet,
+  'member:pause': notYet,
+  'member:resume': notYet,
+  'member:make-leader': notYet,
+  'member:isolate': notYet,
+  'member:heal': notYet,
+  'member:latency': notYet,
+  'probe:start': notYet,
+  'probe:stop': notYet,
+  'maintenance:snapshot-save': notYet,
+  'maintenance:snapshots': notYet,
+  'maintenance:snapshot-delete': notYet,
+  'maintenance:defragment': notYet,
+  'maintenance:compact': notYet,
+  'maintenance:alarms': notYet,
+  'maintenance:disarm': notYet,
+  'maintenance:hashkv': notYet,
+  'maintenance:fill': notYet,
   'logs:get': (engine, a) => engine.getLogs(a.cluster, a.member, a.afterSeq, a.limit),
   'keys:list': (engine, { cluster, ...request }) => engine.keys.list(cluster, request),
   'keys:children': (engine, { cluster, ...request }) => engine.keys.children(cluster, request),

@@ -51,6 +51,50 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
     title: 'The operation was cancelled',
     hint: 'Something that must win (Stop all, delete, or quitting) cancelled it. Try again if you still want it.',
   },
+  MEMBER_EXISTS: {
+    title: 'A member with this name exists',
+    hint: 'Choose another name for the new member.',
+  },
+  QUORUM_LOST: {
+    title: 'This change would lose quorum',
+    hint: 'Start the stopped members first, or remove a member that is down instead.',
+  },
+  CLUSTER_UNHEALTHY: {
+    title: 'The cluster is not ready for a membership change',
+    hint: 'etcd refuses changes until every member has been connected for about 5 s. Wait a moment and try again.',
+  },
+  LEARNER_NOT_IN_SYNC: {
+    title: 'The learner has not caught up yet',
+    hint: 'Make sure the learner runs, wait until its applied index is close to the leader’s, then promote it.',
+  },
+  TOO_MANY_LEARNERS: {
+    title: 'The cluster already has a learner',
+    hint: 'etcd 3.4 and 3.5 allow one learner at a time: promote or remove it first, or add this member as a voter.',
+  },
+  NOT_A_LEARNER: {
+    title: 'The member is not a learner',
+    hint: 'Only a learner can be promoted; this member already votes.',
+  },
+  NO_LEADER: {
+    title: 'The cluster has no leader',
+    hint: 'Start enough members for a quorum, wait for an election, then try again.',
+  },
+  NETWORK_FAULTS_OFF: {
+    title: 'Network faults are off for this cluster',
+    hint: 'Create a cluster with “Network faults” on to isolate members or add latency.',
+  },
+  SNAPSHOT_NOT_FOUND: {
+    title: 'The snapshot no longer exists',
+    hint: 'Save a new snapshot in the Maintenance tab, or pick another one.',
+  },
+  SNAPSHOT_INVALID: {
+    title: 'The snapshot cannot be used',
+    hint: 'The file is damaged or not an etcd snapshot. Save a new one.',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    title: 'The restore target is not empty',
+    hint: 'A snapshot is restored into a new cluster only. Choose another name.',
+  },
   MEMBER_RUNNING: {
     title: 'The member is already running',
     hint: 'Use Restart to start it again, or Stop it first.',

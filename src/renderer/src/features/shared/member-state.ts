@@ -1,9 +1,7 @@
-import type { ClusterView, MemberState } from '../../../../shared/cluster'
+import type { ClusterView } from '../../../../shared/cluster'
+import { isLiveState } from '../../../../shared/cluster-rules'
 
-/** True for member states in which an etcd process exists. */
-export function isLiveState(state: MemberState): boolean {
-  return state === 'starting' || state === 'running' || state === 'stopping'
-}
+export { isLiveState } from '../../../../shared/cluster-rules'
 
 /** True when at least one member of the cluster has a process. */
 export function hasLiveMember(cluster: ClusterView): boolean {

@@ -4,6 +4,7 @@ const LABELS: Record<ClusterState | MemberState, string> = {
   stopped: 'stopped',
   starting: 'starting',
   running: 'running',
+  paused: 'paused',
   degraded: 'degraded',
   stopping: 'stopping',
   crashed: 'crashed',

@@ -1,0 +1,24 @@
+/** What the write probe saw during one operation. */
+export interface ProbeCounts {
+  ok: number
+  failed: number
+}
+
+/** A measurement that runs from begin() until end(). */
+export interface ProbeWindow {
+  /** The probe's counts since begin(); stops a probe that begin() started. Null if none ran. */
+  end(): Promise<ProbeCounts | null>
+}
+
+/**
+ * Measures what clients would have seen during an operation: starts the cluster's write probe if
+ * it is off (and stops it again at the end), and counts its writes in between.
+ */
+export interface ProbeMeter {
+  begin(cluster: string): Promise<ProbeWindow>
+}
+
+/** A meter for engines without a probe (tests of other parts): measures nothing. */
+export const NO_PROBE: ProbeMeter = {
+  begin: () => Promise.resolve({ end: () => Promise.resolve(null) }),
+}

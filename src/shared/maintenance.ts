@@ -1,0 +1,71 @@
+/** Maintenance: snapshots, defragmentation, compaction, alarms and consistency, as the window sees them. */
+
+/** A snapshot saved by etcd Desk (in the data directory's snapshots/ folder). */
+export interface SnapshotInfo {
+  /** File name without folder; what restore and delete take. */
+  id: string
+  cluster: string
+  member: string
+  savedAt: string
+  bytes: number
+  /** The cluster revision the snapshot holds, when known. */
+  revision: string | null
+  /** Version of the etcd that made it. */
+  etcdVersion: string
+  /** Full path, to copy for the user's own tools. */
+  file: string
+}
+
+/** A member's backend size. */
+export interface DbSize {
+  dbSize: number
+  dbSizeInUse: number
+}
+
+/** One member's defragmentation. */
+export interface DefragStep {
+  member: string
+  wasLeader: boolean
+  before: DbSize
+  after: DbSize
+  tookMs: number
+}
+
+/** How a defragmentation of every member went. */
+export interface DefragReport {
+  steps: DefragStep[]
+  /** The write probe's counts during it. */
+  probe: { ok: number; failed: number } | null
+}
+
+/** One active alarm of one member. */
+export interface AlarmEntry {
+  member: string
+  memberId: string
+  alarm: 'NOSPACE' | 'CORRUPT'
+}
+
+/** One member's hash of the keyspace at a revision. */
+export interface MemberHash {
+  member: string
+  hash: string | null
+  compactRevision: string | null
+  error: string | null
+}
+
+/** Whether every member holds the same keyspace at one revision. */
+export interface HashKvReport {
+  revision: string
+  members: MemberHash[]
+  isConsistent: boolean
+}
+
+/** What filling a cluster (the NOSPACE drill) did. */
+export interface FillReport {
+  keysWritten: number
+  bytesWritten: number
+  /** True once etcd answered "database space exceeded" and raised the NOSPACE alarm. */
+  alarmRaised: boolean
+  /** The prefix the filler keys were written under (delete it to recover). */
+  prefix: string
+}
