@@ -12,15 +12,30 @@ function defaultMemberName(index: number): string {
   return `etcd${index + 1}`
 }
 
-/** Members in the tutorial's port scheme, shifted by `slot` clusters so they do not clash. */
-export function tutorialMembers(count: number, slot = 0): MemberSpec[] {
+/** Distance of a member's peer proxy port (network faults) from its peer port: 3380, 13380 … */
+export const PROXY_PORT_OFFSET = 1000
+
+/**
+ * Members in the tutorial's port scheme, shifted by `slot` clusters so they do not clash; with
+ * `withProxy`, each also gets a peer proxy port (for network faults).
+ */
+export function tutorialMembers(count: number, slot = 0, withProxy = false): MemberSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const clientPort = BASE_CLIENT_PORT + MEMBER_PORT_STRIDE * i + CLUSTER_PORT_STRIDE * slot
-    return { name: defaultMemberName(i), clientPort, peerPort: clientPort + 1 }
+    const peerPort = clientPort + 1
+    if (withProxy) {
+      return {
+        name: defaultMemberName(i),
+        clientPort,
+        peerPort,
+        proxyPort: peerPort + PROXY_PORT_OFFSET,
+      }
+    }
+    return { name: defaultMemberName(i), clientPort, peerPort }
   })
 }
 
-/** Every port a list of members uses. */
+/** Every port a list of members uses (peer proxy ports included). */
 export function portsOf(members: readonly MemberSpec[]): number[] {
-  return members.flatMap((m) => [m.clientPort, m.peerPort])
+  return members.flatMap((m) => [m.clientPort, m.peerPort, ...(m.proxyPort ? [m.proxyPort] : [])])
 }

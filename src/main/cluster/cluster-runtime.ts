@@ -5,6 +5,7 @@ import type {
   ClusterView,
   ExitInfo,
   LeaderChange,
+  MemberDefinition,
   OperationReport,
 } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
@@ -13,6 +14,7 @@ import { settlesWithin } from '../async/settles-within'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
+import type { ProbeMeter } from '../probe/probe-meter'
 import { LogBatcher } from '../logs/log-batcher'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import { ClusterStatusPoller } from '../status/cluster-status-poller'
@@ -27,6 +29,7 @@ import {
 } from './cluster-operations'
 import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
+import { MembershipActions } from '../membership/membership-actions'
 import { MemberActions } from './member-actions'
 import { isLive, MemberLifecycle } from './member-lifecycle'
 import { MemberSlot } from './member-slot'
@@ -43,6 +46,8 @@ export interface ClusterRuntimeDeps {
   autoRestart: AutoRestartPolicy
   /** The engine log, with this cluster's name in every line. */
   log: EngineLog
+  /** Counts the write probe's writes during long operations (member add, defragment …). */
+  probes: ProbeMeter
 }
 
 /** Events of one cluster runtime. */
@@ -69,12 +74,15 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** Collects all members' new log lines into batches for the window (~every 100 ms). */
   readonly logBatcher: LogBatcher
   readonly log: EngineLog
-  /** What the user does to one member: start, stop, restart, kill. */
+  /** What the user does to one member: start, stop, restart, kill, pause, resume. */
   readonly members: MemberActions
+  /** Membership: add, promote, remove, make leader. */
+  readonly membership: MembershipActions
   private readonly poller: ClusterStatusPoller
   private readonly operations: ClusterOperations
   private readonly restartTimers = new RestartTimers()
-  private readonly lifecycle: MemberLifecycle
+  /** How members start and stop (the work inside operations). */
+  readonly lifecycle: MemberLifecycle
   private readonly runRecord: RunRecordWriter
   private lastStatus: ClusterStatus | null = null
   private lastOperation: OperationReport | null = null
@@ -116,6 +124,12 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       restartTimers: this.restartTimers,
       log: this.log,
     })
+    this.membership = new MembershipActions(this, deps.probes)
+  }
+
+  /** Where this cluster's files live. */
+  get layout(): DataLayout {
+    return this.deps.layout
   }
 
   /** The cluster as stored; only the system etcd's recorded version ever changes. */
@@ -126,6 +140,36 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** Reads back each member's log history from disk and starts following the log files. */
   async init(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.log.start()))
+  }
+
+  /** Saves a changed definition (a membership change, step by step) and tells the window. */
+  async saveDefinition(def: ClusterDefinition): Promise<void> {
+    await this.deps.store.save(def)
+    this.definition = def
+    for (const slot of this.slots) {
+      const member = def.members.find((m) => m.name === slot.spec.name)
+      if (member) slot.spec = member
+    }
+    this.notifyChanged()
+  }
+
+  /** A slot for a member just added to the definition: its log followed, its status polled. */
+  async addSlot(member: MemberDefinition): Promise<MemberSlot> {
+    const slot = new MemberSlot(this.definition, member, this.deps, this)
+    this.slots.push(slot)
+    await slot.log.start()
+    this.pollMembers()
+    this.notifyChanged()
+    return slot
+  }
+
+  /** Forgets the slot of a removed member whose process has ended. */
+  async removeSlot(name: string): Promise<void> {
+    const slot = this.members.slot(name)
+    this.slots.splice(this.slots.indexOf(slot), 1)
+    this.pollMembers()
+    await slot.log.stop()
+    this.notifyChanged()
   }
 
   /** The cluster as the window shows it. */
@@ -318,6 +362,14 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   async leaderName(): Promise<string | null> {
     if (!this.lastStatus) await this.lifecycle.pollQuietly()
     return this.lastStatus?.leaderName ?? null
+  }
+
+  /** Polls the members there are now (after one was added or removed). */
+  private pollMembers(): void {
+    const host = this.definition.host
+    this.poller.setMembers(
+      this.slots.map((s) => ({ name: s.spec.name, clientUrl: clientUrlOf(host, s.spec) })),
+    )
   }
 
   private cancelRestarts(why: string): void {

@@ -1,4 +1,4 @@
-import type { ClusterDefinition, MemberSpec } from '../../shared/cluster'
+import type { ClusterDefinition, MemberDefinition, MemberSpec } from '../../shared/cluster'
 import type { EtcdLine } from '../etcd/etcd-version'
 
 /** Where one member keeps its data. */
@@ -16,6 +16,16 @@ export function peerUrlOf(host: string, member: MemberSpec): string {
   return `http://${host}:${member.peerPort}`
 }
 
+/** The peer URL the other members use for a member: the proxy's when network faults are on. */
+export function advertisedPeerUrlOf(
+  def: Pick<ClusterDefinition, 'host' | 'networkFaults'>,
+  member: MemberSpec,
+): string {
+  return def.networkFaults && member.proxyPort !== undefined
+    ? `http://${def.host}:${member.proxyPort}`
+    : peerUrlOf(def.host, member)
+}
+
 /** The --initial-cluster value: every member's name=peer URL. */
 function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
   return def.members.map((m) => `${m.name}=${peerUrlOf(def.host, m)}`).join(',')
@@ -24,7 +34,7 @@ function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): str
 /** The command-line arguments (no shell) that start one member of a cluster. */
 export function memberArgs(
   def: ClusterDefinition,
-  member: MemberSpec,
+  member: MemberDefinition,
   paths: MemberPaths,
   line: EtcdLine,
 ): string[] {
@@ -37,9 +47,11 @@ export function memberArgs(
     `--advertise-client-urls=${client}`,
     `--listen-peer-urls=${peer}`,
     `--initial-advertise-peer-urls=${peer}`,
-    `--initial-cluster=${initialClusterOf(def)}`,
-    // Ignored by etcd once the data dir holds a cluster, so it is safe on every start.
-    '--initial-cluster-state=new',
+    // A member added to a running cluster joins it with what etcd answered to member add (all
+    // members then plus itself); the others bootstrapped it. Both are ignored by etcd once the
+    // data dir holds a cluster, so they are safe on every start.
+    `--initial-cluster=${member.joined?.initialCluster ?? initialClusterOf(def)}`,
+    `--initial-cluster-state=${member.joined ? 'existing' : 'new'}`,
     `--initial-cluster-token=${def.token}`,
     ...loggingArgs(line),
   ]

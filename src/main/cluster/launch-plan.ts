@@ -2,7 +2,7 @@ import type { ClusterDefinition } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { etcdLineOf } from '../etcd/etcd-version'
-import type { DataLayout } from '../store/data-layout'
+import { memberFolder, type DataLayout } from '../store/data-layout'
 import { memberArgs } from './etcd-flags'
 import { checkSystemEtcdChange } from './system-etcd-change'
 
@@ -33,7 +33,7 @@ export async function planLaunch(
   }
   const args = new Map(
     def.members.map((m) => {
-      const dataDir = layout.memberDataDir(def.name, m.name)
+      const dataDir = layout.memberDataDir(def.name, memberFolder(m))
       return [m.name, memberArgs(def, m, { dataDir }, line)] as const
     }),
   )

@@ -71,6 +71,38 @@ export class MemberActions {
     })
   }
 
+  /** Pauses a running member (SIGSTOP) to watch what a hung member does to the cluster. */
+  pause(name: string): Promise<void> {
+    const slot = this.slot(name)
+    return this.run(slot, 'member-pause', `Pausing member ${name}`, () => {
+      if (slot.process.state !== 'running') throw this.notRunning(name)
+      slot.process.pause()
+      this.deps.log.info({ member: name, pid: slot.process.pid }, 'member paused (SIGSTOP)')
+      return Promise.resolve()
+    })
+  }
+
+  /** Resumes a paused member (SIGCONT). */
+  resume(name: string): Promise<void> {
+    const slot = this.slot(name)
+    return this.run(slot, 'member-resume', `Resuming member ${name}`, () => {
+      if (slot.process.state !== 'paused') {
+        const cluster = this.deps.cluster
+        throw new EngineError(
+          'MEMBER_RUNNING',
+          `Member ${name} of cluster ${cluster} is not paused.`,
+          {
+            cluster,
+            member: name,
+          },
+        )
+      }
+      slot.process.resume()
+      this.deps.log.info({ member: name, pid: slot.process.pid }, 'member resumed (SIGCONT)')
+      return Promise.resolve()
+    })
+  }
+
   /** The member named `name`, or MEMBER_NOT_FOUND. */
   slot(name: string): MemberSlot {
     const slot = this.deps.slots.find((s) => s.spec.name === name)
@@ -80,6 +112,15 @@ export class MemberActions {
       cluster,
       member: name,
     })
+  }
+
+  private notRunning(name: string): EngineError {
+    const cluster = this.deps.cluster
+    return new EngineError(
+      'MEMBER_NOT_RUNNING',
+      `Member ${name} of cluster ${cluster} is not running.`,
+      { cluster, member: name },
+    )
   }
 
   private run(

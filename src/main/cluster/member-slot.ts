@@ -5,6 +5,7 @@ import { MemberProcess } from '../process/member-process'
 import { decideRestart } from '../process/restart-policy'
 import type { RunRecordEntry } from '../store/cluster-store'
 import { LOG_TAIL_LINES } from '../process/member-process'
+import { memberFolder } from '../store/data-layout'
 import type { ClusterRuntime, ClusterRuntimeDeps } from './cluster-runtime'
 import { clientUrlOf, peerUrlOf } from './etcd-flags'
 
@@ -19,11 +20,12 @@ export class MemberSlot {
 
   constructor(
     private readonly def: ClusterDefinition,
-    readonly spec: MemberDefinition,
+    /** The member as defined now (a promote turns a learner into a voter). */
+    public spec: MemberDefinition,
     private readonly deps: ClusterRuntimeDeps,
     private readonly runtime: ClusterRuntime,
   ) {
-    const logFile = deps.layout.memberLogFile(def.name, spec.name)
+    const logFile = deps.layout.memberLogFile(def.name, memberFolder(spec))
     this.log = new MemberLog({
       member: spec.name,
       file: logFile,
@@ -91,7 +93,7 @@ export class MemberSlot {
       pid: p.pid,
       clientUrl: clientUrlOf(this.def.host, this.spec),
       peerUrl: peerUrlOf(this.def.host, this.spec),
-      dataDir: this.deps.layout.memberDataDir(this.def.name, this.spec.name),
+      dataDir: this.deps.layout.memberDataDir(this.def.name, memberFolder(this.spec)),
       lastExit: p.lastExit,
       restarts: this.restarts,
       isLearner: this.spec.isLearner ?? false,

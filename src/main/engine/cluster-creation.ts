@@ -9,8 +9,8 @@ import { ClusterReservations, type TakenCluster } from './cluster-reservations'
 
 /** What creating a cluster needs of the engine. */
 export interface ClusterCreationDeps {
-  /** The clusters that exist now. */
-  existing: () => ClusterDefinition[]
+  /** The clusters that exist now, with the members they hold (or are adding). */
+  existing: () => TakenCluster[]
   resolveBinary: (version: string) => Promise<EtcdBinary>
   save: (def: ClusterDefinition) => Promise<void>
   /** Makes the runtime of a saved cluster, known to the engine from then on, and announced. */

@@ -10,6 +10,7 @@ import { bumpViewRevision } from '../cluster/view-revision'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
+import { NO_PROBE } from '../probe/probe-meter'
 import { openEngineLog, type EngineLog, type OpenEngineLog } from '../log/engine-log'
 import { ClusterStore } from '../store/cluster-store'
 import { prepareDataDir } from '../store/data-dir'
@@ -26,6 +27,7 @@ import {
   type ResolvedEngineOptions,
 } from './engine-options'
 import { ClusterCreation } from './cluster-creation'
+import { ClusterMembership } from './cluster-membership'
 import { EngineLogOpener, type OpenPath } from './engine-log-opener'
 import { loadClusters } from './load-clusters'
 import type { ReconcileOutcome } from './reconcile'
@@ -54,6 +56,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly releases: EngineReleases
   /** What start-up found of members an earlier engine left running. */
   reconciled: ReconcileOutcome[] = []
+  /** Membership and member faults of running clusters: add, promote, remove, make leader, pause. */
+  readonly membership: ClusterMembership
   /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
   startupReport: StartupReport | null = null
   private readonly runtimes = new Map<string, ClusterRuntime>()
@@ -97,8 +101,18 @@ export class Engine extends EventEmitter<EngineEvents> {
       install: options.install ?? ((version) => this.releases.install(version)),
     })
     this.keys = new ClusterKeys((name) => this.runtime(name), this.log.child({ module: 'keys' }))
+    this.membership = new ClusterMembership({
+      runtime: (name) => this.runtime(name),
+      taken: () => this.creation.taken(),
+      assertOpen: () => this.assertOpen(),
+    })
     this.creation = new ClusterCreation({
-      existing: () => [...this.runtimes.values()].map((r) => r.def),
+      // A member being added holds its ports from the first step on.
+      existing: () =>
+        [...this.runtimes.values()].map(({ def }) => {
+          const adding = def.pendingChange?.kind === 'add' ? [def.pendingChange.member] : []
+          return { name: def.name, members: [...def.members, ...adding] }
+        }),
       resolveBinary: (version) => this.resolver.resolve(version),
       save: (def) => this.store.save(def),
       addRuntime: async (def) => {
@@ -183,7 +197,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Starts every stopped member of a cluster and waits until all are healthy. */
   async startCluster(name: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(name).start()
+    const runtime = this.runtime(name)
+    await runtime.start()
+    // A membership change an earlier run left half done is finished (or undone) now it runs.
+    await runtime.membership.resumePending()
     return this.getCluster(name)
   }
 
@@ -305,8 +322,27 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.options.orphanPolicy,
     )
     this.reconciled = loaded.reconciled
-    this.startupReport = loaded.report
-    for (const line of loaded.report?.lines ?? []) this.log.info(line)
+    const resumed = await this.resumePendingChanges()
+    this.startupReport = withLines(loaded.report, resumed)
+    for (const line of this.startupReport?.lines ?? []) this.log.info(line)
+  }
+
+  /** Finishes or rolls back membership changes an earlier run left half done (running clusters). */
+  private async resumePendingChanges(): Promise<string[]> {
+    const sentences: string[] = []
+    for (const runtime of this.runtimes.values()) {
+      try {
+        const outcome = await runtime.membership.resumePending()
+        if (outcome) sentences.push(outcome.sentence)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        this.log.error({ cluster: runtime.def.name, err: error }, 'resuming a change failed')
+        sentences.push(
+          `A membership change of cluster ${runtime.def.name} left half done by the last run could not be finished: ${message}`,
+        )
+      }
+    }
+    return sentences
   }
 
   /** Applies saved settings that take effect live, then tells the window(s). */
@@ -322,6 +358,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       store: this.store,
       resolveBinary: (v) => this.resolver.resolve(v),
       log: this.log.child({ cluster: def.name }),
+      probes: NO_PROBE,
       // Getters, not copies: settings applied later reach clusters that already exist.
       get startTimeoutMs() {
         return options.startTimeoutMs
@@ -351,4 +388,12 @@ export class Engine extends EventEmitter<EngineEvents> {
   private assertOpen(): void {
     if (this.isClosed) throw new EngineError('ENGINE_CLOSED', 'The engine is shutting down.')
   }
+}
+
+/** A start-up report with more lines (a new one when there was none). */
+function withLines(report: StartupReport | null, lines: string[]): StartupReport | null {
+  if (lines.length === 0) return report
+  return report
+    ? { ...report, lines: [...report.lines, ...lines] }
+    : { id: `${new Date().toISOString()}-${process.pid}`, lines }
 }

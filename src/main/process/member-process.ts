@@ -146,6 +146,8 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     const exited = this.exited
     if (!exited || this.pid === null) return
     this.stopReason = reason
+    // A paused process would never act on SIGTERM: it goes on first, then stops.
+    if (this.state === 'paused') this.signal('SIGCONT')
     this.setState('stopping')
     // Platform branch: Windows has no SIGTERM; Node's kill() there terminates the process outright.
     this.signal('SIGTERM')
@@ -168,6 +170,35 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     await whileAlive(exited)
   }
 
+  /**
+   * Pauses the member on purpose (SIGSTOP): it keeps its ports and memory but does nothing, as a
+   * hung machine would. Platform branch: Windows has no SIGSTOP, so it is refused there.
+   */
+  pause(): void {
+    this.assertSignals('pause')
+    if (this.state !== 'running' || this.pid === null) return
+    this.signal('SIGSTOP')
+    this.setState('paused')
+  }
+
+  /** Lets a paused member go on (SIGCONT). */
+  resume(): void {
+    this.assertSignals('resume')
+    if (this.state !== 'paused' || this.pid === null) return
+    this.signal('SIGCONT')
+    this.setState('running')
+  }
+
+  /** Says the process is about to exit on its own for `reason` (a member removed from etcd). */
+  expectExit(reason: string): void {
+    this.stopReason = reason
+  }
+
+  /** Takes back expectExit() when what was expected did not happen. */
+  clearExpectedExit(): void {
+    if (this.state === 'running' || this.state === 'starting') this.stopReason = null
+  }
+
   /** Marks a crashed member as given up on by the auto-restart policy. */
   markErrored(): void {
     if (this.state === 'crashed') this.setState('errored')
@@ -175,7 +206,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
 
   /** Marks a member whose automatic restart failed as given up on, saying why. */
   markRestartFailed(reason: string, logTail: string[]): void {
-    if (this.state === 'starting' || this.state === 'running' || this.state === 'stopping') return
+    if (['starting', 'running', 'paused', 'stopping'].includes(this.state)) return
     this.lastExit = {
       code: null,
       signal: null,
@@ -186,9 +217,23 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     this.setState('errored')
   }
 
-  /** Stops watching an adopted process without touching it (engine shutdown that keeps members). */
+  /**
+   * Stops watching the process without stopping it (engine shutdown that keeps members); a paused
+   * member goes on first, as nobody would be left to resume it.
+   */
   release(): void {
+    if (this.state === 'paused') this.signal('SIGCONT')
     this.stopWatch.abort()
+  }
+
+  private assertSignals(action: 'pause' | 'resume'): void {
+    if (process.platform !== 'win32') return
+    const { member, cluster } = this.options
+    throw new EngineError(
+      'PLATFORM_UNSUPPORTED',
+      `Windows cannot ${action} a process (it has no SIGSTOP/SIGCONT), so member ${member} of cluster ${cluster} cannot be ${action}d here. Use Kill to watch an election instead.`,
+      { action: `${action} a member`, member, platform: process.platform },
+    )
   }
 
   private begin(pid: number, exited: Promise<Exit>): void {

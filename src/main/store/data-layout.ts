@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import type { MemberDefinition } from '../../shared/cluster'
 
 /** Name of the file that marks a directory as an etcd Desk data directory. */
 const DATA_DIR_MARKER = 'etcd-desk.json'
@@ -41,6 +42,11 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/** A member's folder under its cluster's members/ (its name, unless re-added after a remove). */
+export function memberFolder(member: Pick<MemberDefinition, 'name' | 'folder'>): string {
+  return member.folder ?? member.name
+}
+
 /** Every path the engine writes, derived from one data directory; nothing else is written. */
 export class DataLayout {
   constructor(readonly root: string) {}
@@ -73,7 +79,11 @@ export class DataLayout {
   runFile(cluster: string): string {
     return join(this.clusterDir(cluster), 'run.json')
   }
-  /** Folder of one member. */
+  /** Folders of a cluster's members (current and removed ones whose data was kept). */
+  membersDir(cluster: string): string {
+    return join(this.clusterDir(cluster), 'members')
+  }
+  /** Folder of one member (`folder`: see memberFolder). */
   memberDir(cluster: string, member: string): string {
     return join(this.clusterDir(cluster), 'members', member)
   }

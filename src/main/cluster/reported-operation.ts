@@ -1,0 +1,61 @@
+import type { OperationReport } from '../../shared/cluster'
+import type { ProbeMeter } from '../probe/probe-meter'
+import type { OperationContext, OperationRequest } from './cluster-operations'
+
+/** What a reported operation's work gets: its operation context, and a history to add to. */
+export interface ReportedContext extends OperationContext {
+  /** Adds a line to the report's history ("etcd added etcd4 as a learner (id 8e9e…)"). */
+  note(text: string): void
+}
+
+/** The cluster side a reported operation needs. */
+export interface ReportingRuntime {
+  readonly def: { name: string }
+  runOperation<T>(
+    request: OperationRequest,
+    work: (ctx: OperationContext) => Promise<T>,
+  ): Promise<T>
+  setLastOperation(report: OperationReport): void
+}
+
+/**
+ * Runs a long operation (member add, remove, defragment …) and keeps its report: the steps it
+ * took, whether it succeeded, and the write probe's counts meanwhile. The report is shown with
+ * the cluster (`ClusterView.lastOperation`) whether the operation succeeded or not.
+ */
+export async function runReported<T>(
+  runtime: ReportingRuntime,
+  probes: ProbeMeter,
+  request: OperationRequest,
+  work: (ctx: ReportedContext) => Promise<T>,
+): Promise<T> {
+  return runtime.runOperation(request, async (ctx) => {
+    const startedAt = new Date().toISOString()
+    const steps: string[] = []
+    const window = await probes.begin(runtime.def.name)
+    const finish = async (error: unknown): Promise<void> => {
+      runtime.setLastOperation({
+        kind: request.kind,
+        label: request.label,
+        startedAt,
+        endedAt: new Date().toISOString(),
+        isSuccess: error === null,
+        steps,
+        probe: await window.end(),
+        error: error === null ? null : describe(error),
+      })
+    }
+    try {
+      const value = await work({ ...ctx, note: (text) => steps.push(text) })
+      await finish(null)
+      return value
+    } catch (error) {
+      await finish(error)
+      throw error
+    }
+  })
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error)
+}

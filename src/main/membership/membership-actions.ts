@@ -1,0 +1,97 @@
+import type { MemberSpec } from '../../shared/cluster'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { runReported, type ReportedContext } from '../cluster/reported-operation'
+import { EngineError } from '../errors/engine-error'
+import type { ProbeMeter } from '../probe/probe-meter'
+import { addMember, type AddMemberRequest } from './add-member'
+import { makeLeader } from './make-leader'
+import { promoteMember } from './promote-member'
+import { removeMember } from './remove-member'
+import { resumeChange, type ResumeOutcome } from './resume-change'
+import { suggestMember } from './suggest-member'
+
+/**
+ * Membership of one running cluster: add (as learner by default), promote, remove, make leader,
+ * and finishing a change an earlier engine left half done. Each is an operation of the cluster
+ * (refused with CLUSTER_BUSY while another runs) with a report: its steps and the write probe's
+ * counts meanwhile (ClusterView.lastOperation).
+ */
+export class MembershipActions {
+  constructor(
+    private readonly runtime: ClusterRuntime,
+    private readonly probes: ProbeMeter,
+  ) {}
+
+  /** The next member's name and ports, by the cluster's scheme; `taken`: every cluster's ports. */
+  suggest(taken: ReadonlySet<number>): Promise<MemberSpec> {
+    return suggestMember(this.runtime.def, taken)
+  }
+
+  /** Adds a member (see addMember). */
+  add(request: AddMemberRequest): Promise<void> {
+    this.assertNewName(request.name)
+    const kind = request.asLearner ? 'learner' : 'voter'
+    return this.run(
+      'member-add',
+      `Adding member ${request.name} as a ${kind}`,
+      request.name,
+      (ctx) => addMember(this.runtime, request, ctx),
+    )
+  }
+
+  /** Promotes a learner (see promoteMember). */
+  promote(name: string): Promise<void> {
+    return this.run('member-promote', `Promoting learner ${name}`, name, (ctx) =>
+      promoteMember(this.runtime, name, ctx),
+    )
+  }
+
+  /** Removes a member (see removeMember). */
+  remove(name: string, keepData: boolean): Promise<void> {
+    return this.run('member-remove', `Removing member ${name}`, name, (ctx) =>
+      removeMember(this.runtime, name, keepData, ctx),
+    )
+  }
+
+  /** Moves leadership to a member (etcd's move-leader). */
+  makeLeader(name: string): Promise<void> {
+    return this.run('member-make-leader', `Making ${name} the leader`, name, (ctx) =>
+      makeLeader(this.runtime, name, ctx),
+    )
+  }
+
+  /** Finishes or rolls back a change left half done; null when there is none or nothing runs. */
+  async resumePending(): Promise<ResumeOutcome | null> {
+    const change = this.runtime.def.pendingChange
+    if (!change || !this.runtime.isActive()) return null
+    const name = change.kind === 'add' ? change.member.name : change.member
+    return this.run('resume-change', `Finishing the interrupted change of ${name}`, name, (ctx) =>
+      resumeChange(this.runtime, change, ctx),
+    )
+  }
+
+  private run<T>(
+    kind:
+      'member-add' | 'member-promote' | 'member-remove' | 'member-make-leader' | 'resume-change',
+    label: string,
+    member: string,
+    work: (ctx: ReportedContext) => Promise<T>,
+  ): Promise<T> {
+    const request = { kind, label, policy: 'refuse' as const, isCancellable: true, member }
+    return runReported(this.runtime, this.probes, request, work)
+  }
+
+  private assertNewName(name: string): void {
+    const cluster = this.runtime.def.name
+    if (this.runtime.def.members.some((m) => m.name === name)) {
+      throw new EngineError(
+        'MEMBER_EXISTS',
+        `Cluster ${cluster} already has a member named ${name}.`,
+        {
+          cluster,
+          member: name,
+        },
+      )
+    }
+  }
+}
