@@ -1,16 +1,11 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { z } from 'zod'
 import type { ClusterDefinition } from '../../shared/cluster'
-import { clusterSpecSchema } from '../../shared/cluster-schema'
 import { EngineError } from '../errors/engine-error'
 import type { DataLayout } from './data-layout'
+import { definitionSchema } from './definition-schema'
 import { readJsonFile, writeJsonAtomic } from './json-file'
 
-const definitionSchema = clusterSpecSchema.extend({
-  token: z.string().min(1),
-  createdAt: z.string(),
-  resolvedVersion: z.string(),
-})
 
 /** A member the engine started: enough to recognise the process after an engine crash. */
 export interface RunRecordEntry {

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import type { ClusterDefinition } from '../../shared/cluster'
+import { clusterSpecSchema } from '../../shared/cluster-schema'
+
+/** A member as saved with its cluster (what the engine decided for it included). */
+const memberDefinitionSchema = z.strictObject({
+  name: z.string(),
+  clientPort: z.number().int(),
+  peerPort: z.number().int(),
+  proxyPort: z.number().int().optional(),
+  folder: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/).optional(),
+  joined: z.strictObject({ initialCluster: z.string() }).optional(),
+  isLearner: z.boolean().optional(),
+})
+
+const pendingChangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('add'),
+    member: memberDefinitionSchema,
+    asLearner: z.boolean(),
+    step: z.enum(['requested', 'added', 'started']),
+    memberId: z.string().nullable(),
+  }),
+  z.strictObject({
+    kind: z.literal('remove'),
+    member: z.string(),
+    memberId: z.string(),
+    keepData: z.boolean(),
+    step: z.enum(['requested', 'removed']),
+  }),
+])
+
+/**
+ * cluster.json as the engine saves it. Checked against ClusterDefinition by the compiler, so the
+ * type stays the one source of what a definition holds.
+ */
+export const definitionSchema = clusterSpecSchema.extend({
+  members: z.array(memberDefinitionSchema),
+  token: z.string().min(1),
+  createdAt: z.string(),
+  resolvedVersion: z.string(),
+  pendingChange: pendingChangeSchema.nullable().optional(),
+}) satisfies z.ZodType<ClusterDefinition>
