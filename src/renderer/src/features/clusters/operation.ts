@@ -9,6 +9,13 @@ export type ClusterAction =
   | 'member-stop'
   | 'member-restart'
   | 'member-kill'
+  | 'member-add'
+  | 'member-promote'
+  | 'member-remove'
+  | 'member-pause'
+  | 'member-resume'
+  | 'member-make-leader'
+  | 'member-fault'
 
 /**
  * Actions still offered during an automatic restart: a member that keeps crashing must stay
@@ -18,6 +25,7 @@ const ALLOWED_DURING_AUTO_RESTART: ReadonlySet<ClusterAction> = new Set([
   'stop-all',
   'member-stop',
   'member-kill',
+  'member-pause',
 ])
 
 /** The operation in words: "Starting member etcd2 — waiting for etcd2 to become healthy". */

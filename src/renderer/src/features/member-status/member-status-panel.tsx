@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import type { ClusterStatus, ClusterView, MemberStatus } from '../../../../shared/cluster'
+import { MemberCardActions } from '../membership/member-card-actions'
 import { formatBytes } from '../shared/bytes'
 import { EmptyState } from '../shared/empty-state'
 import { hasLiveMember, isLiveState } from '../shared/member-state'
@@ -9,6 +11,7 @@ export function MemberStatusPanel(props: {
   cluster: ClusterView
   status: ClusterStatus | null
   newLeader: string | null
+  onChanged: (view: ClusterView) => void
 }) {
   const { cluster, status } = props
   if (!hasLiveMember(cluster)) {
@@ -44,7 +47,14 @@ export function MemberStatusPanel(props: {
               isRunning={isLiveState(m.state)}
               status={s ?? null}
               isNewLeader={props.newLeader === m.name}
-            />
+            >
+              <MemberCardActions
+                cluster={cluster}
+                member={m}
+                status={status}
+                onChanged={props.onChanged}
+              />
+            </MemberStatusCard>
           )
         })}
       </div>
@@ -57,6 +67,8 @@ function MemberStatusCard(props: {
   isRunning: boolean
   status: MemberStatus | null
   isNewLeader: boolean
+  /** The member's actions, under its facts. */
+  children?: ReactNode
 }) {
   const { name, status: s } = props
   const health = !props.isRunning
@@ -97,6 +109,7 @@ function MemberStatusCard(props: {
       </dl>
       {props.isRunning && s?.unreachable && <p className="status-card__problem">{s.unreachable}</p>}
       {s && s.errors.length > 0 && <p className="status-card__problem">{s.errors.join('; ')}</p>}
+      {props.children}
     </article>
   )
 }

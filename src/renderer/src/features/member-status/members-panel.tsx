@@ -1,5 +1,6 @@
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../../../shared/cluster'
 import { PortTable } from '../port-table/port-table'
+import { MembershipSection } from '../membership/membership-section'
 import { ElectionTimeline } from './election-timeline'
 import { MemberStatusPanel } from './member-status-panel'
 
@@ -20,8 +21,14 @@ export function MembersPanel(props: {
         newLeader={props.newLeader}
         onChanged={props.onChanged}
       />
+      <MembershipSection cluster={cluster} status={status} onChanged={props.onChanged} />
       <div className="members-panel__lower">
-        <MemberStatusPanel cluster={cluster} status={status} newLeader={props.newLeader} />
+        <MemberStatusPanel
+          cluster={cluster}
+          status={status}
+          newLeader={props.newLeader}
+          onChanged={props.onChanged}
+        />
         <ElectionTimeline changes={props.leaderChanges} />
       </div>
     </div>
