@@ -240,4 +240,6 @@ export interface OperationReport {
   probe: { ok: number; failed: number } | null
   /** Why it failed, when it did. */
   error: string | null
+  /** The same operation as etcdctl / etcdutl (or shell) commands, in order, ready to copy. */
+  commands?: string[]
 }

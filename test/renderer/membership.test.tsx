@@ -147,3 +147,28 @@ describe('Membership', () => {
     expect(section).toHaveTextContent('120 writes ok, 0 failed')
   })
 })
+
+describe('Commands tab', () => {
+  it('shows the last cluster operation as the etcdctl commands that do the same', async () => {
+    const report: OperationReport = {
+      kind: 'member-promote',
+      label: 'Promoting learner etcd4',
+      startedAt: '2025-01-01T10:00:00.000Z',
+      endedAt: '2025-01-01T10:00:01.000Z',
+      isSuccess: true,
+      steps: ['etcd4 promoted to a voter'],
+      probe: null,
+      error: null,
+      commands: ["etcdctl '--endpoints=http://127.0.0.1:2379' member promote 8e9e05c52164694d"],
+    }
+    await renderDemo({ ...clusterView('demo'), lastOperation: report })
+    await userEvent.click(screen.getByRole('tab', { name: 'Commands' }))
+    const section = await screen.findByRole('region', {
+      name: 'Your last cluster operation as commands',
+    })
+    expect(section).toHaveTextContent('member promote 8e9e05c52164694d')
+    expect(
+      within(section).getByRole('button', { name: 'Copy step 1 of Promoting learner etcd4' }),
+    ).toBeInTheDocument()
+  })
+})

@@ -123,6 +123,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       lifecycle: this.lifecycle,
       restartTimers: this.restartTimers,
       log: this.log,
+      report: (report) => this.setLastOperation(report),
     })
     this.membership = new MembershipActions(this, deps.probes)
   }

@@ -1,9 +1,10 @@
-import type { ClusterOperationKind } from '../../shared/cluster'
+import type { ClusterOperationKind, OperationReport } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { ClusterOperations, OperationContext, OperationRequest } from './cluster-operations'
 import { isLive, type MemberLifecycle } from './member-lifecycle'
 import type { MemberSlot } from './member-slot'
+import { instantReport } from './reported-operation'
 import type { RestartTimers } from './restart-timers'
 
 /** What a member action needs of its cluster runtime. */
@@ -14,6 +15,8 @@ export interface MemberActionsDeps {
   lifecycle: MemberLifecycle
   restartTimers: RestartTimers
   log: EngineLog
+  /** Keeps how an action went, shown with the cluster (its shell twin included). */
+  report: (report: OperationReport) => void
 }
 
 type MemberActionKind = Extract<ClusterOperationKind, `member-${string}`>
@@ -76,8 +79,17 @@ export class MemberActions {
     const slot = this.slot(name)
     return this.run(slot, 'member-pause', `Pausing member ${name}`, () => {
       if (slot.process.state !== 'running') throw this.notRunning(name)
+      const pid = slot.process.pid
       slot.process.pause()
-      this.deps.log.info({ member: name, pid: slot.process.pid }, 'member paused (SIGSTOP)')
+      this.deps.log.info({ member: name, pid }, 'member paused (SIGSTOP)')
+      this.deps.report(
+        instantReport(
+          'member-pause',
+          `Pausing member ${name}`,
+          `sent SIGSTOP to ${name} (pid ${pid})`,
+          `kill -STOP ${pid}`,
+        ),
+      )
       return Promise.resolve()
     })
   }
@@ -97,8 +109,17 @@ export class MemberActions {
           },
         )
       }
+      const pid = slot.process.pid
       slot.process.resume()
-      this.deps.log.info({ member: name, pid: slot.process.pid }, 'member resumed (SIGCONT)')
+      this.deps.log.info({ member: name, pid }, 'member resumed (SIGCONT)')
+      this.deps.report(
+        instantReport(
+          'member-resume',
+          `Resuming member ${name}`,
+          `sent SIGCONT to ${name} (pid ${pid})`,
+          `kill -CONT ${pid}`,
+        ),
+      )
       return Promise.resolve()
     })
   }

@@ -6,6 +6,8 @@ import type { OperationContext, OperationRequest } from './cluster-operations'
 export interface ReportedContext extends OperationContext {
   /** Adds a line to the report's history ("etcd added etcd4 as a learner (id 8e9e…)"). */
   note(text: string): void
+  /** Adds the command a user would type for this step (its etcdctl / etcdutl twin). */
+  twin(command: string): void
 }
 
 /** The cluster side a reported operation needs. */
@@ -32,6 +34,7 @@ export async function runReported<T>(
   return runtime.runOperation(request, async (ctx) => {
     const startedAt = new Date().toISOString()
     const steps: string[] = []
+    const commands: string[] = []
     const window = await probes.begin(runtime.def.name)
     const finish = async (error: unknown): Promise<void> => {
       runtime.setLastOperation({
@@ -43,10 +46,15 @@ export async function runReported<T>(
         steps,
         probe: await window.end(),
         error: error === null ? null : describe(error),
+        commands,
       })
     }
     try {
-      const value = await work({ ...ctx, note: (text) => steps.push(text) })
+      const value = await work({
+        ...ctx,
+        note: (text) => steps.push(text),
+        twin: (command) => commands.push(command),
+      })
       await finish(null)
       return value
     } catch (error) {
@@ -58,4 +66,25 @@ export async function runReported<T>(
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : JSON.stringify(error)
+}
+
+/** The report of an instant operation (pause, resume): what it did and its shell twin. */
+export function instantReport(
+  kind: OperationReport['kind'],
+  label: string,
+  step: string,
+  command: string,
+): OperationReport {
+  const at = new Date().toISOString()
+  return {
+    kind,
+    label,
+    startedAt: at,
+    endedAt: at,
+    isSuccess: true,
+    steps: [step],
+    probe: null,
+    error: null,
+    commands: [command],
+  }
 }

@@ -10,6 +10,7 @@ import { memberFolder } from '../store/data-layout'
 import { readClusterFacts } from './cluster-facts'
 import { toHexId } from './member-ids'
 import { callMembership, UNHEALTHY_WAIT_MS } from './membership-call'
+import { allEndpoints, etcdctlTwin } from './etcdctl-twin'
 import { withVoterClient } from './voter-client'
 
 /** A member to add, as the user asked for it. */
@@ -54,6 +55,13 @@ export async function addMember(
   await runtime.saveDefinition({ ...runtime.def, pendingChange: pending })
   const peerUrl = advertisedPeerUrlOf(runtime.def, member)
   ctx.step(`etcdctl member add ${name}${asLearner ? ' --learner' : ''}`)
+  const addArgs = ['member', 'add', name, `--peer-urls=${peerUrl}`]
+  ctx.twin(
+    await etcdctlTwin(runtime, allEndpoints(runtime), [
+      ...addArgs,
+      ...(asLearner ? ['--learner'] : []),
+    ]),
+  )
   const { value: added, waitedMs } = await withVoterClient(runtime, facts, (client) =>
     callMembership(ctx, runtime.def.name, name, UNHEALTHY_WAIT_MS, () =>
       client.cluster.memberAdd({ peerURLs: [peerUrl], isLearner: asLearner }),
@@ -95,6 +103,8 @@ export async function startAdded(
     ctx.note(`${member.name} runs already`)
     return
   }
+  const line = (await runtime.commands()).members.find((c) => c.member === member.name)?.etcd
+  if (line) ctx.twin(line)
   try {
     ctx.step(`starting ${member.name} with --initial-cluster-state existing`)
     await runtime.lifecycle.launch(slot, ctx)

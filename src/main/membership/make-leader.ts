@@ -3,6 +3,7 @@ import type { ReportedContext } from '../cluster/reported-operation'
 import { openMemberClient } from '../etcd/member-client'
 import { EngineError } from '../errors/engine-error'
 import { liveClientUrl, memberStatusOf, readClusterFacts, type ClusterFacts } from './cluster-facts'
+import { allEndpoints, etcdctlTwin } from './etcdctl-twin'
 import { toDecimalId } from './member-ids'
 
 /** Why 5 s: a leadership transfer completes within an election timeout (1 s by default). */
@@ -50,6 +51,8 @@ export async function moveLeadership(
     )
   }
   ctx.step(`etcdctl move-leader ${targetStatus.id} (from ${leader})`)
+  // etcdctl finds the leader among its endpoints; the RPC must reach the leader itself.
+  ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['move-leader', targetStatus.id]))
   const client = openMemberClient(leaderUrl)
   try {
     await client.maintenance.moveLeader({ targetID: toDecimalId(targetStatus.id) })

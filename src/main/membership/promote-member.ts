@@ -5,6 +5,7 @@ import { EngineError } from '../errors/engine-error'
 import { listedMember, readClusterFacts } from './cluster-facts'
 import { toDecimalId } from './member-ids'
 import { callMembership, PROMOTE_WAIT_MS } from './membership-call'
+import { allEndpoints, etcdctlTwin } from './etcdctl-twin'
 import { withVoterClient } from './voter-client'
 
 /**
@@ -32,6 +33,7 @@ export async function promoteMember(
     )
   }
   ctx.step(`etcdctl member promote ${listed.id}`)
+  ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['member', 'promote', listed.id]))
   const { waitedMs } = await withVoterClient(
     runtime,
     facts,

@@ -10,6 +10,7 @@ import { healthyVoters, listedMember, readClusterFacts, type ClusterFacts } from
 import { moveLeadership } from './make-leader'
 import { toDecimalId } from './member-ids'
 import { callMembership, UNHEALTHY_WAIT_MS } from './membership-call'
+import { allEndpoints, etcdctlTwin } from './etcdctl-twin'
 import { withVoterClient } from './voter-client'
 
 /**
@@ -47,6 +48,7 @@ export async function removeMember(
     // Its etcd exits by itself once removed: that exit is expected, not a crash to restart.
     slot.process.expectExit('removed from the cluster')
     ctx.step(`etcdctl member remove ${listed.id}`)
+    ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['member', 'remove', listed.id]))
     try {
       await withVoterClient(
         runtime,

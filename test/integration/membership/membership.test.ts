@@ -60,6 +60,11 @@ describe.each(testEtcdLines())('membership on etcd $version', (etcd) => {
     const report = view().lastOperation!
     expect(report).toMatchObject({ kind: 'member-add', isSuccess: true })
     expect(report.steps.join('\n')).toMatch(/etcd added etcd4 as a learner \(id [0-9a-f]+\)/)
+    // Its twins: the etcdctl member add, then the new member's etcd command line.
+    expect(report.commands?.[0]).toContain(
+      `member add etcd4 --peer-urls=http://127.0.0.1:${suggested.peerPort} --learner`,
+    )
+    expect(report.commands?.[1]).toMatch(/--initial-cluster-state=existing/)
     expect((await memberList(view(), etcd.etcdctl)).find((m) => m.name === 'etcd4')).toMatchObject({
       isLearner: true,
     })

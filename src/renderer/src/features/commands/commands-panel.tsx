@@ -6,6 +6,7 @@ import { ErrorMessage } from '../shared/error-message'
 import { endpointsOf } from '../shared/member-state'
 import { useRequest } from '../shared/use-request'
 import type { KeyAction } from '../keys/key-action'
+import { OperationCommands } from './operation-commands'
 import { etcdctlCommand } from './etcdctl-command'
 
 /** Shown when the commands could not be built: the etcdctl suggestions still help. */
@@ -90,6 +91,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
           </p>
         )}
       </section>
+      <OperationCommands report={cluster.lastOperation} />
     </div>
   )
 }
