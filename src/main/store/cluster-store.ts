@@ -6,7 +6,6 @@ import type { DataLayout } from './data-layout'
 import { definitionSchema } from './definition-schema'
 import { readJsonFile, writeJsonAtomic } from './json-file'
 
-
 /** A member the engine started: enough to recognise the process after an engine crash. */
 export interface RunRecordEntry {
   member: string

@@ -8,7 +8,10 @@ const memberDefinitionSchema = z.strictObject({
   clientPort: z.number().int(),
   peerPort: z.number().int(),
   proxyPort: z.number().int().optional(),
-  folder: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/).optional(),
+  folder: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/)
+    .optional(),
   joined: z.strictObject({ initialCluster: z.string() }).optional(),
   isLearner: z.boolean().optional(),
 })
