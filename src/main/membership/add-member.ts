@@ -83,7 +83,7 @@ export async function addMember(
     members: [...runtime.def.members, joined],
     pendingChange: { ...pending, member: joined, step: 'added', memberId },
   })
-  const waited = waitedMs > 0 ? ` after waiting ${(waitedMs / 1000).toFixed(1)} s` : ''
+  const waited = waitedMs >= 100 ? ` after waiting ${(waitedMs / 1000).toFixed(1)} s` : ''
   ctx.note(`etcd added ${name} as a ${asLearner ? 'learner' : 'voter'} (id ${memberId})${waited}`)
   await startAdded(runtime, joined, memberId, ctx)
 }

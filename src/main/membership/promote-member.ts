@@ -52,6 +52,8 @@ export async function promoteMember(
     ...runtime.def,
     members: runtime.def.members.map((m) => (m.name === name ? { ...m, isLearner: false } : m)),
   })
-  const waited = waitedMs > 0 ? ` after it caught up (${(waitedMs / 1000).toFixed(1)} s)` : ''
+  const waited = waitedMs >= 100 ? ` after it caught up (${(waitedMs / 1000).toFixed(1)} s)` : ''
   ctx.note(`${name} promoted to a voter${waited}`)
+  // The status shown next reads it as a voter.
+  await runtime.lifecycle.pollQuietly()
 }
