@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import { bridgePushes } from '../../../src/main/contract/push-bridge'
@@ -5,6 +6,7 @@ import { handleRequest } from '../../../src/main/contract/request-handlers'
 import { silentLog } from '../../../src/main/log/engine-log'
 import { WriteProbe } from '../../../src/main/probe/write-probe'
 import { PROBE_PREFIX, type ProbeStats } from '../../../src/shared/probe'
+import { PROBE_LOOP_PREFIX, probeLoopSuggestion } from '../../../src/shared/probe-etcdctl'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import {
   ENGINE_WAIT,
@@ -26,7 +28,7 @@ describe.each(testEtcdLines())('the write probe on etcd $version', (etcd) => {
   const probeKeys = async () => {
     // Fields, not JSON: a lease id is an int64, beyond what a JSON number holds exactly.
     const out = await cli('get', '--prefix', PROBE_PREFIX, '-w', 'fields')
-    const keys = [...out.matchAll(/^"Key" : "(.*)"$/gm)].map((m) => m[1])
+    const keys = [...out.matchAll(/^"Key" : "(.*)"$/gm)].map((m) => m[1] ?? '')
     const leases = [...out.matchAll(/^"Lease" : (\d+)$/gm)].map((m) => BigInt(m[1]!).toString(16))
     return keys.map((key, i) => ({ key, lease: leases[i] ?? '0' }))
   }
@@ -154,6 +156,34 @@ describe.each(testEtcdLines())('the write probe on etcd $version', (etcd) => {
     expect(engine.probes.resources(CLUSTER)).toBeNull()
     expect(stats().isRunning).toBe(false)
     expect(await probeKeys()).toEqual([])
+  })
+
+  it('has an etcdctl twin, a bash loop of put and get through each member with a lease', async () => {
+    const { etcdctl: binary } = await engine.clusterCommands(CLUSTER)
+    const { command } = probeLoopSuggestion(binary, engine.getCluster(CLUSTER).members)
+    // Its own process group, so the loop and the etcdctl it runs stop together, like Ctrl+C.
+    const loop = spawn('bash', ['-c', command], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const exited = new Promise((resolve) => loop.once('exit', resolve))
+    let output = ''
+    loop.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    loop.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    try {
+      await vi.waitFor(() => {
+        for (const m of ['etcd1', 'etcd2', 'etcd3'])
+          expect(output).toContain(`ok     ${PROBE_LOOP_PREFIX}${m}`)
+      }, ENGINE_WAIT)
+    } finally {
+      process.kill(-loop.pid!, 'SIGINT')
+      await exited
+    }
+    expect(output).not.toContain('FAILED')
+    const keys = (await probeKeys()).filter((k) => k.key.startsWith(PROBE_LOOP_PREFIX))
+    expect(keys).toHaveLength(3)
+    expect(keys.every((k) => k.lease !== '0')).toBe(true)
+    await cli('del', '--prefix', PROBE_LOOP_PREFIX)
   })
 
   it('stops by itself when the cluster has no live member, and then refuses to start', async () => {
