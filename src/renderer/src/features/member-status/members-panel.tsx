@@ -1,9 +1,10 @@
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../../../shared/cluster'
 import { PortTable } from '../port-table/port-table'
+import { ProbePanel } from '../probe/probe-panel'
 import { ElectionTimeline } from './election-timeline'
 import { MemberStatusPanel } from './member-status-panel'
 
-/** The Members tab: port table, member status cards and the election timeline. */
+/** The Members tab: port table, member status cards, the write probe and the election timeline. */
 export function MembersPanel(props: {
   cluster: ClusterView
   status: ClusterStatus | null
@@ -22,7 +23,10 @@ export function MembersPanel(props: {
       />
       <div className="members-panel__lower">
         <MemberStatusPanel cluster={cluster} status={status} newLeader={props.newLeader} />
-        <ElectionTimeline changes={props.leaderChanges} />
+        <div className="members-panel__side">
+          <ProbePanel cluster={cluster} />
+          <ElectionTimeline changes={props.leaderChanges} />
+        </div>
       </div>
     </div>
   )
