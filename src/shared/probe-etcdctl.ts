@@ -43,7 +43,8 @@ export function probeLoopSuggestion(
   const command = [
     `lease=$(${grant} | cut -d' ' -f2)`,
     'while true; do',
-    `  ${renew} "$lease" >/dev/null || lease=$(${grant} | cut -d' ' -f2)`,
+    `  ${renew} "$lease" >/dev/null ||`,
+    `    lease=$(${grant} | cut -d' ' -f2)`,
     `  for target in ${targets.join(' ')}; do`,
     '    key=${target%%=*} endpoint=${target#*=} value="probe $RANDOM"',
     `    if ${one} put --lease="$lease" "$key" "$value" >/dev/null &&`,
