@@ -8,6 +8,7 @@ import { download } from './download'
 import { idleOverhead } from './idle-overhead'
 import { keysFirstPage } from './keys-first-page'
 import { logsThroughput } from './logs-throughput'
+import { writeProbe } from './write-probe'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'cluster-ready': clusterReady,
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   download,
   'keys-first-page': keysFirstPage,
   'logs-throughput': logsThroughput,
+  'write-probe': writeProbe,
 }
 
 const wanted = process.argv.slice(2)

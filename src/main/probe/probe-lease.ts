@@ -29,9 +29,23 @@ export class ProbeLease {
     private readonly log: EngineLog,
   ) {}
 
-  /** The lease id; granted through `client` when there is none yet (one grant at a time). */
-  idFor(client: Etcd3): Promise<string> {
-    if (this.id !== null) return Promise.resolve(this.id)
+  /**
+   * The lease id; granted through `client` when there is none yet. One grant at a time: an attempt
+   * that finds one under way waits for it, and grants through its own member if that one failed
+   * (the attempt that made it reports why), so one silent member does not fail the others.
+   */
+  async idFor(client: Etcd3): Promise<string> {
+    if (this.id !== null) return this.id
+    if (this.granting) {
+      const granted = await this.granting.then(
+        (id) => id,
+        () => null,
+      )
+      if (granted !== null) return granted
+    }
+    // Never a new lease once closing: close() revokes only the one it found.
+    if (this.isClosed) throw new Error('the write probe is stopping')
+    if (this.id !== null) return this.id
     this.granting ??= this.grant(client).finally(() => (this.granting = null))
     return this.granting
   }
@@ -93,18 +107,20 @@ export class ProbeLease {
     this.log.warn({ leaseId: id, failures }, 'write probe lease not renewed by any member')
   }
 
+  /** Revokes through every member at once (bounded by one call deadline); one success is enough. */
   private async revoke(id: string): Promise<void> {
-    const failures: string[] = []
-    for (const target of this.rotated()) {
-      try {
-        await target.client.leaseClient.leaseRevoke({ ID: id })
-        return
-      } catch (error) {
-        // Already expired (or revoked): its keys are gone, which is what revoking is for.
-        if (error instanceof EtcdLeaseInvalidError) return
-        failures.push(`${target.member}: ${messageOf(error)}`)
-      }
-    }
+    const targets = this.targets()
+    const outcomes = await Promise.allSettled(
+      targets.map((t) => t.client.leaseClient.leaseRevoke({ ID: id })),
+    )
+    // Already expired (or revoked by another member's call): its keys are gone, as intended.
+    const isGone = outcomes.some(
+      (o) => o.status === 'fulfilled' || o.reason instanceof EtcdLeaseInvalidError,
+    )
+    if (isGone) return
+    const failures = outcomes.map((o, i) =>
+      o.status === 'rejected' ? `${targets[i]?.member}: ${messageOf(o.reason)}` : '',
+    )
     this.log.warn(
       { leaseId: id, failures, expiresWithinSeconds: PROBE_LEASE_TTL_SECONDS },
       'write probe lease not revoked; its keys expire with it',

@@ -83,8 +83,9 @@ export class WriteProbe {
   }
 
   /**
-   * Stops writing, lets the attempts in flight end (each bounded by its call deadlines), revokes
-   * the lease (the probe keys vanish; a failed revoke is logged) and closes the clients.
+   * Stops writing, revokes the lease (the probe keys vanish; a failed revoke is logged) while the
+   * attempts in flight end (each bounded by its call deadlines), then closes the clients. A put
+   * that lands after the revoke fails (its lease is gone), so it cannot leave a key behind.
    */
   stop(): Promise<void> {
     this.stopped ??= this.shutDown()
@@ -94,8 +95,7 @@ export class WriteProbe {
   private async shutDown(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    await Promise.all(this.inFlight.values())
-    await this.lease.close()
+    await Promise.all([this.lease.close(), ...this.inFlight.values()])
     this.clients.closeAll()
     this.options.log.info({ totals: this.samples.totals() }, 'write probe stopped')
   }

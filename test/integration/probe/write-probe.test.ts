@@ -102,6 +102,33 @@ describe.each(testEtcdLines())('the write probe on etcd $version', (etcd) => {
     await waitHealthy(engine, CLUSTER)
   })
 
+  it('gives a silent (paused) member one attempt per deadline, at no cost to the others', async () => {
+    const { leaderName } = await waitHealthy(engine, CLUSTER)
+    const follower = engine.getCluster(CLUSTER).members.find((m) => m.name !== leaderName)!
+    const before = stats().totals
+    process.kill(follower.pid!, 'SIGSTOP')
+    try {
+      await vi.waitFor(
+        () => expect(stats().totals.failed).toBeGreaterThan(before.failed),
+        ENGINE_WAIT,
+      )
+      expect(stats().lastError).toMatch(
+        new RegExp(`^${follower.name}: put failed: .*deadline`, 'i'),
+      )
+      const atFirst = stats().totals
+      await vi.waitFor(
+        () => expect(stats().totals.ok).toBeGreaterThanOrEqual(atFirst.ok + 60),
+        ENGINE_WAIT,
+      )
+      // Its turn stays busy until the deadline: far fewer failures than the others' successes.
+      const after = stats().totals
+      expect(after.failed - atFirst.failed).toBeLessThanOrEqual((after.ok - atFirst.ok) / 4)
+    } finally {
+      process.kill(follower.pid!, 'SIGCONT')
+    }
+    await waitHealthy(engine, CLUSTER)
+  })
+
   it('stops: the lease is revoked, the probe keys are gone, a final push says so', async () => {
     const final = await engine.probes.stop(CLUSTER)
     expect(final.isRunning).toBe(false)
