@@ -77,7 +77,7 @@ export class ClusterProbes implements ProbeMeter {
   stats(cluster: string): ProbeStats {
     const entry = this.entries.get(cluster)
     if (entry) return entry.probe.stats()
-    this.deps.runtimeOf(cluster)
+    this.deps.runtimeOf(cluster) // CLUSTER_NOT_FOUND for a cluster that does not exist
     return this.last.get(cluster) ?? idleStats(cluster)
   }
 
