@@ -9,6 +9,7 @@ import { idleOverhead } from './idle-overhead'
 import { keysFirstPage } from './keys-first-page'
 import { logsThroughput } from './logs-throughput'
 import { memberAdd } from './member-add'
+import { writeProbe } from './write-probe'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'cluster-ready': clusterReady,
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'keys-first-page': keysFirstPage,
   'logs-throughput': logsThroughput,
   'member-add': memberAdd,
+  'write-probe': writeProbe,
 }
 
 const wanted = process.argv.slice(2)

@@ -28,3 +28,23 @@ export interface ProbeStats {
   /** The last failure, in etcd's words, with the member it went to; null when none. */
   lastError: string | null
 }
+
+/** The probe key of one member: `${PROBE_PREFIX}<member>`. */
+export function probeKeyOf(member: string): string {
+  return `${PROBE_PREFIX}${member}`
+}
+
+/**
+ * TTL of the probe's lease, in seconds. Why 10 s: the probe keys vanish at most 10 s after the app
+ * dies without revoking it, while the lease survives two missed renewals (an election, a killed
+ * member) before it expires.
+ */
+export const PROBE_LEASE_TTL_SECONDS = 10
+
+/**
+ * Deadline of each probe call, in ms. Why 1 s: a put or a linearizable read on loopback takes a
+ * few ms (fsync included), so 1 s is a hundred times that; a call still waiting after 1 s is what
+ * a client would call an outage (etcd's default election timeout is 1 s, so a write during an
+ * election fails here too), and a member that does not answer keeps its turn for at most this.
+ */
+export const PROBE_CALL_DEADLINE_MS = 1_000

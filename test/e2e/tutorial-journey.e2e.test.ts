@@ -100,6 +100,31 @@ for (const launcher of launchers()) {
       expect(list.members.map((m) => m.name).sort()).toEqual(['etcd1', 'etcd2', 'etcd3'])
     })
 
+    it('runs the write probe: its counts rise, its keys are tagged, stopping removes them', async () => {
+      const { page } = app
+      const probe = page.getByRole('region', { name: 'Write probe' })
+      await probe.getByRole('button', { name: 'Start write probe' }).click()
+      const okCount = probe.locator('dt', { hasText: 'OK, last minute' }).locator('+ dd')
+      await expect
+        .poll(async () => Number((await okCount.innerText()).replace(/\D/g, '')), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThanOrEqual(40)
+      await expect.poll(() => probe.getByText(/writes\/s/).count()).toBe(1)
+      expect(
+        await probe.locator('dt', { hasText: 'Failed, last minute' }).locator('+ dd').innerText(),
+      ).toBe('0')
+      await screenshot(page, `${launcher.name}-03b-write-probe`)
+      await page.getByRole('tab', { name: 'Keys' }).click()
+      const tags = page.getByRole('note', { name: 'etcd Desk write probe' })
+      await expect.poll(() => tags.count(), { timeout: 20_000 }).toBe(3)
+      await screenshot(page, `${launcher.name}-03c-write-probe-keys`)
+      await page.getByRole('tab', { name: 'Members' }).click()
+      await probe.getByRole('button', { name: 'Stop write probe' }).click()
+      await probe.getByRole('button', { name: 'Start write probe' }).waitFor()
+      expect(await etcdctl('get', '--prefix', '__etcd_desk_probe/', '--keys-only')).toBe('')
+    })
+
     it('saves a key in the UI that etcdctl reads', async () => {
       const { page } = app
       await page.getByRole('tab', { name: 'Keys' }).click()
@@ -209,6 +234,9 @@ for (const launcher of launchers()) {
       const { stdout } = await execFileAsync('bash', ['-c', shown], { timeout: 20_000 })
       for (const port of [2379, 12379, 22379]) expect(stdout).toContain(`127.0.0.1:${port}`)
       for (const name of ['etcd1', 'etcd2', 'etcd3']) expect(stdout).toContain(name)
+      const twin = page.locator('.command').filter({ hasText: 'The write probe' })
+      await twin.scrollIntoViewIfNeeded()
+      await screenshot(page, `${launcher.name}-07b-commands-write-probe`)
     })
 
     it('shows the Logs tab as it was when switching back, still following the end', async () => {

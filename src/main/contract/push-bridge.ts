@@ -1,6 +1,7 @@
 import type { PushChannel, PushMap } from '../../shared/contract'
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
+import type { ProbeStats } from '../../shared/probe'
 import type { InstallProgress } from '../../shared/releases'
 import type { SettingsView } from '../../shared/settings'
 import type { Engine } from '../engine/engine'
@@ -23,12 +24,14 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onLogs = (batch: LogBatch): void => push('logs:append', batch)
   const onSettings = (view: SettingsView): void => push('settings:changed', view)
   const onReleaseProgress = (progress: InstallProgress): void => push('releases:progress', progress)
+  const onProbe = (stats: ProbeStats): void => push('probe:stats', stats)
   engine.on('cluster', onCluster)
   engine.on('cluster-removed', onRemoved)
   engine.on('status', onStatus)
   engine.on('leader-change', onLeader)
   engine.on('logs', onLogs)
   engine.on('settings', onSettings)
+  engine.on('probe', onProbe)
   engine.releases.on('progress', onReleaseProgress)
   return () => {
     engine.off('cluster', onCluster)
@@ -37,6 +40,7 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
     engine.off('leader-change', onLeader)
     engine.off('logs', onLogs)
     engine.off('settings', onSettings)
+    engine.off('probe', onProbe)
     engine.releases.off('progress', onReleaseProgress)
   }
 }

@@ -3,6 +3,7 @@ import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../.
 import type { LogBatch, LogLine } from '../../shared/logs'
 import type { Settings, SettingsView } from '../../shared/settings'
 import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
+import type { ProbeStats } from '../../shared/probe'
 import { validateAgainstClusters, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime } from '../cluster/cluster-runtime'
@@ -10,7 +11,6 @@ import { bumpViewRevision } from '../cluster/view-revision'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
-import { NO_PROBE } from '../probe/probe-meter'
 import { openEngineLog, type EngineLog, type OpenEngineLog } from '../log/engine-log'
 import { ClusterStore } from '../store/cluster-store'
 import { prepareDataDir } from '../store/data-dir'
@@ -19,6 +19,7 @@ import { EngineLock } from '../store/engine-lock'
 import { SettingsStore } from '../settings/settings-store'
 import { freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
+import { ClusterProbes } from './cluster-probes'
 import { EngineReleases } from './engine-releases'
 import {
   applySettingsToOptions,
@@ -47,11 +48,14 @@ export interface EngineEvents {
   'leader-change': [cluster: string, change: LeaderChange]
   logs: [batch: LogBatch]
   settings: [view: SettingsView]
+  probe: [stats: ProbeStats]
 }
 
 /** The engine facade: clusters, members, logs and keys. The UI contract maps onto it one-to-one. */
 export class Engine extends EventEmitter<EngineEvents> {
   readonly keys: ClusterKeys
+  /** The write probes ("availability meter"); also the ProbeMeter long operations measure with. */
+  readonly probes: ClusterProbes
   /** etcd releases: list, download with progress, import, remove. */
   readonly releases: EngineReleases
   /** What start-up found of members an earlier engine left running. */
@@ -101,6 +105,11 @@ export class Engine extends EventEmitter<EngineEvents> {
       install: options.install ?? ((version) => this.releases.install(version)),
     })
     this.keys = new ClusterKeys((name) => this.runtime(name), this.log.child({ module: 'keys' }))
+    this.probes = new ClusterProbes({
+      runtimeOf: (name) => this.runtime(name),
+      push: (stats) => this.emit('probe', stats),
+      log: this.log.child({ module: 'probe' }),
+    })
     this.membership = new ClusterMembership({
       runtime: (name) => this.runtime(name),
       taken: () => this.creation.taken(),
@@ -204,10 +213,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.getCluster(name)
   }
 
-  /** Stops a cluster (followers first, then the leader). */
+  /** Stops a cluster (its write probe first, then followers, then the leader). */
   async stopCluster(name: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(name).stop()
+    const runtime = this.runtime(name)
+    // While the members still answer, so the probe's lease is revoked and its keys go with it.
+    await this.probes.stop(name)
+    await runtime.stop()
     return this.getCluster(name)
   }
 
@@ -218,8 +230,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   async deleteCluster(name: string, options: { stopFirst?: boolean } = {}): Promise<void> {
     this.assertOpen()
     const runtime = this.runtime(name)
+    if (options.stopFirst) await this.probes.stop(name)
     await runtime.remove(options.stopFirst ?? false, async () => {
       await this.keys.forget(name)
+      await this.probes.forget(name)
       await this.store.remove(name)
       if (this.runtimes.get(name) === runtime) this.runtimes.delete(name)
       this.emit('cluster-removed', name, bumpViewRevision())
@@ -303,6 +317,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.settings.off('changed', this.onSettingsChanged)
     const closing = new EngineError('ENGINE_CLOSED', 'etcd Desk is shutting down.')
     for (const runtime of this.runtimes.values()) runtime.closeOperations(closing)
+    // First, while the members still answer: each probe's lease is revoked, its keys go with it.
+    await this.probes.closeAll()
     // Cancels downloads, so a create waiting for one ends at once.
     await this.releases.close()
     if (!(await this.creation.drain(CLOSE_DRAIN_MS))) {
@@ -358,7 +374,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       store: this.store,
       resolveBinary: (v) => this.resolver.resolve(v),
       log: this.log.child({ cluster: def.name }),
-      probes: NO_PROBE,
+      probes: this.probes,
       // Getters, not copies: settings applied later reach clusters that already exist.
       get startTimeoutMs() {
         return options.startTimeoutMs

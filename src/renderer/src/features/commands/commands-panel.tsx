@@ -1,6 +1,7 @@
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ClusterCommandsView } from '../../../../shared/contract'
 import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
+import { probeLoopSuggestion } from '../../../../shared/probe-etcdctl'
 import { CopyButton } from '../shared/copy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { endpointsOf } from '../shared/member-state'
@@ -62,7 +63,10 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
             Run these in a terminal to see what the Members and Keys tabs show, as etcdctl prints
             it.
           </p>
-          {etcdctlSuggestions(etcdctl, endpoints).map((s) => (
+          {[
+            ...etcdctlSuggestions(etcdctl, endpoints),
+            probeLoopSuggestion(etcdctl, cluster.members),
+          ].map((s) => (
             <div key={s.command} className="command">
               <div className="command__head">
                 <span>{s.title}</span>

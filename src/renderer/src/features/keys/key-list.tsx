@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
+import { isProbeKey, ProbeKeyTag } from '../probe/probe-key-tag'
 import { displayBytes, equalBytes } from '../shared/bytes'
 
 /** Height of one key row in pixels (matches the CSS). */
@@ -46,10 +47,11 @@ export function KeyList(props: {
             const entry = entries[item.index] as KeyEntry
             const isSelected =
               props.selectedKey !== null && equalBytes(entry.key, props.selectedKey)
+            const isProbe = isProbeKey(entry.key)
             return (
               <li
                 key={item.key}
-                className="key-list__row"
+                className={`key-list__row${isProbe ? ' has-probe-tag' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <button
@@ -63,6 +65,7 @@ export function KeyList(props: {
                     rev {entry.modRevision}
                   </span>
                 </button>
+                {isProbe && <ProbeKeyTag />}
               </li>
             )
           })}

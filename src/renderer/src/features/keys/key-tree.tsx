@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { KeyChild } from '../../../../shared/keys'
 import { bytesKey, displayBytes, equalBytes } from '../shared/bytes'
 import { ErrorMessage } from '../shared/error-message'
+import { isProbeKey, ProbeKeyTag } from '../probe/probe-key-tag'
 import type { KeyEventHub } from './key-event-hub'
 import { KEY_SEPARATOR, useFolder } from './use-folder'
 
@@ -32,8 +33,9 @@ function TreeFolder(props: {
   const { path, context } = props
   const [isOpen, setOpen] = useState(props.isInitiallyOpen ?? false)
   const folder = useFolder(context.cluster, path, isOpen, context.hub)
+  const isProbe = isProbeKey(path)
   return (
-    <li className="key-tree__folder">
+    <li className={`key-tree__folder${isProbe ? ' has-probe-tag' : ''}`}>
       <button
         type="button"
         className="tree-button"
@@ -51,6 +53,7 @@ function TreeFolder(props: {
           </span>
         )}
       </button>
+      {isProbe && <ProbeKeyTag />}
       {isOpen && (
         <ul className="key-tree__children">
           {!folder.isLoaded && <li className="muted">Loading…</li>}
@@ -90,8 +93,9 @@ function TreeChild(props: { child: KeyChild; context: TreeContext }) {
     return <TreeFolder path={child.path} label={label} context={context} />
   }
   const isSelected = context.selectedKey !== null && equalBytes(child.path, context.selectedKey)
+  const isProbe = isProbeKey(child.path)
   return (
-    <li className="key-tree__key">
+    <li className={`key-tree__key${isProbe ? ' has-probe-tag' : ''}`}>
       <button
         type="button"
         className={`tree-button tree-button--key${isSelected ? ' is-selected' : ''}`}
@@ -100,6 +104,7 @@ function TreeChild(props: { child: KeyChild; context: TreeContext }) {
       >
         {child.name.length > 0 ? displayBytes(child.name) : displayBytes(child.path)}
       </button>
+      {isProbe && <ProbeKeyTag />}
     </li>
   )
 }

@@ -1,10 +1,11 @@
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../../../shared/cluster'
 import { PortTable } from '../port-table/port-table'
 import { MembershipSection } from '../membership/membership-section'
+import { ProbePanel } from '../probe/probe-panel'
 import { ElectionTimeline } from './election-timeline'
 import { MemberStatusPanel } from './member-status-panel'
 
-/** The Members tab: port table, member status cards and the election timeline. */
+/** The Members tab: port table, member status cards, the write probe and the election timeline. */
 export function MembersPanel(props: {
   cluster: ClusterView
   status: ClusterStatus | null
@@ -29,7 +30,10 @@ export function MembersPanel(props: {
           newLeader={props.newLeader}
           onChanged={props.onChanged}
         />
-        <ElectionTimeline changes={props.leaderChanges} />
+        <div className="members-panel__side">
+          <ProbePanel cluster={cluster} />
+          <ElectionTimeline changes={props.leaderChanges} />
+        </div>
       </div>
     </div>
   )

@@ -1,0 +1,194 @@
+import type { ProbeStats } from '../../shared/probe'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { clientUrlOf } from '../cluster/etcd-flags'
+import { EngineError } from '../errors/engine-error'
+import type { EngineLog } from '../log/engine-log'
+import type { ProbeEndpoint } from '../probe/probe-attempt'
+import type { ProbeCounts, ProbeMeter, ProbeWindow } from '../probe/probe-meter'
+import { WriteProbe, type ProbeResources } from '../probe/write-probe'
+
+/** Why 1 s: the window's figures move once a second, like the status grid; no more is readable. */
+const PUSH_INTERVAL_MS = 1_000
+
+/** What the probes need from the engine. */
+export interface ClusterProbesDeps {
+  runtimeOf: (cluster: string) => ClusterRuntime
+  /** Sends a probe's figures to every window. */
+  push: (stats: ProbeStats) => void
+  log: EngineLog
+}
+
+/** One running probe and what it is owned by. */
+interface ProbeEntry {
+  probe: WriteProbe
+  runtime: ClusterRuntime
+  pushTimer: NodeJS.Timeout
+  onChanged: () => void
+  /** Started (or kept) by the user: an operation's measurement does not stop it at its end. */
+  isByUser: boolean
+  /** Measurements (ProbeWindows) still open on it. */
+  windows: number
+}
+
+/**
+ * The write probes of all clusters, at most one per cluster. Each pushes its figures every
+ * PUSH_INTERVAL_MS while it runs and once more when it stops. A probe stops by itself when its
+ * cluster has no live member any more: it listens to its runtime's 'changed' event (sent at every
+ * member state change), which ends it at once rather than at the next push. Also the ProbeMeter
+ * of long operations: begin() starts the probe if it is off and end() stops it again.
+ */
+export class ClusterProbes implements ProbeMeter {
+  private readonly entries = new Map<string, ProbeEntry>()
+  private readonly stopping = new Map<string, Promise<ProbeStats>>()
+  private readonly last = new Map<string, ProbeStats>()
+  private isClosed = false
+
+  constructor(private readonly deps: ClusterProbesDeps) {}
+
+  /** Starts the cluster's probe (or keeps the running one); CLUSTER_NOT_RUNNING when stopped. */
+  async start(cluster: string): Promise<ProbeStats> {
+    await this.stopping.get(cluster)
+    return this.open(cluster, true).stats()
+  }
+
+  /** Stops the cluster's probe (revoking its lease) and returns its final figures. */
+  stop(cluster: string): Promise<ProbeStats> {
+    const entry = this.entries.get(cluster)
+    if (!entry) {
+      return this.stopping.get(cluster) ?? Promise.resolve().then(() => this.stats(cluster))
+    }
+    this.entries.delete(cluster)
+    clearInterval(entry.pushTimer)
+    entry.runtime.off('changed', entry.onChanged)
+    const stopped = entry.probe
+      .stop()
+      .then(() => {
+        const final = entry.probe.stats()
+        this.last.set(cluster, final)
+        this.deps.push(final)
+        return final
+      })
+      .finally(() => this.stopping.delete(cluster))
+    this.stopping.set(cluster, stopped)
+    return stopped
+  }
+
+  /** The cluster's figures now: the running probe's, else those it stopped with, else zeros. */
+  stats(cluster: string): ProbeStats {
+    const entry = this.entries.get(cluster)
+    if (entry) return entry.probe.stats()
+    this.deps.runtimeOf(cluster) // CLUSTER_NOT_FOUND for a cluster that does not exist
+    return this.last.get(cluster) ?? idleStats(cluster)
+  }
+
+  /** What the cluster's running probe holds open (null when none runs); for tests. */
+  resources(cluster: string): ProbeResources | null {
+    return this.entries.get(cluster)?.probe.resources() ?? null
+  }
+
+  /** Starts measuring for an operation; never fails (no probe: end() gives null). */
+  async begin(cluster: string): Promise<ProbeWindow> {
+    let entry: ProbeEntry
+    try {
+      await this.stopping.get(cluster)
+      this.open(cluster, false)
+      entry = this.entries.get(cluster) as ProbeEntry
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      this.deps.log.info({ cluster, reason }, 'no write probe during this operation')
+      return { end: () => Promise.resolve(null) }
+    }
+    entry.windows++
+    const before = entry.probe.totals()
+    let counts: Promise<ProbeCounts> | null = null
+    return {
+      end: () => (counts ??= this.endWindow(cluster, entry, before)),
+    }
+  }
+
+  /** Stops the probe of a cluster being deleted and forgets its figures. */
+  async forget(cluster: string): Promise<void> {
+    if (this.entries.has(cluster)) await this.stop(cluster)
+    await this.stopping.get(cluster)
+    this.last.delete(cluster)
+  }
+
+  /** Stops every probe (engine close); later starts are refused. */
+  async closeAll(): Promise<void> {
+    this.isClosed = true
+    await Promise.all([...this.entries.keys()].map((c) => this.stop(c)))
+    await Promise.all(this.stopping.values())
+  }
+
+  private async endWindow(
+    cluster: string,
+    entry: ProbeEntry,
+    before: ProbeCounts,
+  ): Promise<ProbeCounts> {
+    entry.windows--
+    const after = entry.probe.totals()
+    const isSameProbe = this.entries.get(cluster) === entry
+    if (isSameProbe && entry.windows === 0 && !entry.isByUser) await this.stop(cluster)
+    return { ok: after.ok - before.ok, failed: after.failed - before.failed }
+  }
+
+  private open(cluster: string, isByUser: boolean): WriteProbe {
+    if (this.isClosed) throw new EngineError('ENGINE_CLOSED', 'etcd Desk is shutting down.')
+    const existing = this.entries.get(cluster)
+    if (existing) {
+      existing.isByUser ||= isByUser
+      return existing.probe
+    }
+    const runtime = this.deps.runtimeOf(cluster)
+    if (!runtime.isActive()) {
+      throw new EngineError(
+        'CLUSTER_NOT_RUNNING',
+        `Cluster ${cluster} is not running; start it to run the write probe.`,
+        { cluster },
+      )
+    }
+    const probe = new WriteProbe({
+      cluster,
+      endpoints: () => votingEndpoints(runtime),
+      log: this.deps.log.child({ cluster }),
+    })
+    const onChanged = (): void => {
+      if (runtime.isActive()) return
+      this.deps.log.info({ cluster }, 'the cluster has no live member; its write probe stops')
+      this.stop(cluster).catch((error: unknown) =>
+        this.deps.log.error({ cluster, err: error }, 'stopping the write probe failed'),
+      )
+    }
+    runtime.on('changed', onChanged)
+    const pushTimer = setInterval(() => this.deps.push(probe.stats()), PUSH_INTERVAL_MS)
+    this.entries.set(cluster, { probe, runtime, pushTimer, onChanged, isByUser, windows: 0 })
+    this.deps.push(probe.stats())
+    return probe
+  }
+}
+
+/**
+ * The client endpoints of the cluster's voting members: learners refuse linearizable requests.
+ * A member counts as a learner when its definition or the last polled member list says so.
+ */
+function votingEndpoints(runtime: ClusterRuntime): ProbeEndpoint[] {
+  const listed = runtime.status()?.memberList ?? []
+  const learners = new Set(listed.filter((m) => m.isLearner).map((m) => m.name))
+  return runtime.def.members
+    .filter((m) => !m.isLearner && !learners.has(m.name))
+    .map((m) => ({ member: m.name, clientUrl: clientUrlOf(runtime.def.host, m) }))
+}
+
+function idleStats(cluster: string): ProbeStats {
+  return {
+    cluster,
+    isRunning: false,
+    at: new Date().toISOString(),
+    ok: 0,
+    failed: 0,
+    p50Ms: null,
+    p99Ms: null,
+    totals: { ok: 0, failed: 0 },
+    lastError: null,
+  }
+}
