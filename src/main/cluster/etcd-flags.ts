@@ -11,8 +11,16 @@ export function clientUrlOf(host: string, member: MemberSpec): string {
   return `http://${host}:${member.clientPort}`
 }
 
-/** The peer URL of a member. */
+/**
+ * The peer URL a member advertises, which the other members dial: its proxy's when it has one (a
+ * cluster with network faults, whose peer links all pass proxies in the engine), else its own.
+ */
 export function peerUrlOf(host: string, member: MemberSpec): string {
+  return `http://${host}:${member.proxyPort ?? member.peerPort}`
+}
+
+/** The peer URL a member listens on (its own peer port, also behind a proxy). */
+function listenPeerUrlOf(host: string, member: MemberSpec): string {
   return `http://${host}:${member.peerPort}`
 }
 
@@ -29,14 +37,14 @@ export function memberArgs(
   line: EtcdLine,
 ): string[] {
   const client = clientUrlOf(def.host, member)
-  const peer = peerUrlOf(def.host, member)
   return [
     `--name=${member.name}`,
     `--data-dir=${paths.dataDir}`,
     `--listen-client-urls=${client}`,
     `--advertise-client-urls=${client}`,
-    `--listen-peer-urls=${peer}`,
-    `--initial-advertise-peer-urls=${peer}`,
+    `--listen-peer-urls=${listenPeerUrlOf(def.host, member)}`,
+    // With network faults this is the proxy's URL, and so are the URLs in --initial-cluster.
+    `--initial-advertise-peer-urls=${peerUrlOf(def.host, member)}`,
     `--initial-cluster=${initialClusterOf(def)}`,
     // Ignored by etcd once the data dir holds a cluster, so it is safe on every start.
     '--initial-cluster-state=new',
