@@ -9,6 +9,7 @@ export type ClusterAction =
   | 'member-stop'
   | 'member-restart'
   | 'member-kill'
+  | 'member-fault'
 
 /**
  * Actions still offered during an automatic restart: a member that keeps crashing must stay

@@ -7,6 +7,7 @@ import { endpointsOf } from '../shared/member-state'
 import { useRequest } from '../shared/use-request'
 import type { KeyAction } from '../keys/key-action'
 import { etcdctlCommand } from './etcdctl-command'
+import { NetworkFaultsNote } from './network-faults-note'
 
 /** Shown when the commands could not be built: the etcdctl suggestions still help. */
 const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl' }
@@ -32,6 +33,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
           Exactly what etcd Desk runs for each member. Paste one into a terminal to run that member
           by hand (stop it here first).
         </p>
+        <NetworkFaultsNote cluster={cluster} />
         {error && (
           <ErrorMessage
             error={error}
