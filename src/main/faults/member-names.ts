@@ -19,16 +19,21 @@ export function initialMemberId(peerUrls: readonly string[], token: string): str
  * it (members added later).
  */
 export class MemberNames {
-  private readonly initial = new Map<string, string>()
+  private readonly known = new Map<string, string>()
   private listed = new Map<string, string>()
 
   constructor(initial: readonly { name: string; peerUrl: string }[], token: string) {
-    for (const m of initial) this.initial.set(initialMemberId([m.peerUrl], token), m.name)
+    for (const m of initial) this.known.set(initialMemberId([m.peerUrl], token), m.name)
   }
 
   /** The member an id names, if known. */
   resolve(id: string): string | undefined {
-    return this.listed.get(id) ?? this.initial.get(id)
+    return this.listed.get(id) ?? this.known.get(id)
+  }
+
+  /** Names one id now (a member just added, before the member list shows it). */
+  learn(id: string, name: string): void {
+    this.known.set(id.toLowerCase().replace(/^0+(?=.)/, ''), name)
   }
 
   /** Takes etcd's member list; true when it names an id differently than before. */

@@ -67,8 +67,13 @@ export class PeerProxies {
     for (const proxy of this.proxies.values()) await proxy.listen()
   }
 
-  /** Adds a member's proxy (a member added to the cluster) and starts it listening. */
-  async add(member: MemberSpec): Promise<void> {
+  /**
+   * Adds the proxy of a member added to the cluster and starts it listening (before the member
+   * starts; etcd's member add takes its proxy URL, peerUrlOf). `memberId` (hex, from etcd's answer)
+   * names its links at once; without it they are named from the next member list.
+   */
+  async add(member: MemberSpec, memberId?: string): Promise<void> {
+    if (memberId !== undefined) this.names.learn(memberId, member.name)
     await this.create(member).listen()
   }
 

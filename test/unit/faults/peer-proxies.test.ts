@@ -41,8 +41,9 @@ async function setUp() {
   })
   await proxies.listenAll()
   const idOf = (name: string) => {
-    const m = members.find((x) => x.name === name)!
-    return initialMemberId([`http://127.0.0.1:${m.proxyPort}`], TOKEN)
+    const m = members.find((x) => x.name === name)
+    // A member added later has no initial id: the tests give it 'add3d' (see proxies.add).
+    return m ? initialMemberId([`http://127.0.0.1:${m.proxyPort}`], TOKEN) : 'add3d'
   }
   /** Dials `to`'s proxy as member `from` would (null: no header), returns the echoing socket. */
   const dial = async (from: string | null, to: string) => {
@@ -118,10 +119,17 @@ describe('PeerProxies', () => {
   })
 
   it('adds and removes a member’s proxy; closing frees every port', async () => {
-    const { members, proxies } = await setUp()
+    const { members, proxies, dial } = await setUp()
     const [peerPort, proxyPort] = await freePorts(2)
-    await proxies.add({ name: 'etcd4', clientPort: 1, peerPort: peerPort!, proxyPort: proxyPort! })
+    await proxies.add(
+      { name: 'etcd4', clientPort: 1, peerPort: peerPort!, proxyPort: proxyPort! },
+      'add3d',
+    )
     expect((await probePort('127.0.0.1', proxyPort!)).free).toBe(false)
+    const fromAdded = await dial('etcd4', 'etcd1')
+    await vi.waitFor(() => expect(proxies.stats('etcd1').identified).toBe(1), WAIT)
+    proxies.isolate('etcd4')
+    await vi.waitFor(() => expect(fromAdded.isClosed()).toBe(true), WAIT)
     await proxies.remove('etcd4')
     expect((await probePort('127.0.0.1', proxyPort!)).free).toBe(true)
     await proxies.close()

@@ -5,6 +5,7 @@ import type { FaultAction } from './use-fault-actions'
 
 /** What "Add latency" offers first: enough to see a slower write, well under an election timeout. */
 const DEFAULT_LATENCY_MS = 200
+/** The engine refuses more (the contract's member:latency limit): beyond it every election fails. */
 const MAX_LATENCY_MS = 10_000
 
 /** The faults on a member at a glance: "isolated", "+200 ms". */
