@@ -22,6 +22,8 @@ for (const launcher of launchers()) {
     let app: LaunchedApp
     /** The leader isolated to show a minority losing its leader. */
     let isolated = ''
+    /** etcd1's proxy port as the dialog suggested it (the tutorial's 3380 unless that is busy). */
+    let proxyPort = ''
 
     beforeAll(async () => {
       app = await launcher.launch('e2e-faults')
@@ -41,7 +43,10 @@ for (const launcher of launchers()) {
       await dialog.getByLabel('Name', { exact: true }).fill('faults')
       await dialog.getByText('Advanced options').click()
       await dialog.getByRole('checkbox', { name: 'Network faults' }).check()
-      await dialog.getByLabel('Proxy port of etcd3').waitFor()
+      proxyPort = await dialog.getByLabel('Proxy port of etcd1').inputValue()
+      expect(Number(proxyPort)).toBe(
+        Number(await dialog.getByLabel('Peer port of etcd1').inputValue()) + 1000,
+      )
       await screenshot(page, `${launcher.name}-10-create-network-faults`)
       await dialog.getByRole('button', { name: 'Create', exact: true }).click()
       for (const member of ['etcd1', 'etcd2', 'etcd3']) {
@@ -85,7 +90,10 @@ for (const launcher of launchers()) {
       const { page } = app
       await page.getByRole('tab', { name: 'Commands' }).click()
       await page.getByText(/The proxies are part of etcd Desk, not of etcd/).waitFor()
-      await page.getByText(/--initial-advertise-peer-urls=http:\/\/127\.0\.0\.1:3380/).waitFor()
+      await page
+        .getByText(`--initial-advertise-peer-urls=http://127.0.0.1:${proxyPort}`)
+        .first()
+        .waitFor()
     })
 
     it('reported no page errors', () => {
