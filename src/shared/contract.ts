@@ -92,6 +92,8 @@ export const requestSchemas = {
   'cluster:suggest': z.strictObject({
     memberCount: z.number().int().min(1).max(7),
     name: clusterNameSchema.optional(),
+    /** Suggest proxy ports too (a cluster with network faults). */
+    networkFaults: z.boolean().optional(),
   }),
   'cluster:validate': clusterSpecSchema,
   'cluster:create': clusterSpecSchema,

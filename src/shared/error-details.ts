@@ -63,7 +63,8 @@ export interface ErrorDetails {
   PORT_IN_USE: {
     port: number
     member: string
-    kind: 'client' | 'peer'
+    /** Which port of the member: 'proxy' is the one its network-fault proxy listens on. */
+    kind: 'client' | 'peer' | 'proxy'
     cluster: string
     /** The other cluster of etcd Desk that holds the port, when it is one. */
     usedBy?: string
@@ -87,7 +88,7 @@ export interface ErrorDetails {
   TOO_MANY_LEARNERS: { cluster: string; learners: string[] }
   NOT_A_LEARNER: { cluster: string; member: string }
   NO_LEADER: { cluster: string }
-  NETWORK_FAULTS_OFF: { cluster: string }
+  NETWORK_FAULTS_OFF: { cluster: string; member?: string }
   SNAPSHOT_NOT_FOUND: { id: string }
   SNAPSHOT_INVALID: { id: string; reason: string }
   RESTORE_TARGET_NOT_EMPTY: { path: string }

@@ -1,4 +1,4 @@
-import type { ClusterDefinition, ClusterSpec } from './cluster'
+import type { ClusterDefinition, ClusterSpec, MemberSpec } from './cluster'
 import {
   CLUSTER_NAME_PATTERN,
   HOST_PATTERN,
@@ -9,6 +9,7 @@ import {
   MIN_PORT,
   VERSION_PATTERN,
 } from './cluster-rules'
+import { portsOf } from './port-scheme'
 
 /** One problem with a spec, pointing at the member and field it concerns. */
 export interface SpecIssue {
@@ -22,7 +23,7 @@ export interface SpecIssue {
 /** Checks everything that would break a cluster; warnings (even member counts) do not block. */
 export function validateClusterSpec(spec: ClusterSpec): SpecIssue[] {
   const issues: SpecIssue[] = [...checkClusterFields(spec)]
-  spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i)))
+  spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i, spec.networkFaults)))
   issues.push(...checkDuplicates(spec))
   return issues
 }
@@ -41,15 +42,15 @@ export function validateAgainstClusters(
     })
   }
   for (const other of saved) {
-    const theirs = new Set(other.members.flatMap((m) => [m.clientPort, m.peerPort]))
+    const theirs = new Set(portsOf(other.members))
     spec.members.forEach((m, i) => {
-      for (const field of ['clientPort', 'peerPort'] as const) {
-        if (!theirs.has(m[field])) continue
+      for (const { field, port } of portFields(m)) {
+        if (!theirs.has(port)) continue
         issues.push({
           severity: 'error',
           path: `members[${i}].${field}`,
           member: m.name,
-          message: `Port ${m[field]} of member ${m.name} is already used by cluster ${other.name}.`,
+          message: `Port ${port} of member ${m.name} is already used by cluster ${other.name}.`,
         })
       }
     })
@@ -91,7 +92,25 @@ function checkClusterFields(spec: ClusterSpec): SpecIssue[] {
   return issues
 }
 
-function checkMemberFields(m: ClusterSpec['members'][number], i: number): SpecIssue[] {
+/** Which port of a member: its field in the spec and its name in messages. */
+type PortField = 'clientPort' | 'peerPort' | 'proxyPort'
+const PORT_WORDS: Record<PortField, string> = {
+  clientPort: 'client',
+  peerPort: 'peer',
+  proxyPort: 'proxy',
+}
+
+/** A member's ports with their fields (the proxy port only when it has one). */
+function portFields(m: MemberSpec): { field: PortField; port: number }[] {
+  const fields: { field: PortField; port: number }[] = [
+    { field: 'clientPort', port: m.clientPort },
+    { field: 'peerPort', port: m.peerPort },
+  ]
+  if (m.proxyPort !== undefined) fields.push({ field: 'proxyPort', port: m.proxyPort })
+  return fields
+}
+
+function checkMemberFields(m: MemberSpec, i: number, networkFaults = false): SpecIssue[] {
   const issues: SpecIssue[] = []
   const label = m.name || `#${i + 1}`
   if (!MEMBER_NAME_PATTERN.test(m.name)) {
@@ -102,16 +121,26 @@ function checkMemberFields(m: ClusterSpec['members'][number], i: number): SpecIs
       message: `Member name "${m.name}" must be 1–40 letters, digits, dots, dashes or underscores (no "=" or ",": they break --initial-cluster).`,
     })
   }
-  for (const field of ['clientPort', 'peerPort'] as const) {
-    const port = m[field]
+  for (const { field, port } of portFields(m)) {
     if (!Number.isInteger(port) || port < MIN_PORT || port > MAX_PORT) {
       issues.push({
         severity: 'error',
         path: `members[${i}].${field}`,
         member: label,
-        message: `Member ${label}: ${field === 'clientPort' ? 'client' : 'peer'} port ${port} is outside ${MIN_PORT}–${MAX_PORT}.`,
+        message: `Member ${label}: ${PORT_WORDS[field]} port ${port} is outside ${MIN_PORT}–${MAX_PORT}.`,
       })
     }
+  }
+  const hasProxy = m.proxyPort !== undefined
+  if (networkFaults !== hasProxy) {
+    issues.push({
+      severity: 'error',
+      path: `members[${i}].proxyPort`,
+      member: label,
+      message: networkFaults
+        ? `Member ${label} needs a proxy port: with network faults, other members reach it through a proxy.`
+        : `Member ${label} has a proxy port, but the cluster has no network faults.`,
+    })
   }
   return issues
 }
@@ -130,17 +159,17 @@ function checkDuplicates(spec: ClusterSpec): SpecIssue[] {
         message: `Member name "${m.name}" is used by members #${seen + 1} and #${i + 1}.`,
       })
     } else names.set(m.name, i)
-    for (const field of ['clientPort', 'peerPort'] as const) {
-      const owner = ports.get(m[field])
-      const here = `${m.name} ${field === 'clientPort' ? 'client' : 'peer'}`
+    for (const { field, port } of portFields(m)) {
+      const owner = ports.get(port)
+      const here = `${m.name} ${PORT_WORDS[field]}`
       if (owner !== undefined) {
         issues.push({
           severity: 'error',
           path: `members[${i}].${field}`,
           member: m.name,
-          message: `Port ${m[field]} is used twice: ${owner} and ${here}.`,
+          message: `Port ${port} is used twice: ${owner} and ${here}.`,
         })
-      } else ports.set(m[field], here)
+      } else ports.set(port, here)
     }
   })
   return issues

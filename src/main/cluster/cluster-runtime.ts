@@ -13,6 +13,7 @@ import type { ClusterCommandsView } from '../../shared/contract'
 import { settlesWithin } from '../async/settles-within'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import { PeerProxies } from '../faults/peer-proxies'
 import type { EngineLog } from '../log/engine-log'
 import type { ProbeMeter } from '../probe/probe-meter'
 import { LogBatcher } from '../logs/log-batcher'
@@ -31,6 +32,7 @@ import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
 import { MembershipActions } from '../membership/membership-actions'
 import { MemberActions } from './member-actions'
+import { MemberFaultActions } from './member-fault-actions'
 import { isLive, MemberLifecycle } from './member-lifecycle'
 import { MemberSlot } from './member-slot'
 import { RestartTimers } from './restart-timers'
@@ -78,6 +80,10 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   readonly members: MemberActions
   /** Membership: add, promote, remove, make leader. */
   readonly membership: MembershipActions
+  /** The peer proxies of a cluster with network faults (add/remove for membership), else null. */
+  readonly proxies: PeerProxies | null
+  /** Network faults on purpose: isolate, heal, latency (NETWORK_FAULTS_OFF without proxies). */
+  readonly faults: MemberFaultActions
   private readonly poller: ClusterStatusPoller
   private readonly operations: ClusterOperations
   private readonly restartTimers = new RestartTimers()
@@ -109,6 +115,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     )
     this.poller.on('status', (status) => {
       this.lastStatus = status
+      this.proxies?.updateNames(status.memberList)
       this.emit('status', status)
     })
     this.poller.on('leader-change', (change, status) => this.emit('leader-change', change, status))
@@ -126,6 +133,22 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       report: (report) => this.setLastOperation(report),
     })
     this.membership = new MembershipActions(this, deps.probes)
+    this.proxies = definition.networkFaults
+      ? new PeerProxies(definition.members, {
+          cluster: definition.name,
+          host: definition.host,
+          token: definition.token,
+          log: this.log.child({ module: 'faults' }),
+        })
+      : null
+    this.faults = new MemberFaultActions({
+      cluster: definition.name,
+      proxies: this.proxies,
+      assertMember: (name) => void this.members.slot(name),
+      run: (request, work) => this.operations.run(request, work),
+      notifyChanged: () => this.notifyChanged(),
+      log: this.log,
+    })
   }
 
   /** Where this cluster's files live. */
@@ -138,8 +161,12 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     return this.definition
   }
 
-  /** Reads back each member's log history from disk and starts following the log files. */
+  /**
+   * Opens the peer proxies (network faults), before any member starts or is adopted, then reads
+   * back each member's log history from disk and starts following the log files.
+   */
   async init(): Promise<void> {
+    await this.proxies?.listenAll()
     await Promise.all(this.slots.map((s) => s.log.start()))
   }
 
@@ -302,6 +329,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     this.cancelRestarts('the cluster is going away')
     if (keepRunning) this.slots.forEach((s) => s.process.release())
     else await this.lifecycle.stopLive('stopped')
+    // After the stop (the leader's exit waits for its peer links): members left running lose theirs.
+    await this.proxies?.close()
     await this.poller.stop()
     await Promise.all(this.slots.map((s) => s.log.stop()))
     this.logBatcher.stop()

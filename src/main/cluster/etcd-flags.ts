@@ -11,19 +11,17 @@ export function clientUrlOf(host: string, member: MemberSpec): string {
   return `http://${host}:${member.clientPort}`
 }
 
-/** The peer URL of a member. */
+/**
+ * The peer URL a member advertises, which the other members dial: its proxy's when it has one (a
+ * cluster with network faults, whose peer links all pass proxies in the engine), else its own.
+ */
 export function peerUrlOf(host: string, member: MemberSpec): string {
-  return `http://${host}:${member.peerPort}`
+  return `http://${host}:${member.proxyPort ?? member.peerPort}`
 }
 
-/** The peer URL the other members use for a member: the proxy's when network faults are on. */
-export function advertisedPeerUrlOf(
-  def: Pick<ClusterDefinition, 'host' | 'networkFaults'>,
-  member: MemberSpec,
-): string {
-  return def.networkFaults && member.proxyPort !== undefined
-    ? `http://${def.host}:${member.proxyPort}`
-    : peerUrlOf(def.host, member)
+/** The peer URL a member listens on (its own peer port, also behind a proxy). */
+function listenPeerUrlOf(host: string, member: MemberSpec): string {
+  return `http://${host}:${member.peerPort}`
 }
 
 /** The --initial-cluster value: every member's name=peer URL. */
@@ -39,14 +37,14 @@ export function memberArgs(
   line: EtcdLine,
 ): string[] {
   const client = clientUrlOf(def.host, member)
-  const peer = peerUrlOf(def.host, member)
   return [
     `--name=${member.name}`,
     `--data-dir=${paths.dataDir}`,
     `--listen-client-urls=${client}`,
     `--advertise-client-urls=${client}`,
-    `--listen-peer-urls=${peer}`,
-    `--initial-advertise-peer-urls=${peer}`,
+    `--listen-peer-urls=${listenPeerUrlOf(def.host, member)}`,
+    // With network faults this is the proxy's URL, and so are the URLs in --initial-cluster.
+    `--initial-advertise-peer-urls=${peerUrlOf(def.host, member)}`,
     // A member added to a running cluster joins it with what etcd answered to member add (all
     // members then plus itself); the others bootstrapped it. Both are ignored by etcd once the
     // data dir holds a cluster, so they are safe on every start.

@@ -39,6 +39,7 @@ export class MemberLifecycle {
       def,
       toStart.map((s) => s.spec),
     )
+    await this.runtime.proxies?.ensureListening()
     ctx.signal.throwIfAborted()
     // All at once: a member only becomes ready once a quorum is up (ETCD-FACTS 5.2).
     for (const slot of toStart) slot.spawn(binary.etcd, args(slot))
@@ -96,6 +97,7 @@ export class MemberLifecycle {
     ctx.signal.throwIfAborted()
     ctx.step(`checking the ports of ${name}`)
     await assertPortsFree(def, [slot.spec])
+    await this.runtime.proxies?.ensureListening()
     ctx.signal.throwIfAborted()
     slot.spawn(binary.etcd, args(slot))
     this.afterSpawn()

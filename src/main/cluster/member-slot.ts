@@ -97,7 +97,7 @@ export class MemberSlot {
       lastExit: p.lastExit,
       restarts: this.restarts,
       isLearner: this.spec.isLearner ?? false,
-      faults: this.def.networkFaults ? { isolated: false, latencyMs: 0 } : null,
+      faults: this.runtime.faults.of(this.spec.name),
     }
   }
 

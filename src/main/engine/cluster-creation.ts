@@ -72,7 +72,7 @@ export class ClusterCreation {
     log.info({ etcdVersion: spec.etcdVersion, members: spec.members.length }, 'creating cluster')
     const binary = await deps.resolveBinary(spec.etcdVersion)
     deps.assertOpen()
-    await assertPortsFree(spec, spec.members)
+    await assertPortsFree(spec, spec.members, true)
     deps.assertOpen()
     const def = defineCluster(spec, binary.version)
     await deps.save(def)

@@ -4,6 +4,7 @@ import {
   validateClusterSpec,
   type SpecIssue,
 } from '../../shared/validate-cluster-spec'
+import { portsOf } from '../../shared/port-scheme'
 import { EngineError } from '../errors/engine-error'
 
 /** A cluster that exists or is being created: what a new one must not clash with. */
@@ -56,11 +57,13 @@ function refusal(spec: ClusterSpec, errors: SpecIssue[], taken: readonly TakenCl
 
 function firstPortClash(spec: ClusterSpec, taken: readonly TakenCluster[]) {
   for (const member of spec.members) {
-    for (const kind of ['client', 'peer'] as const) {
-      const port = kind === 'client' ? member.clientPort : member.peerPort
-      const other = taken.find((t) =>
-        t.members.some((m) => m.clientPort === port || m.peerPort === port),
-      )
+    const ports: { kind: 'client' | 'peer' | 'proxy'; port: number }[] = [
+      { kind: 'client', port: member.clientPort },
+      { kind: 'peer', port: member.peerPort },
+    ]
+    if (member.proxyPort !== undefined) ports.push({ kind: 'proxy', port: member.proxyPort })
+    for (const { kind, port } of ports) {
+      const other = taken.find((t) => portsOf(t.members).includes(port))
       if (other) return { port, member: member.name, kind, cluster: spec.name, usedBy: other.name }
     }
   }

@@ -9,6 +9,7 @@ import { portsOf } from '../../shared/port-scheme'
 import { ClusterRuntime } from '../cluster/cluster-runtime'
 import { bumpViewRevision } from '../cluster/view-revision'
 import { EngineError } from '../errors/engine-error'
+import type { ProxyStats } from '../faults/peer-proxy'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EtcdResolver } from '../etcd/etcd-resolver'
 import { openEngineLog, type EngineLog, type OpenEngineLog } from '../log/engine-log'
@@ -174,18 +175,26 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.runtime(name).view()
   }
 
-  /** A spec for a new cluster whose ports clash with no cluster and no listening process. */
-  async suggestSpec(memberCount: number, name?: string): Promise<ClusterSpec> {
+  /**
+   * A spec for a new cluster whose ports clash with no cluster and no listening process (with
+   * `networkFaults`, proxy ports too).
+   */
+  async suggestSpec(
+    memberCount: number,
+    name?: string,
+    networkFaults = false,
+  ): Promise<ClusterSpec> {
     const takenClusters = this.creation.taken()
     const taken = new Set(takenClusters.flatMap((c) => portsOf(c.members)))
     const host = '127.0.0.1'
-    const members = await suggestMembers(memberCount, host, taken)
+    const members = await suggestMembers(memberCount, host, taken, networkFaults)
     const etcdVersion = this.options.defaultEtcdVersion
     return {
       name: name ?? freeClusterName(new Set(takenClusters.map((c) => c.name))),
       members,
       etcdVersion,
       host,
+      ...(networkFaults ? { networkFaults } : {}),
     }
   }
 
@@ -266,6 +275,38 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.assertOpen()
     await this.runtime(cluster).members.kill(member)
     return this.getCluster(cluster)
+  }
+
+  /** Cuts a member off from the others (a cluster with network faults). */
+  async isolateMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(cluster).faults.isolate(member)
+    return this.getCluster(cluster)
+  }
+
+  /** Lets an isolated member's peer traffic through again. */
+  async healMember(cluster: string, member: string): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(cluster).faults.heal(member)
+    return this.getCluster(cluster)
+  }
+
+  /** Delays a member's peer traffic both ways by `ms` (0: none). */
+  async setMemberLatency(cluster: string, member: string, ms: number): Promise<ClusterView> {
+    this.assertOpen()
+    await this.runtime(cluster).faults.setLatency(member, ms)
+    return this.getCluster(cluster)
+  }
+
+  /** What a member's peer proxy did so far (connections, cuts, delays); for tests and diagnostics. */
+  proxyStats(cluster: string, member: string): ProxyStats {
+    const proxies = this.runtime(cluster).proxies
+    if (!proxies)
+      throw new EngineError('NETWORK_FAULTS_OFF', `Cluster ${cluster} has no network faults.`, {
+        cluster,
+        member,
+      })
+    return proxies.stats(member)
   }
 
   /** The latest status of a cluster (null before the first poll or when stopped). */

@@ -3,7 +3,7 @@ import type { MemberDefinition, PendingMemberChange } from '../../shared/cluster
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { isLive } from '../cluster/member-lifecycle'
 import type { ReportedContext } from '../cluster/reported-operation'
-import { advertisedPeerUrlOf } from '../cluster/etcd-flags'
+import { peerUrlOf } from '../cluster/etcd-flags'
 import { EngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
 import { memberFolder } from '../store/data-layout'
@@ -53,7 +53,7 @@ export async function addMember(
     memberId: null,
   }
   await runtime.saveDefinition({ ...runtime.def, pendingChange: pending })
-  const peerUrl = advertisedPeerUrlOf(runtime.def, member)
+  const peerUrl = peerUrlOf(runtime.def.host, member)
   ctx.step(`etcdctl member add ${name}${asLearner ? ' --learner' : ''}`)
   const addArgs = ['member', 'add', name, `--peer-urls=${peerUrl}`]
   ctx.twin(
@@ -103,6 +103,8 @@ export async function startAdded(
     ctx.note(`${member.name} runs already`)
     return
   }
+  // Network faults: its peer proxy listens before it starts, so the others can reach it.
+  await runtime.proxies?.add(member, memberId)
   const line = (await runtime.commands()).members.find((c) => c.member === member.name)?.etcd
   if (line) ctx.twin(line)
   try {
@@ -122,7 +124,7 @@ export async function startAdded(
 }
 
 /** Undoes an add etcd accepted: member remove, its slot, folder and definition entry go. */
-export async function rollBackAdd(
+async function rollBackAdd(
   runtime: ClusterRuntime,
   member: MemberDefinition,
   memberId: string,
@@ -140,6 +142,7 @@ export async function rollBackAdd(
     member.name,
   )
   if (runtime.slots.some((s) => s.spec.name === member.name)) await runtime.removeSlot(member.name)
+  await runtime.proxies?.remove(member.name)
   await rm(runtime.layout.memberDir(runtime.def.name, memberFolder(member)), {
     recursive: true,
     force: true,
@@ -166,7 +169,7 @@ async function freshFolder(runtime: ClusterRuntime, name: string): Promise<{ fol
 
 /** The name of a member of this cluster with one of `urls` as its peer URL. */
 function nameByUrl(runtime: ClusterRuntime, urls: string[]): string {
-  const member = runtime.def.members.find((m) => urls.includes(advertisedPeerUrlOf(runtime.def, m)))
+  const member = runtime.def.members.find((m) => urls.includes(peerUrlOf(runtime.def.host, m)))
   if (member) return member.name
   throw new EngineError(
     'CLUSTER_UNHEALTHY',

@@ -1,5 +1,5 @@
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
-import { advertisedPeerUrlOf } from '../cluster/etcd-flags'
+import { peerUrlOf } from '../cluster/etcd-flags'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError } from '../errors/engine-error'
 import { listedMember, readClusterFacts } from './cluster-facts'
@@ -21,7 +21,7 @@ export async function promoteMember(
   const slot = runtime.members.slot(name)
   runtime.lifecycle.assertLive(slot)
   const facts = await readClusterFacts(runtime)
-  const listed = listedMember(facts, name, advertisedPeerUrlOf(runtime.def, slot.spec))
+  const listed = listedMember(facts, name, peerUrlOf(runtime.def.host, slot.spec))
   if (!listed?.isLearner) {
     throw new EngineError(
       'NOT_A_LEARNER',

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { quorumChange } from '../../shared/quorum'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
-import { advertisedPeerUrlOf } from '../cluster/etcd-flags'
+import { peerUrlOf } from '../cluster/etcd-flags'
 import { isLive } from '../cluster/member-lifecycle'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError } from '../errors/engine-error'
@@ -28,7 +28,7 @@ export async function removeMember(
   const slot = runtime.members.slot(name)
   const member = slot.spec
   let facts = await readClusterFacts(runtime)
-  const listed = listedMember(facts, name, advertisedPeerUrlOf(runtime.def, member))
+  const listed = listedMember(facts, name, peerUrlOf(runtime.def.host, member))
   if (listed) {
     assertQuorumKept(facts, cluster, name, !listed.isLearner)
     if (facts.leader === name) {
@@ -96,6 +96,7 @@ export async function finishRemove(
     await runtime.saveRunRecord()
   }
   if (slot) await runtime.removeSlot(name)
+  await runtime.proxies?.remove(name)
   if (member) {
     const dir = runtime.layout.memberDir(runtime.def.name, memberFolder(member))
     if (keepData) ctx.note(`kept ${name}'s data in ${dir}; a new ${name} gets a fresh folder`)

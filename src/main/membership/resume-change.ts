@@ -1,6 +1,6 @@
 import type { MemberDefinition, PendingMemberChange } from '../../shared/cluster'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
-import { advertisedPeerUrlOf } from '../cluster/etcd-flags'
+import { peerUrlOf } from '../cluster/etcd-flags'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { listedMember, readClusterFacts, type ClusterFacts } from './cluster-facts'
 import { startAdded } from './add-member'
@@ -25,7 +25,7 @@ export async function resumeChange(
     const listed = listedMember(
       facts,
       change.member.name,
-      advertisedPeerUrlOf(runtime.def, change.member),
+      peerUrlOf(runtime.def.host, change.member),
     )
     if (!listed) {
       await dropUnlisted(runtime, change.member)

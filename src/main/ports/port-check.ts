@@ -3,14 +3,24 @@ import { EngineError } from '../errors/engine-error'
 import { findPortOwner } from './port-owner'
 import { probePort } from './port-probe'
 
-/** Checks that every port of the given members is free; throws PORT_IN_USE naming the first busy one. */
+/** Which port of a member. */
+type PortKind = 'client' | 'peer' | 'proxy'
+
+/**
+ * Checks that every port of the given members is free; throws PORT_IN_USE naming the first busy
+ * one. Proxy ports are checked only with `withProxies` (before a create: a cluster's own proxies
+ * hold theirs from then on).
+ */
 export async function assertPortsFree(
   def: Pick<ClusterDefinition, 'name' | 'host'>,
   members: readonly MemberSpec[],
+  withProxies = false,
 ): Promise<void> {
   for (const member of members) {
-    for (const kind of ['client', 'peer'] as const) {
-      const port = kind === 'client' ? member.clientPort : member.peerPort
+    const kinds: PortKind[] = ['client', 'peer']
+    if (withProxies && member.proxyPort !== undefined) kinds.push('proxy')
+    for (const kind of kinds) {
+      const port = portOf(member, kind)
       const probe = await probePort(def.host, port)
       if (probe.free) continue
       const owner = await findPortOwner(port)
@@ -21,5 +31,16 @@ export async function assertPortsFree(
         { port, member: member.name, kind, cluster: def.name, owner, reason: probe.reason },
       )
     }
+  }
+}
+
+function portOf(member: MemberSpec, kind: PortKind): number {
+  switch (kind) {
+    case 'client':
+      return member.clientPort
+    case 'peer':
+      return member.peerPort
+    case 'proxy':
+      return member.proxyPort ?? member.peerPort
   }
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import type { ClusterDefinition } from '../../../src/shared/cluster'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
-import { memberArgs } from '../../../src/main/cluster/etcd-flags'
+import { memberArgs, peerUrlOf } from '../../../src/main/cluster/etcd-flags'
 import { shellCommand } from '../../../src/shared/shell-words'
 
 const def: ClusterDefinition = {
@@ -63,5 +63,20 @@ describe('etcd flags', () => {
     const pasted = shellCommand('printf', ['%s\\n', ...argsOf(0)])
     const words = execFileSync('sh', ['-c', pasted], { encoding: 'utf8' }).split('\n')
     expect(words.slice(0, -1)).toEqual(argsOf(0))
+  })
+
+  it('with network faults, listens on the peer port and advertises the proxy', () => {
+    const faulty: ClusterDefinition = {
+      ...def,
+      networkFaults: true,
+      members: tutorialMembers(3, 0, true),
+    }
+    const args = memberArgs(faulty, faulty.members[1]!, { dataDir: '/d' }, '3.5')
+    expect(flag(args, 'listen-peer-urls')).toBe('http://127.0.0.1:12380')
+    expect(flag(args, 'initial-advertise-peer-urls')).toBe('http://127.0.0.1:13380')
+    expect(flag(args, 'initial-cluster')).toBe(
+      'etcd1=http://127.0.0.1:3380,etcd2=http://127.0.0.1:13380,etcd3=http://127.0.0.1:23380',
+    )
+    expect(peerUrlOf('127.0.0.1', faulty.members[1]!)).toBe('http://127.0.0.1:13380')
   })
 })

@@ -69,6 +69,32 @@ describe('validateClusterSpec', () => {
     ).toBe(true)
   })
 
+  it('requires a proxy port on every member iff network faults are on', () => {
+    expect(
+      validateClusterSpec(spec({ networkFaults: true, members: tutorialMembers(3, 0, true) })),
+    ).toEqual([])
+    const missing = validateClusterSpec(spec({ networkFaults: true }))
+    expect(missing.map((i) => i.path)).toEqual([
+      'members[0].proxyPort',
+      'members[1].proxyPort',
+      'members[2].proxyPort',
+    ])
+    expect(missing[0]?.message).toContain('etcd1 needs a proxy port')
+    const stray = validateClusterSpec(spec({ members: tutorialMembers(3, 0, true) }))
+    expect(stray[0]?.message).toContain('the cluster has no network faults')
+  })
+
+  it('checks proxy ports for range and duplicates like the others', () => {
+    const members = tutorialMembers(3, 0, true)
+    members[0] = { ...members[0]!, proxyPort: 80 }
+    members[2] = { ...members[2]!, proxyPort: 12380 }
+    const messages = validateClusterSpec(spec({ networkFaults: true, members })).map(
+      (i) => i.message,
+    )
+    expect(messages).toContain('Member etcd1: proxy port 80 is outside 1024–65535.')
+    expect(messages).toContain('Port 12380 is used twice: etcd2 peer and etcd3 proxy.')
+  })
+
   it('rejects bad versions and hosts', () => {
     expect(validateClusterSpec(spec({ etcdVersion: '2.3.1' }))[0]?.path).toBe('etcdVersion')
     expect(validateClusterSpec(spec({ host: '0.0.0.0.0' }))[0]?.path).toBe('host')
@@ -87,5 +113,12 @@ describe('validateAgainstClusters', () => {
     expect(
       validateAgainstClusters(spec({ name: 'second', members: tutorialMembers(3, 1) }), saved),
     ).toEqual([])
+  })
+
+  it('refuses a port that is a proxy port of a saved cluster', () => {
+    const saved = [{ name: 'faulty', members: tutorialMembers(1, 0, true) }]
+    const members = [{ name: 'etcd1', clientPort: 3379, peerPort: 3380 }]
+    const [issue] = validateAgainstClusters(spec({ name: 'other', members }), saved)
+    expect(issue?.message).toBe('Port 3380 of member etcd1 is already used by cluster faulty.')
   })
 })

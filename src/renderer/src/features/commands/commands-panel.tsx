@@ -9,6 +9,7 @@ import { useRequest } from '../shared/use-request'
 import type { KeyAction } from '../keys/key-action'
 import { OperationCommands } from './operation-commands'
 import { etcdctlCommand } from './etcdctl-command'
+import { NetworkFaultsNote } from './network-faults-note'
 
 /** Shown when the commands could not be built: the etcdctl suggestions still help. */
 const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl' }
@@ -34,6 +35,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
           Exactly what etcd Desk runs for each member. Paste one into a terminal to run that member
           by hand (stop it here first).
         </p>
+        <NetworkFaultsNote cluster={cluster} />
         {error && (
           <ErrorMessage
             error={error}

@@ -9,7 +9,9 @@ import { Modal } from '../shared/modal'
 import { useAction } from '../shared/use-action'
 import { EtcdVersionField } from './etcd-version-field'
 import { useEtcdVersionOptions } from './etcd-version-options'
+import { AdvancedOptions } from './advanced-options'
 import { MemberPortsEditor } from './member-ports-editor'
+import { NetworkFaultsField } from './network-faults-field'
 import { draftIssues, messageAt } from './spec-issues'
 import { useCreateDownload } from './use-create-download'
 import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
@@ -127,10 +129,18 @@ export function CreateClusterDialog(props: {
             tutorial&apos;s ports instead.
           </p>
         )}
+        <AdvancedOptions>
+          <NetworkFaultsField
+            checked={spec?.networkFaults === true}
+            disabled={!spec}
+            onChange={draft.setNetworkFaults}
+          />
+        </AdvancedOptions>
         {spec && (
           <MemberPortsEditor
             members={spec.members}
             host={spec.host}
+            networkFaults={spec.networkFaults === true}
             issues={issues}
             onChange={draft.setMember}
           />

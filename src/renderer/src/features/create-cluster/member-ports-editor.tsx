@@ -8,22 +8,30 @@ function toPort(text: string): number {
   return Number.isFinite(port) ? port : 0
 }
 
-/** The ports preview: each member's name, client and peer port, editable, with inline issues. */
+/**
+ * The ports preview: each member's name, client and peer port (and proxy port with network
+ * faults), editable, with inline issues.
+ */
 export function MemberPortsEditor(props: {
   members: readonly MemberSpec[]
   host: string
+  networkFaults: boolean
   issues: readonly SpecIssue[]
   onChange: (index: number, change: Partial<MemberSpec>) => void
 }) {
-  const { members, host, issues, onChange } = props
+  const { members, host, networkFaults, issues, onChange } = props
   return (
     <table className="ports-editor">
-      <caption>Ports (tutorial scheme: client 2379, 12379, 22379…; peer = client + 1)</caption>
+      <caption>
+        Ports (tutorial scheme: client 2379, 12379, 22379…; peer = client + 1
+        {networkFaults && '; proxy = peer + 1000, advertised to the other members'})
+      </caption>
       <thead>
         <tr>
           <th scope="col">Member</th>
           <th scope="col">Client port</th>
           <th scope="col">Peer port</th>
+          {networkFaults && <th scope="col">Proxy port</th>}
         </tr>
       </thead>
       <tbody>
@@ -69,10 +77,44 @@ export function MemberPortsEditor(props: {
                 </span>
                 {peerIssue && <p className="field__issue">{peerIssue}</p>}
               </td>
+              {networkFaults && (
+                <ProxyPortCell
+                  label={label}
+                  host={host}
+                  port={m.proxyPort}
+                  issue={messageAt(issues, `members[${i}].proxyPort`)}
+                  onChange={(proxyPort) => onChange(i, { proxyPort })}
+                />
+              )}
             </tr>
           )
         })}
       </tbody>
     </table>
+  )
+}
+
+/** A member's proxy port (network faults): the port the other members dial to reach it. */
+function ProxyPortCell(props: {
+  label: string
+  host: string
+  port: number | undefined
+  issue: string | undefined
+  onChange: (port: number) => void
+}) {
+  return (
+    <td>
+      <input
+        type="number"
+        aria-label={`Proxy port of ${props.label}`}
+        value={props.port || ''}
+        aria-invalid={props.issue ? true : undefined}
+        onChange={(e) => props.onChange(toPort(e.target.value))}
+      />
+      <span className="ports-editor__url">
+        http://{props.host}:{props.port}
+      </span>
+      {props.issue && <p className="field__issue">{props.issue}</p>}
+    </td>
   )
 }

@@ -2,6 +2,7 @@ import type { ClusterSpec, MemberSpec } from '../../../../shared/cluster'
 import {
   BASE_CLIENT_PORT,
   CLUSTER_PORT_STRIDE,
+  proxyPortFor,
   tutorialMembers,
 } from '../../../../shared/port-scheme'
 
@@ -25,4 +26,17 @@ function slotOf(members: readonly MemberSpec[]): number {
 export function resizeMembers(members: readonly MemberSpec[], count: number): MemberSpec[] {
   if (count <= members.length) return members.slice(0, count)
   return [...members, ...tutorialMembers(count, slotOf(members)).slice(members.length)]
+}
+
+/**
+ * The members with a proxy port each when `networkFaults` (kept if set, else the scheme's peer +
+ * 1000), or without any: the rows always match the checkbox.
+ */
+export function withProxyPorts(
+  members: readonly MemberSpec[],
+  networkFaults: boolean,
+): MemberSpec[] {
+  return members.map(({ proxyPort, ...m }) =>
+    networkFaults ? { ...m, proxyPort: proxyPort ?? proxyPortFor(m.peerPort) } : m,
+  )
 }

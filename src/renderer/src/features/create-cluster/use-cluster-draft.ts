@@ -4,7 +4,7 @@ import type { EtcdDeskApi } from '../../../../shared/contract'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
-import { resizeMembers, tutorialSpec } from './member-rows'
+import { resizeMembers, tutorialSpec, withProxyPorts } from './member-rows'
 
 /** Members a new cluster gets unless the user picks another count (the tutorial's 3). */
 export const DEFAULT_MEMBER_COUNT = 3
@@ -15,8 +15,13 @@ interface Suggestion {
 }
 
 /** The engine's suggestion (free ports in the tutorial scheme), or the plain tutorial ports. */
-async function requestSuggestion(api: EtcdDeskApi, memberCount: number): Promise<Suggestion> {
-  const result = await settle(() => api.request('cluster:suggest', { memberCount }))
+async function requestSuggestion(
+  api: EtcdDeskApi,
+  memberCount: number,
+  networkFaults = false,
+): Promise<Suggestion> {
+  const request = networkFaults ? { memberCount, networkFaults } : { memberCount }
+  const result = await settle(() => api.request('cluster:suggest', request))
   if (result.ok) return { spec: result.value, error: null }
   // Without the engine's suggestion the form still works: validation runs in the window.
   return { spec: tutorialSpec(memberCount), error: result.error }
@@ -38,7 +43,11 @@ export function useClusterDraft() {
     if (id !== latest.current) return
     setSuggesting(false)
     setSuggestError(error)
-    setSpec((prev) => (prev ? { ...prev, members: suggested.members } : suggested))
+    setSpec((prev) => {
+      if (!prev) return suggested
+      // The checkbox may have changed while the suggestion was on its way.
+      return { ...prev, members: withProxyPorts(suggested.members, prev.networkFaults === true) }
+    })
   }, [])
   useEffect(() => {
     let isCurrent = true
@@ -52,9 +61,14 @@ export function useClusterDraft() {
   /** New member count: rows resized now, then the engine's members; name and version stay. */
   const suggest = async (memberCount: number) => {
     const id = ++latest.current
+    const networkFaults = spec?.networkFaults === true
     setSuggesting(true)
-    setSpec((s) => (s ? { ...s, members: resizeMembers(s.members, memberCount) } : s))
-    apply(id, await requestSuggestion(api, memberCount))
+    setSpec((s) =>
+      s
+        ? { ...s, members: withProxyPorts(resizeMembers(s.members, memberCount), networkFaults) }
+        : s,
+    )
+    apply(id, await requestSuggestion(api, memberCount, networkFaults))
   }
   const setName = (name: string) => setSpec((s) => (s ? { ...s, name } : s))
   const setVersion = (etcdVersion: string) => setSpec((s) => (s ? { ...s, etcdVersion } : s))
@@ -62,5 +76,17 @@ export function useClusterDraft() {
     setSpec((s) =>
       s ? { ...s, members: s.members.map((m, i) => (i === index ? { ...m, ...change } : m)) } : s,
     )
-  return { spec, isSuggesting, suggestError, suggest, setName, setVersion, setMember }
+  /** Network faults on or off: every member gets a proxy port (peer + 1000) or loses it. */
+  const setNetworkFaults = (on: boolean) =>
+    setSpec((s) => (s ? { ...s, networkFaults: on, members: withProxyPorts(s.members, on) } : s))
+  return {
+    spec,
+    isSuggesting,
+    suggestError,
+    suggest,
+    setName,
+    setVersion,
+    setMember,
+    setNetworkFaults,
+  }
 }

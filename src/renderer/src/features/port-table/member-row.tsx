@@ -4,6 +4,8 @@ import { BusyButton } from '../shared/busy-button'
 import { isLiveState } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { LeaderMark } from '../member-status/leader-mark'
+import { FaultMarkers, MemberFaultControls } from './member-fault-controls'
+import type { FaultAction } from './use-fault-actions'
 import type { MemberAction } from './use-member-actions'
 
 const ACTIONS: { action: MemberAction; label: string }[] = [
@@ -36,6 +38,9 @@ export function MemberRow(props: {
   /** The cluster's operation in progress: actions it is in the way of are disabled. */
   operation: ClusterOperation | null
   onAction: (action: MemberAction) => void
+  /** True while a network-fault action on this member runs. */
+  isFaultBusy: boolean
+  onFault: (action: FaultAction) => void
 }) {
   const { member: m, busyWith } = props
   return (
@@ -49,6 +54,7 @@ export function MemberRow(props: {
       <td className="mono">{m.pid ?? '—'}</td>
       <td>
         <StateBadge state={m.state} />
+        <FaultMarkers faults={m.faults} />
         {m.restarts > 0 && <span className="muted"> · {m.restarts} restarts</span>}
         {(m.state === 'crashed' || m.state === 'errored') && m.lastExit && (
           <div className="member-exit">{m.lastExit.reason}</div>
@@ -75,6 +81,15 @@ export function MemberRow(props: {
             )
           })}
         </div>
+        {m.faults && (
+          <MemberFaultControls
+            member={m.name}
+            faults={m.faults}
+            isBusy={props.isFaultBusy}
+            blocked={blockedBy(props.operation, 'member-fault')}
+            onAction={props.onFault}
+          />
+        )}
       </td>
     </tr>
   )

@@ -2,6 +2,7 @@ import type { ClusterView } from '../../../../shared/cluster'
 import { ErrorMessage } from '../shared/error-message'
 import { isLiveState } from '../shared/member-state'
 import { MemberRow } from './member-row'
+import { useFaultActions } from './use-fault-actions'
 import { useMemberActions } from './use-member-actions'
 
 /** The port table: every member with its URLs, pid, state and leader mark, and per-row actions. */
@@ -14,6 +15,7 @@ export function PortTable(props: {
   const { cluster, leaderName } = props
   const name = cluster.definition.name
   const actions = useMemberActions(name, props.onChanged)
+  const faults = useFaultActions(name, props.onChanged)
   return (
     <section aria-labelledby="port-table-title">
       <h3 id="port-table-title">Members and ports</h3>
@@ -39,6 +41,8 @@ export function PortTable(props: {
                 busyWith={actions.busy.get(m.name)}
                 operation={cluster.operation}
                 onAction={(action) => void actions.run(m.name, action)}
+                isFaultBusy={faults.busy.has(m.name)}
+                onFault={(action) => void faults.run(m.name, action)}
               />
             ))}
           </tbody>
@@ -49,6 +53,13 @@ export function PortTable(props: {
           error={actions.failure.error}
           context={`Could not ${actions.failure.action} ${actions.failure.member}`}
           onDismiss={actions.dismiss}
+        />
+      )}
+      {faults.failure && (
+        <ErrorMessage
+          error={faults.failure.error}
+          context={`Could not ${faults.failure.action} ${faults.failure.member}`}
+          onDismiss={faults.dismiss}
         />
       )}
     </section>
