@@ -30,13 +30,15 @@ export interface OpenEngineLog {
 /** Opens the engine log: JSON lines with ISO times, to a rotating file and/or stderr. */
 export function openEngineLog(options: EngineLogOptions): OpenEngineLog {
   const file = options.file ? rotatingFile(options.file) : null
-  const streams: { stream: NodeJS.WritableStream }[] = []
-  if (file) streams.push({ stream: file })
-  if (options.stderr) streams.push({ stream: process.stderr })
-  if (streams.length === 0) streams.push({ stream: discard() })
+  const level = process.env.ETCD_DESK_LOG_LEVEL ?? options.level ?? 'info'
+  // Each stream takes every level the logger lets through (multistream defaults to info).
+  const streams: { stream: NodeJS.WritableStream; level: string }[] = []
+  if (file) streams.push({ stream: file, level })
+  if (options.stderr) streams.push({ stream: process.stderr, level })
+  if (streams.length === 0) streams.push({ stream: discard(), level })
   const log = pino(
     {
-      level: process.env.ETCD_DESK_LOG_LEVEL ?? options.level ?? 'info',
+      level,
       timestamp: pino.stdTimeFunctions.isoTime,
       // Why labels: people read this file ("warn"), not only tools (40).
       formatters: { level: (label) => ({ level: label }) },
