@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { execFile, spawn } from 'node:child_process'
+import { promisify } from 'node:util'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import { Engine } from '../../../src/main/engine/engine'
@@ -9,6 +10,7 @@ import { crashEngineWithCluster } from '../../helpers/crash-engine'
 import { engineClosedAfterEach, etcdctl, freeSpec } from '../../helpers/engine-fixture'
 import { freePorts } from '../../helpers/free-port'
 
+const execFileAsync = promisify(execFile)
 const child = fileURLToPath(new URL('../../helpers/engine-child-add.ts', import.meta.url))
 
 /** The pending change saved in cluster.json now (read as the next engine would). */
@@ -92,6 +94,84 @@ describe('a membership change interrupted by a crash', () => {
     const view = engine.getCluster('survivor')
     expect(view.members.map((m) => m.name)).toEqual(['etcd1'])
     expect(view.definition.pendingChange ?? null).toBeNull()
+    await engine.stopCluster('survivor')
+  })
+
+  it('finishes a remove etcd applied before the crash: the member is stopped, dropped and deleted', async () => {
+    const dataDir = await crashEngineWithCluster('remove-crash', await freeSpec('survivor', 3))
+    const layout = new DataLayout(dataDir)
+    const def = JSON.parse(
+      readFileSync(layout.clusterFile('survivor'), 'utf8'),
+    ) as ClusterDefinition
+    const urls = def.members.map((m) => `http://127.0.0.1:${m.clientPort}`).join(',')
+    // The simple format prints ids in hex (the JSON one as numbers too big for a JS number).
+    const simple = (await execFileAsync('etcdctl', [`--endpoints=${urls}`, 'member', 'list']))
+      .stdout
+    const hexId = /^([0-9a-f]+), started, etcd3,/m.exec(simple)![1]!
+    // What the crashed engine did: saved "requested", then etcd applied the remove.
+    const { writeJsonAtomic } = await import('../../../src/main/store/json-file')
+    await writeJsonAtomic(layout.clusterFile('survivor'), {
+      ...def,
+      pendingChange: {
+        kind: 'remove',
+        member: 'etcd3',
+        memberId: hexId,
+        keepData: false,
+        step: 'requested',
+      },
+    })
+    // etcd refuses it for ~5 s after the cluster started ("unhealthy cluster"): retry like a user.
+    await vi.waitFor(
+      () => execFileAsync('etcdctl', [`--endpoints=${urls}`, 'member', 'remove', hexId]),
+      {
+        timeout: 20_000,
+        interval: 250,
+      },
+    )
+
+    const engine = opened.set(await Engine.open({ dataDir }))
+    expect(engine.startupReport?.lines).toContainEqual(
+      expect.stringMatching(/^Finished removing member etcd3 from cluster survivor/),
+    )
+    expect(engine.getCluster('survivor').members.map((m) => m.name)).toEqual(['etcd1', 'etcd2'])
+    expect(existsSync(layout.memberDir('survivor', 'etcd3'))).toBe(false)
+    await engine.stopCluster('survivor')
+  })
+
+  it('rolls back a remove etcd never applied: the member stays', async () => {
+    const dataDir = await crashEngineWithCluster('remove-rollback', await freeSpec('survivor', 3))
+    const layout = new DataLayout(dataDir)
+    const def = JSON.parse(
+      readFileSync(layout.clusterFile('survivor'), 'utf8'),
+    ) as ClusterDefinition
+    const urls = def.members.map((m) => `http://127.0.0.1:${m.clientPort}`).join(',')
+    const simple = (await execFileAsync('etcdctl', [`--endpoints=${urls}`, 'member', 'list']))
+      .stdout
+    const hexId = /^([0-9a-f]+), started, etcd3,/m.exec(simple)![1]!
+    // What the crashed engine did: saved "requested" and died before etcd heard of it.
+    const { writeJsonAtomic } = await import('../../../src/main/store/json-file')
+    await writeJsonAtomic(layout.clusterFile('survivor'), {
+      ...def,
+      pendingChange: {
+        kind: 'remove',
+        member: 'etcd3',
+        memberId: hexId,
+        keepData: false,
+        step: 'requested',
+      },
+    })
+
+    const engine = opened.set(await Engine.open({ dataDir }))
+    expect(engine.startupReport?.lines).toContainEqual(
+      expect.stringMatching(
+        /^Rolled back removing member etcd3 from cluster survivor: etcd still lists it/,
+      ),
+    )
+    expect(engine.getCluster('survivor').members.map((m) => m.name)).toEqual([
+      'etcd1',
+      'etcd2',
+      'etcd3',
+    ])
     await engine.stopCluster('survivor')
   })
 })
