@@ -4,6 +4,7 @@
  */
 import { clusterReady } from './cluster-ready'
 import { clusterStop } from './cluster-stop'
+import { defragAvailability } from './defrag-availability'
 import { download } from './download'
 import { idleOverhead } from './idle-overhead'
 import { keysFirstPage } from './keys-first-page'
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'logs-throughput': logsThroughput,
   'member-add': memberAdd,
   'write-probe': writeProbe,
+  'defrag-availability': defragAvailability,
 }
 
 const wanted = process.argv.slice(2)

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { Engine } from './engine/engine'
 import { SettingsStore } from './settings/settings-store'
@@ -32,6 +33,14 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       settings,
       openPath: (path) => shell.openPath(path),
+      chooseSavePath: async (name) => {
+        const options = { defaultPath: join(app.getPath('downloads'), name) }
+        const window = windowRef()
+        const chosen = await (window
+          ? dialog.showSaveDialog(window, options)
+          : dialog.showSaveDialog(options))
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath
+      },
     })
   } catch (error) {
     // Typically another etcd Desk owns the data directory: say so instead of a blank window.

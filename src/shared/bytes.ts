@@ -54,3 +54,16 @@ function hasUnsafeControl(text: string): boolean {
   }
   return false
 }
+
+/** A size such as "812 B", "4.2 KiB" or "1.5 MiB". */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  let value = size / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
+}

@@ -38,6 +38,8 @@ export const REQUEST_CHANNELS = [
   'maintenance:snapshot-save',
   'maintenance:snapshots',
   'maintenance:snapshot-delete',
+  'maintenance:snapshot-export',
+  'maintenance:tools',
   'maintenance:defragment',
   'maintenance:compact',
   'maintenance:alarms',

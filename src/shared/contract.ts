@@ -12,6 +12,7 @@ import type {
   DefragReport,
   FillReport,
   HashKvReport,
+  MaintenanceTools,
   SnapshotInfo,
 } from './maintenance'
 import type { ProbeStats } from './probe'
@@ -127,6 +128,8 @@ export const requestSchemas = {
   'maintenance:snapshot-save': memberRef,
   'maintenance:snapshots': z.strictObject({}),
   'maintenance:snapshot-delete': z.strictObject({ id: snapshotIdSchema }),
+  'maintenance:snapshot-export': z.strictObject({ id: snapshotIdSchema }),
+  'maintenance:tools': clusterRef,
   'maintenance:defragment': clusterRef,
   'maintenance:compact': clusterRef.extend({ revision: revision.optional() }),
   'maintenance:alarms': clusterRef,
@@ -210,6 +213,9 @@ export interface ResponseMap {
   'maintenance:snapshot-save': SnapshotInfo
   'maintenance:snapshots': SnapshotInfo[]
   'maintenance:snapshot-delete': null
+  /** Where the user saved a copy (Electron's save dialog), or null when they cancelled. */
+  'maintenance:snapshot-export': { path: string } | null
+  'maintenance:tools': MaintenanceTools
   'maintenance:defragment': DefragReport
   'maintenance:compact': { revision: string }
   'maintenance:alarms': AlarmEntry[]

@@ -26,6 +26,11 @@ export interface KeyPage {
    * to stay fast (ask keys:count for it).
    */
   count: number | null
+  /**
+   * The revision etcd Desk last compacted this cluster to (history before it is gone), or null
+   * when it has not compacted it since the engine started. Absent from older engines.
+   */
+  compactRevision?: string | null
 }
 
 /** A direct child of a folder: a key, or a folder (a common prefix up to the separator). */

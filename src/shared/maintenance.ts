@@ -26,6 +26,8 @@ export interface DbSize {
 export interface DefragStep {
   member: string
   wasLeader: boolean
+  /** The member leadership was moved to before this (the leader's) defragmentation, or null. */
+  leaderMovedTo: string | null
   before: DbSize
   after: DbSize
   tookMs: number
@@ -58,6 +60,23 @@ export interface HashKvReport {
   revision: string
   members: MemberHash[]
   isConsistent: boolean
+}
+
+/** Where the NOSPACE drill writes its filler keys (delete this prefix to recover). */
+export const FILL_PREFIX = '__etcd_desk_fill/'
+
+/** Size of each filler value: ~100 KB, so a 1 MiB quota trips within a dozen writes. */
+export const FILL_VALUE_BYTES = 100 * 1024
+
+/** The tools of a cluster's etcd version, for the etcdctl/etcdutl twins of maintenance actions. */
+export interface MaintenanceTools {
+  /** The etcd version the cluster runs ("3.5.16"). */
+  version: string
+  etcdctl: string
+  /** etcdutl next to etcd (3.5+), or null when there is none (3.4). */
+  etcdutl: string | null
+  /** Folder snapshots are saved in. */
+  snapshotsDir: string
 }
 
 /** What filling a cluster (the NOSPACE drill) did. */

@@ -25,3 +25,11 @@ export const ENGINE_LOG_PATH = '/engine-log'
 export function engineLogUrl(location: Pick<PageLocation, 'search' | 'hash'>): string {
   return `${ENGINE_LOG_PATH}?token=${encodeURIComponent(pageToken(location))}`
 }
+
+/** Path prefix of browser mode's snapshot downloads (token-guarded like the API). */
+export const SNAPSHOTS_PATH = '/snapshots/'
+
+/** A download link to a saved snapshot for a browser-mode page: the page's token. */
+export function snapshotDownloadUrl(location: Pick<PageLocation, 'search' | 'hash'>, id: string) {
+  return `${SNAPSHOTS_PATH}${encodeURIComponent(id)}?token=${encodeURIComponent(pageToken(location))}`
+}

@@ -64,6 +64,15 @@ function defaultHandlers(): FakeHandlers {
     'settings:get': () =>
       ok({ settings: structuredClone(DEFAULT_SETTINGS), file: SETTINGS_FILE, loadError: null }),
     'releases:installed': () => ok([]),
+    'maintenance:snapshots': () => ok([]),
+    'maintenance:alarms': () => ok([]),
+    'maintenance:tools': () =>
+      ok({
+        version: '3.5.17',
+        etcdctl: '/r/v3.5.17/etcdctl',
+        etcdutl: '/r/v3.5.17/etcdutl',
+        snapshotsDir: '/tmp/desk/snapshots',
+      }),
   }
 }
 

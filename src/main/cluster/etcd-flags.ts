@@ -51,6 +51,7 @@ export function memberArgs(
     `--initial-cluster=${member.joined?.initialCluster ?? initialClusterOf(def)}`,
     `--initial-cluster-state=${member.joined ? 'existing' : 'new'}`,
     `--initial-cluster-token=${def.token}`,
+    ...(def.quotaBackendBytes ? [`--quota-backend-bytes=${def.quotaBackendBytes}`] : []),
     ...loggingArgs(line),
   ]
 }

@@ -25,11 +25,6 @@ type Handlers = {
   ) => Promise<ResponseMap[C]> | ResponseMap[C]
 }
 
-/** A channel whose engine side is not there yet. */
-function notYet(): never {
-  throw new EngineError('INTERNAL', 'Not implemented yet.')
-}
-
 /** The contract mapped one-to-one onto the engine facade. */
 const handlers: Handlers = {
   'app:info': async (engine) => {
@@ -67,7 +62,6 @@ const handlers: Handlers = {
   'member:stop': (engine, a) => engine.stopMember(a.cluster, a.member),
   'member:restart': (engine, a) => engine.restartMember(a.cluster, a.member),
   'member:kill': (engine, a) => engine.killMember(a.cluster, a.member),
-  // Issue 10: implemented step by step; until then each says so.
   'member:suggest': (engine, a) => engine.membership.suggest(a.cluster),
   'member:add': (engine, { cluster, ...request }) => engine.membership.add(cluster, request),
   'member:promote': (engine, a) => engine.membership.promote(a.cluster, a.member),
@@ -80,17 +74,26 @@ const handlers: Handlers = {
   'member:latency': (engine, a) => engine.setMemberLatency(a.cluster, a.member, a.ms),
   'probe:start': (engine, a) => engine.probes.start(a.cluster),
   'probe:stop': (engine, a) => engine.probes.stop(a.cluster),
-  'maintenance:snapshot-save': notYet,
-  'maintenance:snapshots': notYet,
-  'maintenance:snapshot-delete': notYet,
-  'maintenance:defragment': notYet,
-  'maintenance:compact': notYet,
-  'maintenance:alarms': notYet,
-  'maintenance:disarm': notYet,
-  'maintenance:hashkv': notYet,
-  'maintenance:fill': notYet,
+  'maintenance:snapshot-save': (engine, a) => engine.maintenance.saveSnapshot(a.cluster, a.member),
+  'maintenance:snapshots': (engine) => engine.maintenance.snapshots(),
+  'maintenance:snapshot-delete': async (engine, a) => {
+    await engine.maintenance.deleteSnapshot(a.id)
+    return null
+  },
+  'maintenance:snapshot-export': (engine, a) => engine.maintenance.exportSnapshot(a.id),
+  'maintenance:tools': (engine, a) => engine.maintenance.tools(a.cluster),
+  'maintenance:defragment': (engine, a) => engine.maintenance.defragment(a.cluster),
+  'maintenance:compact': (engine, a) => engine.maintenance.compact(a.cluster, a.revision),
+  'maintenance:alarms': (engine, a) => engine.maintenance.alarms(a.cluster),
+  'maintenance:disarm': (engine, a) => engine.maintenance.disarm(a.cluster),
+  'maintenance:hashkv': (engine, a) => engine.maintenance.hashKv(a.cluster),
+  'maintenance:fill': (engine, a) => engine.maintenance.fill(a.cluster),
   'logs:get': (engine, a) => engine.getLogs(a.cluster, a.member, a.afterSeq, a.limit),
-  'keys:list': (engine, { cluster, ...request }) => engine.keys.list(cluster, request),
+  // The compaction boundary rides along, so the Keys tab can say history before it is gone.
+  'keys:list': async (engine, { cluster, ...request }) => ({
+    ...(await engine.keys.list(cluster, request)),
+    compactRevision: engine.maintenance.compactRevision(cluster),
+  }),
   'keys:children': (engine, { cluster, ...request }) => engine.keys.children(cluster, request),
   'keys:count': (engine, a) => engine.keys.count(a.cluster, a.prefix),
   'keys:get': (engine, a) => engine.keys.get(a.cluster, a.key),

@@ -3,6 +3,7 @@ import { settlesWithin } from '../async/settles-within'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
+import type { ClusterRestore } from '../maintenance/cluster-restore'
 import { assertPortsFree } from '../ports/port-check'
 import { defineCluster } from './cluster-planner'
 import { ClusterReservations, type TakenCluster } from './cluster-reservations'
@@ -17,6 +18,10 @@ export interface ClusterCreationDeps {
   addRuntime: (def: ClusterDefinition) => Promise<ClusterRuntime>
   /** Throws ENGINE_CLOSED once the engine began closing. */
   assertOpen: () => void
+  /** Restores a cluster created `fromSnapshot` before its first start. */
+  restorer: ClusterRestore
+  /** Deletes a saved cluster whose restore failed (it must not start empty later). */
+  discard: (name: string) => Promise<void>
   log: EngineLog
 }
 
@@ -73,13 +78,36 @@ export class ClusterCreation {
     const binary = await deps.resolveBinary(spec.etcdVersion)
     deps.assertOpen()
     await assertPortsFree(spec, spec.members, true)
+    // A refused restore (no snapshot, a damaged one, a data dir in the way) saves nothing.
+    await deps.restorer.check(spec, binary)
     deps.assertOpen()
     const def = defineCluster(spec, binary.version)
     await deps.save(def)
     const runtime = await deps.addRuntime(def)
     // Nothing starts once closing began; the saved cluster stays, stopped, for the next start.
     deps.assertOpen()
+    const restored = def.fromSnapshot ? await this.restore(runtime, binary) : null
     if (start) await runtime.start('create')
+    if (start && restored) await deps.restorer.verify(runtime, restored)
     return runtime.view()
+  }
+
+  /** Restores a new cluster's members from its snapshot; on failure the cluster is deleted. */
+  private async restore(runtime: ClusterRuntime, binary: EtcdBinary) {
+    try {
+      return await this.deps.restorer.restore(runtime, binary)
+    } catch (error) {
+      const name = runtime.def.name
+      this.deps.log.warn({ err: error, cluster: name }, 'restore failed; deleting the new cluster')
+      await this.deps
+        .discard(name)
+        .catch((failure: unknown) =>
+          this.deps.log.error(
+            { err: failure, cluster: name },
+            'could not delete the unrestored cluster',
+          ),
+        )
+      throw error
+    }
   }
 }

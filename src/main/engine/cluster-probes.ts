@@ -4,11 +4,17 @@ import { clientUrlOf } from '../cluster/etcd-flags'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { ProbeEndpoint } from '../probe/probe-attempt'
-import type { ProbeCounts, ProbeMeter, ProbeWindow } from '../probe/probe-meter'
+import type { MeterOptions, ProbeCounts, ProbeMeter, ProbeWindow } from '../probe/probe-meter'
 import { WriteProbe, type ProbeResources } from '../probe/write-probe'
 
 /** Why 1 s: the window's figures move once a second, like the status grid; no more is readable. */
 const PUSH_INTERVAL_MS = 1_000
+/**
+ * Why 2 s: an operation waits for the probe's first attempt (connection and lease in place) so it
+ * measures the operation, not the probe's start; a healthy member answers well within it, and a
+ * sick cluster's operation must not wait long for a meter.
+ */
+const PROBE_WARM_UP_MS = 2_000
 
 /** What the probes need from the engine. */
 export interface ClusterProbesDeps {
@@ -87,8 +93,11 @@ export class ClusterProbes implements ProbeMeter {
   }
 
   /** Starts measuring for an operation; never fails (no probe: end() gives null). */
-  async begin(cluster: string): Promise<ProbeWindow> {
+  async begin(cluster: string, options: MeterOptions = {}): Promise<ProbeWindow> {
     let entry: ProbeEntry
+    if (options.onlyIfRunning && !this.entries.has(cluster)) {
+      return { end: () => Promise.resolve(null) }
+    }
     try {
       await this.stopping.get(cluster)
       this.open(cluster, false)
@@ -99,6 +108,7 @@ export class ClusterProbes implements ProbeMeter {
       return { end: () => Promise.resolve(null) }
     }
     entry.windows++
+    await entry.probe.warmUp(PROBE_WARM_UP_MS)
     const before = entry.probe.totals()
     let counts: Promise<ProbeCounts> | null = null
     return {

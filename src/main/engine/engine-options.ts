@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { assertNever } from '../../shared/result'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import type { ChooseSavePath } from './cluster-maintenance'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import type { SettingsStore } from '../settings/settings-store'
 import { defaultDataDir } from '../store/data-layout'
@@ -42,6 +43,11 @@ export interface EngineOptions {
    * Without it (browser mode) the window links to the engine log instead.
    */
   openPath?: OpenPath
+  /**
+   * Lets the user choose where to save a file (Electron's save dialog: resolves to the path, or
+   * null when cancelled). Without it (browser mode) the window downloads snapshots instead.
+   */
+  chooseSavePath?: ChooseSavePath
 }
 
 /** Options with every default filled in. */
@@ -58,6 +64,7 @@ export interface ResolvedEngineOptions {
   defaultEtcdVersion: string
   releaseSources: string[] | undefined
   offline: boolean | undefined
+  chooseSavePath: ChooseSavePath | undefined
 }
 
 /** Fills in defaults: an explicit option, else the saved setting, else the built-in default. */
@@ -89,6 +96,7 @@ export function resolveEngineOptions(
       DEFAULT_SETTINGS.defaultEtcdVersion,
     releaseSources: options.releaseSources,
     offline: options.offline,
+    chooseSavePath: options.chooseSavePath,
   }
 }
 

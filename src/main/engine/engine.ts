@@ -21,6 +21,7 @@ import { SettingsStore } from '../settings/settings-store'
 import { freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
 import { ClusterProbes } from './cluster-probes'
+import { ClusterMaintenance } from './cluster-maintenance'
 import { EngineReleases } from './engine-releases'
 import {
   applySettingsToOptions,
@@ -57,6 +58,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly keys: ClusterKeys
   /** The write probes ("availability meter"); also the ProbeMeter long operations measure with. */
   readonly probes: ClusterProbes
+  /** Snapshots, defragment, compaction, alarms, the NOSPACE drill and the consistency check. */
+  readonly maintenance: ClusterMaintenance
   /** etcd releases: list, download with progress, import, remove. */
   readonly releases: EngineReleases
   /** What start-up found of members an earlier engine left running. */
@@ -116,6 +119,13 @@ export class Engine extends EventEmitter<EngineEvents> {
       taken: () => this.creation.taken(),
       assertOpen: () => this.assertOpen(),
     })
+    this.maintenance = new ClusterMaintenance({
+      runtime: (name) => this.runtime(name),
+      layout,
+      probes: this.probes,
+      log: this.log.child({ module: 'maintenance' }),
+      chooseSavePath: options.chooseSavePath,
+    })
     this.creation = new ClusterCreation({
       // A member being added holds its ports from the first step on.
       existing: () =>
@@ -131,6 +141,8 @@ export class Engine extends EventEmitter<EngineEvents> {
         return runtime
       },
       assertOpen: () => this.assertOpen(),
+      restorer: this.maintenance.restore,
+      discard: (name) => this.deleteCluster(name),
       log: this.log,
     })
     settings.on('changed', this.onSettingsChanged)

@@ -9,10 +9,12 @@ const execFileAsync = promisify(execFile)
 /** Why: `etcd --version` prints and exits at once; a binary that hangs is not a working etcd. */
 const VERSION_TIMEOUT_MS = 10_000
 
-/** A runnable etcd with its companion etcdctl and the version it reports. */
+/** A runnable etcd with its companion etcdctl (and etcdutl, 3.5+) and the version it reports. */
 export interface EtcdBinary {
   etcd: string
   etcdctl: string
+  /** etcdutl next to etcd (3.5+: snapshot restore and status), or null when there is none. */
+  etcdutl: string | null
   version: string
   source: 'system' | 'configured' | 'release'
 }
@@ -69,19 +71,28 @@ export async function readEtcdVersion(etcdPath: string): Promise<string> {
   return version
 }
 
-/** Describes an etcd binary at a path: its etcdctl sibling and its version. */
+/** True when `path` is an executable file. */
+export function isExecutable(path: string): Promise<boolean> {
+  return access(path, constants.X_OK).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Describes an etcd binary at a path: its etcdctl and etcdutl siblings and its version. */
 export async function describeEtcd(
   etcdPath: string,
   source: EtcdBinary['source'],
 ): Promise<EtcdBinary> {
   const version = await readEtcdVersion(etcdPath)
+  // Platform branch: Windows executables carry .exe.
   const ext = process.platform === 'win32' ? '.exe' : ''
   const sibling = join(dirname(etcdPath), `etcdctl${ext}`)
-  const etcdctl = (await access(sibling, constants.X_OK).then(
-    () => true,
-    () => false,
-  ))
+  const etcdctl = (await isExecutable(sibling))
     ? sibling
     : ((await findOnPath('etcdctl')) ?? 'etcdctl')
-  return { etcd: etcdPath, etcdctl, version, source }
+  // Only next to etcd: an etcdutl elsewhere on PATH may belong to another version.
+  const etcdutlSibling = join(dirname(etcdPath), `etcdutl${ext}`)
+  const etcdutl = (await isExecutable(etcdutlSibling)) ? etcdutlSibling : null
+  return { etcd: etcdPath, etcdctl, etcdutl, version, source }
 }

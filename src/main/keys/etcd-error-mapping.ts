@@ -31,6 +31,14 @@ export class EtcdTimeoutError extends Error {
 /** etcd's message when a Range asks for a revision that compaction removed (mvcc.ErrCompacted). */
 const COMPACTED_MESSAGE = 'required revision has been compacted'
 
+/** etcd's message when a write would exceed --quota-backend-bytes (the NOSPACE alarm is raised). */
+const NO_SPACE_MESSAGE = 'database space exceeded'
+
+/** True when etcd refused a write because its backend is full (NOSPACE). */
+export function isNoSpaceError(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(NO_SPACE_MESSAGE)
+}
+
 /** True when etcd refused a read because its revision was compacted. */
 export function isCompactedError(error: unknown): boolean {
   return error instanceof Error && error.message.includes(COMPACTED_MESSAGE)
@@ -51,6 +59,14 @@ export function toEngineError(error: unknown, context: CallContext): EngineError
 
   if (error instanceof ClientClosedError) {
     return new EngineError('ENGINE_CLOSED', 'The key service was closed.', detail)
+  }
+  // Before the size checks: NOSPACE is gRPC's RESOURCE_EXHAUSTED too, but not about the request.
+  if (isNoSpaceError(error)) {
+    return new EngineError(
+      'ETCD_REQUEST_FAILED',
+      `etcd refused the ${context.operation}: its database is full (NOSPACE alarm, --quota-backend-bytes). Delete keys, compact, defragment and disarm the alarm (Maintenance tab).`,
+      detail,
+    )
   }
   if (isTooLarge(error, message, context)) {
     return new EngineError(

@@ -15,10 +15,14 @@ export interface ProbeWindow {
  * it is off (and stops it again at the end), and counts its writes in between.
  */
 export interface ProbeMeter {
-  begin(cluster: string): Promise<ProbeWindow>
+  begin(cluster: string, options?: MeterOptions): Promise<ProbeWindow>
 }
 
-/** A meter for engines without a probe (tests of other parts): measures nothing. */
-export const NO_PROBE: ProbeMeter = {
-  begin: () => Promise.resolve({ end: () => Promise.resolve(null) }),
+/** How an operation is measured. */
+export interface MeterOptions {
+  /**
+   * Only if the probe already runs: a snapshot must not capture probe keys the user never had
+   * (and reading a snapshot stream costs clients nothing a probe started for it would show).
+   */
+  onlyIfRunning?: boolean
 }

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { PROBE_RATE_PER_SECOND, type ProbeStats } from '../../shared/probe'
 import type { EngineLog } from '../log/engine-log'
 import { runAttempt, type ProbeEndpoint } from './probe-attempt'
@@ -41,14 +42,32 @@ export class WriteProbe {
   private seq = 0
   private lastError: string | null = null
   private stopped: Promise<void> | null = null
+  /** Resolves when the first attempt ended (ok or not) or the probe stopped. */
+  private readonly firstOutcome: Promise<void>
+  private endWarmUp: () => void = () => {}
 
   constructor(private readonly options: WriteProbeOptions) {
     this.lease = new ProbeLease(
       () => this.options.endpoints().map((e) => ({ ...e, client: this.clients.of(e.clientUrl) })),
       options.log,
     )
+    this.firstOutcome = new Promise((resolve) => (this.endWarmUp = resolve))
     this.timer = setInterval(() => this.tick(), TICK_MS)
     options.log.info('write probe started')
+  }
+
+  /**
+   * Waits until the first attempt ended (its connection and lease are then in place) or the
+   * probe stopped, at most `maxMs`: an operation measured from then on counts what clients see
+   * of the operation, not the probe's own start.
+   */
+  async warmUp(maxMs: number): Promise<void> {
+    const timer = new AbortController()
+    try {
+      await Promise.race([this.firstOutcome, sleep(maxMs, undefined, { signal: timer.signal })])
+    } finally {
+      timer.abort() // the bound's timer must not outlive the wait
+    }
   }
 
   /** True until stop() is called. */
@@ -95,6 +114,7 @@ export class WriteProbe {
   private async shutDown(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    this.endWarmUp()
     await Promise.all([this.lease.close(), ...this.inFlight.values()])
     this.clients.closeAll()
     this.options.log.info({ totals: this.samples.totals() }, 'write probe stopped')
@@ -119,6 +139,7 @@ export class WriteProbe {
     const client = this.clients.of(endpoint.clientUrl)
     const attempt = runAttempt(endpoint, client, this.lease, ++this.seq).then((outcome) => {
       this.inFlight.delete(endpoint.clientUrl)
+      this.endWarmUp()
       if (outcome.isOk) {
         this.samples.record(performance.now(), true, outcome.latencyMs)
       } else {

@@ -2,7 +2,7 @@ import { access, constants, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { InstalledRelease } from '../../shared/releases'
-import type { EtcdBinary } from '../etcd/etcd-binary'
+import { isExecutable, type EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
 import { readJsonFile, writeJsonAtomic } from '../store/json-file'
 import { isVersion, newestFirst } from '../../shared/version-order'
@@ -59,7 +59,14 @@ export async function installedBinary(
     () => false,
   )
   if (!isThere) return null
-  return { etcd, etcdctl: join(dir, `etcdctl${exe}`), version, source: 'release' }
+  const etcdutl = join(dir, `etcdutl${exe}`)
+  return {
+    etcd,
+    etcdctl: join(dir, `etcdctl${exe}`),
+    etcdutl: (await isExecutable(etcdutl)) ? etcdutl : null,
+    version,
+    source: 'release',
+  }
 }
 
 /** Every installed version with its size and where it came from, newest first. */

@@ -99,4 +99,8 @@ export class DataLayout {
   get releasesDir(): string {
     return join(this.root, 'etcd')
   }
+  /** Folder of saved snapshots (`<id>.db` with its `<id>.json` metadata), kept across clusters. */
+  get snapshotsDir(): string {
+    return join(this.root, 'snapshots')
+  }
 }

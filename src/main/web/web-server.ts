@@ -12,6 +12,7 @@ import {
 } from './web-auth'
 import { ENGINE_LOG_PATH } from '../../shared/ws-url'
 import { serveEngineLog } from './engine-log-page'
+import { isSnapshotPath, serveSnapshot } from './snapshot-download'
 import { BASE_HEADERS, serveFile, servePage } from './static-files'
 import { createWsEndpoint } from './ws-endpoint'
 
@@ -125,6 +126,8 @@ async function handleHttp(
   const isHead = req.method === 'HEAD'
   if (url.pathname === ENGINE_LOG_PATH) {
     await serveEngineLog(res, options.engine.layout.engineLogFile, isHead)
+  } else if (isSnapshotPath(url.pathname)) {
+    await serveSnapshot(res, options.engine.maintenance, url.pathname, isHead)
   } else if (isPage) {
     const host = req.headers.host ?? '' // already checked against the allowed hosts
     await servePage(res, rendererDir, host, { 'Set-Cookie': tokenCookie(policy) }, isHead)

@@ -1,15 +1,19 @@
-import { engineLogUrl } from '../../shared/ws-url'
+import { engineLogUrl, snapshotDownloadUrl } from '../../shared/ws-url'
 import { api, onConnectionChange, reconnectNow, transport } from './api'
 import { Desk } from './features/desk/desk'
 import { apiReleaseCatalog } from './features/create-cluster/api-release-catalog'
 import { ReleaseCatalogProvider } from './features/create-cluster/release-catalog'
 import { EngineLogHrefProvider } from './features/settings/engine-log-link'
+import { SnapshotHrefProvider } from './features/maintenance/snapshot-links'
 import { ApiProvider } from './features/shared/api-context'
 import { ErrorBoundary } from './features/shared/error-boundary'
 import { ShortcutKeysProvider } from './features/shared/app-commands'
 import './styles/index.css'
 
 const releases = apiReleaseCatalog(api)
+// Browser mode downloads snapshots from the server; Electron saves a copy through a dialog.
+const snapshotHref =
+  transport === 'websocket' ? (id: string) => snapshotDownloadUrl(window.location, id) : null
 
 /**
  * The window: the engine API (IPC in Electron, WebSocket in browser mode) wired into the screens.
@@ -25,7 +29,9 @@ export function App() {
         <ShortcutKeysProvider isEnabled={transport === 'websocket'}>
           <ReleaseCatalogProvider value={releases}>
             <EngineLogHrefProvider value={engineLogHref}>
-              <Desk />
+              <SnapshotHrefProvider value={snapshotHref}>
+                <Desk />
+              </SnapshotHrefProvider>
             </EngineLogHrefProvider>
           </ReleaseCatalogProvider>
         </ShortcutKeysProvider>

@@ -177,7 +177,13 @@ describe.each(testEtcdLines())('the write probe on etcd $version', (etcd) => {
   it('begin() starts a stopped probe and end() stops it again', async () => {
     const window = await engine.probes.begin(CLUSTER)
     expect(engine.probes.resources(CLUSTER)).not.toBeNull()
-    await vi.waitFor(() => expect(stats().totals.ok).toBeGreaterThanOrEqual(20), ENGINE_WAIT)
+    // The measurement starts once the probe wrote (connection and lease in place), not before.
+    const atBegin = stats().totals.ok
+    expect(atBegin).toBeGreaterThanOrEqual(1)
+    await vi.waitFor(
+      () => expect(stats().totals.ok).toBeGreaterThanOrEqual(atBegin + 20),
+      ENGINE_WAIT,
+    )
     const counts = await window.end()
     expect(counts?.ok).toBeGreaterThanOrEqual(20)
     expect(engine.probes.resources(CLUSTER)).toBeNull()

@@ -79,6 +79,7 @@ describe('installing a release', () => {
     expect(binary).toEqual({
       etcd: join(releasesDir, `v${REAL_VERSION}`, 'etcd'),
       etcdctl: join(releasesDir, `v${REAL_VERSION}`, 'etcdctl'),
+      etcdutl: null,
       version: REAL_VERSION,
       source: 'release',
     })

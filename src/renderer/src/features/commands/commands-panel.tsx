@@ -9,6 +9,7 @@ import { useRequest } from '../shared/use-request'
 import type { KeyAction } from '../keys/key-action'
 import { OperationCommands } from './operation-commands'
 import { etcdctlCommand } from './etcdctl-command'
+import { MaintenanceCommandsSection } from './maintenance-commands-section'
 import { NetworkFaultsNote } from './network-faults-note'
 
 /** Shown when the commands could not be built: the etcdctl suggestions still help. */
@@ -18,7 +19,12 @@ const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl' }
  * The Commands tab: each member's exact etcd command line, etcdctl commands to explore the
  * cluster, and the etcdctl form of the last key action; all with the cluster's own binaries.
  */
-export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyAction | null }) {
+export function CommandsPanel(props: {
+  cluster: ClusterView
+  lastKeyAction: KeyAction | null
+  /** The current leader, for the defragment order; null when unknown. */
+  leader?: string | null
+}) {
   const { cluster, lastKeyAction } = props
   const name = cluster.definition.name
   const asked = useRequest('cluster:commands', { cluster: name }, [name])
@@ -98,6 +104,7 @@ export function CommandsPanel(props: { cluster: ClusterView; lastKeyAction: KeyA
         )}
       </section>
       <OperationCommands report={cluster.lastOperation} />
+      <MaintenanceCommandsSection cluster={cluster} leader={props.leader ?? null} />
     </div>
   )
 }

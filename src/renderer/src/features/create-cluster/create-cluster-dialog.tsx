@@ -10,6 +10,7 @@ import { useAction } from '../shared/use-action'
 import { EtcdVersionField } from './etcd-version-field'
 import { useEtcdVersionOptions } from './etcd-version-options'
 import { AdvancedOptions } from './advanced-options'
+import { MaintenanceOptionsFields } from './maintenance-options-fields'
 import { MemberPortsEditor } from './member-ports-editor'
 import { NetworkFaultsField } from './network-faults-field'
 import { draftIssues, messageAt } from './spec-issues'
@@ -30,10 +31,12 @@ export function CreateClusterDialog(props: {
   onClose: () => void
   onCreated: (view: ClusterView) => void
   onShowCluster: (name: string) => void
+  /** Prefills "From snapshot" ("Restore into a new cluster" of the Maintenance tab). */
+  fromSnapshot?: string | null
 }) {
   const api = useApi()
   const ids = useId()
-  const draft = useClusterDraft()
+  const draft = useClusterDraft(props.fromSnapshot ? { fromSnapshot: props.fromSnapshot } : {})
   const [versionsReload, setVersionsReload] = useState(0)
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
   const [hasTried, setTried] = useState(false)
@@ -65,7 +68,12 @@ export function CreateClusterDialog(props: {
   const nameIssue = messageAt(issues, 'name')
   const countIssue = messageAt(issues, 'members')
   return (
-    <Modal title="Create cluster" size="large" onClose={props.onClose} isBusy={create.isBusy}>
+    <Modal
+      title={props.fromSnapshot ? 'Restore into a new cluster' : 'Create cluster'}
+      size="large"
+      onClose={props.onClose}
+      isBusy={create.isBusy}
+    >
       <form className="create-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           <div className="field">
@@ -129,12 +137,13 @@ export function CreateClusterDialog(props: {
             tutorial&apos;s ports instead.
           </p>
         )}
-        <AdvancedOptions>
+        <AdvancedOptions isOpen={Boolean(spec?.fromSnapshot || spec?.quotaBackendBytes)}>
           <NetworkFaultsField
             checked={spec?.networkFaults === true}
             disabled={!spec}
             onChange={draft.setNetworkFaults}
           />
+          {spec && <MaintenanceOptionsFields spec={spec} onChange={draft.setOptions} />}
         </AdvancedOptions>
         {spec && (
           <MemberPortsEditor

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ClusterSpec, MemberSpec } from '../../../../shared/cluster'
+import type { ClusterOptions, ClusterSpec, MemberSpec } from '../../../../shared/cluster'
 import type { EtcdDeskApi } from '../../../../shared/contract'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
@@ -33,22 +33,26 @@ async function requestSuggestion(
  * resizes the rows at once, and only the suggestion for the latest count replaces them (answers
  * for counts chosen before may arrive later, in any order).
  */
-export function useClusterDraft() {
+export function useClusterDraft(initial: ClusterOptions = {}) {
   const api = useApi()
+  const [initialOptions] = useState(initial)
   const [spec, setSpec] = useState<ClusterSpec | null>(null)
   const [suggestError, setSuggestError] = useState<ErrorData | null>(null)
   const [isSuggesting, setSuggesting] = useState(true)
   const latest = useRef(0)
-  const apply = useCallback((id: number, { spec: suggested, error }: Suggestion) => {
-    if (id !== latest.current) return
-    setSuggesting(false)
-    setSuggestError(error)
-    setSpec((prev) => {
-      if (!prev) return suggested
-      // The checkbox may have changed while the suggestion was on its way.
-      return { ...prev, members: withProxyPorts(suggested.members, prev.networkFaults === true) }
-    })
-  }, [])
+  const apply = useCallback(
+    (id: number, { spec: suggested, error }: Suggestion) => {
+      if (id !== latest.current) return
+      setSuggesting(false)
+      setSuggestError(error)
+      setSpec((prev) => {
+        if (!prev) return withOptions(suggested, initialOptions)
+        // The checkbox may have changed while the suggestion was on its way.
+        return { ...prev, members: withProxyPorts(suggested.members, prev.networkFaults === true) }
+      })
+    },
+    [initialOptions],
+  )
   useEffect(() => {
     let isCurrent = true
     const id = ++latest.current
@@ -79,6 +83,8 @@ export function useClusterDraft() {
   /** Network faults on or off: every member gets a proxy port (peer + 1000) or loses it. */
   const setNetworkFaults = (on: boolean) =>
     setSpec((s) => (s ? { ...s, networkFaults: on, members: withProxyPorts(s.members, on) } : s))
+  /** Sets advanced options; an undefined value removes the option (etcd's default applies). */
+  const setOptions = (options: ClusterOptions) => setSpec((s) => (s ? withOptions(s, options) : s))
   return {
     spec,
     isSuggesting,
@@ -88,5 +94,15 @@ export function useClusterDraft() {
     setVersion,
     setMember,
     setNetworkFaults,
+    setOptions,
   }
+}
+
+/** The spec with `options` applied; options set to undefined are left out, not sent as undefined. */
+function withOptions(spec: ClusterSpec, options: ClusterOptions): ClusterSpec {
+  const merged: ClusterSpec = { ...spec, ...options }
+  for (const key of Object.keys(options) as (keyof ClusterOptions)[]) {
+    if (merged[key] === undefined) delete merged[key]
+  }
+  return merged
 }

@@ -6,6 +6,7 @@ import { CommandsPanel } from '../commands/commands-panel'
 import type { KeyAction } from '../keys/key-action'
 import { KeysPanel } from '../keys/keys-panel'
 import { LogsPanel } from '../logs/logs-panel'
+import { MaintenancePanel } from '../maintenance/maintenance-panel'
 import { MembersPanel } from '../member-status/members-panel'
 import { useClusterStatus } from '../member-status/use-cluster-status'
 import { useAppCommand } from '../shared/app-commands'
@@ -14,17 +15,19 @@ import { hasLiveMember } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { Tabs, tabId, tabPanelId } from '../shared/tabs'
 
-type WorkspaceTab = 'members' | 'logs' | 'keys' | 'commands'
+type WorkspaceTab = 'members' | 'logs' | 'keys' | 'maintenance' | 'commands'
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'members', label: 'Members' },
   { id: 'logs', label: 'Logs' },
   { id: 'keys', label: 'Keys' },
+  { id: 'maintenance', label: 'Maintenance' },
   { id: 'commands', label: 'Commands' },
 ]
 
 /**
- * One cluster: its header and actions, and the Members / Logs / Keys / Commands tabs. A tab's
+ * One cluster: its header and actions, and the Members / Logs / Keys / Maintenance / Commands
+ * tabs. A tab's
  * panel is mounted when first shown and then kept (hidden when another tab is shown), so coming
  * back to Logs or Keys shows what was there (lines, prefix, selection) without asking again.
  */
@@ -32,6 +35,8 @@ export function ClusterWorkspace(props: {
   cluster: ClusterView
   onChanged: (view: ClusterView) => void
   onDeleted: (name: string) => void
+  /** "Restore into a new cluster": opens the create dialog with this snapshot. */
+  onRestoreSnapshot: (snapshotId: string) => void
 }) {
   const { cluster } = props
   const name = cluster.definition.name
@@ -45,6 +50,8 @@ export function ClusterWorkspace(props: {
   useAppCommand('show-keys', () => select('keys'))
   const [lastKeyAction, setLastKeyAction] = useState<KeyAction | null>(null)
   const onKeyAction = useCallback((action: KeyAction) => setLastKeyAction(action), [])
+  // The Keys tab stays mounted: it learns of a compaction made here without listing again.
+  const [compactedAt, setCompactedAt] = useState<string | null>(null)
   const status = useClusterStatus(name)
   const isUp = hasLiveMember(cluster)
   const panels: Record<WorkspaceTab, ReactNode> = {
@@ -58,8 +65,22 @@ export function ClusterWorkspace(props: {
       />
     ),
     logs: <LogsPanel cluster={cluster} isActive={tab === 'logs'} />,
-    keys: <KeysPanel cluster={cluster} onAction={onKeyAction} />,
-    commands: <CommandsPanel cluster={cluster} lastKeyAction={lastKeyAction} />,
+    keys: <KeysPanel cluster={cluster} onAction={onKeyAction} compactedAt={compactedAt} />,
+    maintenance: (
+      <MaintenancePanel
+        cluster={cluster}
+        status={isUp ? status.status : null}
+        onRestore={props.onRestoreSnapshot}
+        onCompacted={setCompactedAt}
+      />
+    ),
+    commands: (
+      <CommandsPanel
+        cluster={cluster}
+        lastKeyAction={lastKeyAction}
+        leader={isUp ? (status.status?.leaderName ?? null) : null}
+      />
+    ),
   }
   return (
     <div className="workspace">

@@ -24,9 +24,20 @@ export function Desk() {
   const info = useAppInfo()
   const [selectedName, setSelectedName] = useState<string | null>(null)
   const [dialog, setDialog] = useState<DeskDialog | null>(null)
+  /** The snapshot a new cluster is restored from, when "Restore into a new cluster" opened it. */
+  const [restoreFrom, setRestoreFrom] = useState<string | null>(null)
   const main = useRef<HTMLElement>(null)
   // Why "only when none is open": replacing the create dialog would throw away what was typed.
   const open = (next: DeskDialog) => setDialog((current) => current ?? next)
+  const restore = (snapshotId: string) => {
+    if (dialog) return
+    setRestoreFrom(snapshotId)
+    open('create-cluster')
+  }
+  const closeDialog = () => {
+    setDialog(null)
+    setRestoreFrom(null)
+  }
   useAppCommand('create-cluster', () => open('create-cluster'))
   useAppCommand('show-settings', () => open('settings'))
   useAppCommand('find', () => focusSearchField(main.current))
@@ -36,7 +47,7 @@ export function Desk() {
     null
   const show = (name: string) => {
     setSelectedName(name)
-    setDialog(null)
+    closeDialog()
   }
   return (
     <div className="desk">
@@ -71,6 +82,7 @@ export function Desk() {
             cluster={selected}
             onChanged={clusters.update}
             onDeleted={clusters.remove}
+            onRestoreSnapshot={restore}
           />
         ) : (
           clusters.isLoaded && (
@@ -96,7 +108,8 @@ export function Desk() {
       {dialog === 'create-cluster' && (
         <CreateClusterDialog
           clusters={clusters.clusters}
-          onClose={() => setDialog(null)}
+          fromSnapshot={restoreFrom}
+          onClose={closeDialog}
           onCreated={(view) => {
             clusters.update(view)
             show(view.definition.name)
@@ -104,7 +117,7 @@ export function Desk() {
           onShowCluster={show}
         />
       )}
-      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog onClose={closeDialog} />}
     </div>
   )
 }

@@ -9,10 +9,18 @@ export interface KeyListState {
   nextKey: Uint8Array | null
   /** Keys under the prefix; null until counted (a fast first page comes without its count). */
   count: number | null
+  /** The revision the engine last compacted the cluster to (history before it is gone), or null. */
+  compactRevision: string | null
 }
 
 /** Nothing loaded. */
-export const EMPTY_KEY_LIST: KeyListState = { entries: [], revision: null, nextKey: null, count: 0 }
+export const EMPTY_KEY_LIST: KeyListState = {
+  entries: [],
+  revision: null,
+  nextKey: null,
+  count: 0,
+  compactRevision: null,
+}
 
 /** The state after the first page. */
 export function firstPage(page: KeyPage): KeyListState {
@@ -21,6 +29,7 @@ export function firstPage(page: KeyPage): KeyListState {
     revision: page.revision,
     nextKey: page.nextKey,
     count: page.count,
+    compactRevision: page.compactRevision ?? null,
   }
 }
 

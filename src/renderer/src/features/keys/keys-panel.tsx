@@ -10,6 +10,7 @@ import type { KeyActionListener } from './key-action'
 import { KeyEditor, type EditTarget } from './key-editor'
 import { createKeyEventHub } from './key-event-hub'
 import { KeyList } from './key-list'
+import { CompactionNote, newestRevision } from './compaction-note'
 import { KeyTree } from './key-tree'
 import { KeysDialogs, type KeysDialog } from './keys-dialogs'
 import { KeysToolbar, type KeysView } from './keys-toolbar'
@@ -21,7 +22,12 @@ import { ValueViewer } from './value-viewer'
 const PREFIX_DEBOUNCE_MS = 250
 
 /** The Keys tab: a stopped cluster explains itself; a running one gets the key browser. */
-export function KeysPanel(props: { cluster: ClusterView; onAction: KeyActionListener }) {
+export function KeysPanel(props: {
+  cluster: ClusterView
+  onAction: KeyActionListener
+  /** A compaction made in this window since the list was read (the Maintenance tab). */
+  compactedAt?: string | null
+}) {
   if (!hasLiveMember(props.cluster)) {
     return (
       <EmptyState title={`Cluster ${props.cluster.definition.name} is stopped`}>
@@ -29,10 +35,20 @@ export function KeysPanel(props: { cluster: ClusterView; onAction: KeyActionList
       </EmptyState>
     )
   }
-  return <KeyBrowser cluster={props.cluster.definition.name} onAction={props.onAction} />
+  return (
+    <KeyBrowser
+      cluster={props.cluster.definition.name}
+      onAction={props.onAction}
+      compactedAt={props.compactedAt ?? null}
+    />
+  )
 }
 
-function KeyBrowser(props: { cluster: string; onAction: KeyActionListener }) {
+function KeyBrowser(props: {
+  cluster: string
+  onAction: KeyActionListener
+  compactedAt: string | null
+}) {
   const { cluster, onAction } = props
   const api = useApi()
   const [prefixDraft, setPrefixDraft] = useState('')
@@ -97,6 +113,7 @@ function KeyBrowser(props: { cluster: string; onAction: KeyActionListener }) {
           onDismiss={jump.clearError}
         />
       )}
+      <CompactionNote revision={newestRevision(list.compactRevision, props.compactedAt)} />
       {watch.watchError && (
         <div className="banner banner--warn" role="alert">
           Live updates stopped: {watch.watchError}{' '}

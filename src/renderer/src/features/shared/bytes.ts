@@ -10,6 +10,7 @@ export {
   decodeText,
   encodeText,
   equalBytes,
+  formatBytes,
   startsWithBytes,
 } from '../../../../shared/bytes'
 
@@ -57,19 +58,6 @@ export function displayBytes(bytes: Uint8Array, maxChars = 512): string {
           b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${hexByte(b)}`,
         ).join('')
   return shown.length > maxChars ? `${shown.slice(0, maxChars)}…` : shown
-}
-
-/** A size such as "812 B", "4.2 KiB" or "1.5 MiB". */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let value = size / 1024
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
 }
 
 /** A lease ID (decimal string from the engine) in hex as etcdctl prints it; "0" means no lease. */

@@ -1,0 +1,180 @@
+import { copyFile } from 'node:fs/promises'
+import type {
+  AlarmEntry,
+  DefragReport,
+  FillReport,
+  HashKvReport,
+  MaintenanceTools,
+  SnapshotInfo,
+} from '../../shared/maintenance'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { EngineError } from '../errors/engine-error'
+import type { EngineLog } from '../log/engine-log'
+import { disarmAlarms, listAlarms } from '../maintenance/alarms'
+import { ClusterRestore } from '../maintenance/cluster-restore'
+import { compactCluster } from '../maintenance/compaction'
+import { defragmentMembers } from '../maintenance/defragment'
+import { checkConsistency } from '../maintenance/hash-check'
+import { runMaintenance, type MaintenanceContext } from '../maintenance/maintenance-operation'
+import { SnapshotFiles } from '../maintenance/snapshot-files'
+import { saveSnapshot } from '../maintenance/snapshot-save'
+import { fillUntilNoSpace } from '../maintenance/space-filler'
+import type { ProbeMeter } from '../probe/probe-meter'
+import { diskError } from '../releases/fs-errors'
+import type { DataLayout } from '../store/data-layout'
+
+/** Lets the user pick where to save a file (Electron's save dialog); null when they cancel. */
+export type ChooseSavePath = (defaultName: string) => Promise<string | null>
+
+/** What maintenance needs of the engine. */
+export interface ClusterMaintenanceDeps {
+  runtime: (cluster: string) => ClusterRuntime
+  layout: DataLayout
+  /** Measures what clients saw during each cluster-changing action. */
+  probes: ProbeMeter
+  log: EngineLog
+  /** Absent in browser mode, where the window downloads snapshots instead. */
+  chooseSavePath: ChooseSavePath | undefined
+}
+
+/**
+ * The maintenance side of the engine: snapshots (save, list, delete, export, restore into a new
+ * cluster), defragmentation, compaction, alarms, the NOSPACE drill and the consistency check.
+ * Every action that changes a cluster runs as an operation of it and is reported as its last one.
+ */
+export class ClusterMaintenance {
+  /** The create hook that restores a new cluster from a snapshot. */
+  readonly restore: ClusterRestore
+  private readonly files: SnapshotFiles
+  /** The last compaction made through this engine, by cluster token (a re-created name starts over). */
+  private readonly compactions = new Map<string, string>()
+
+  constructor(private readonly deps: ClusterMaintenanceDeps) {
+    this.files = new SnapshotFiles(deps.layout.snapshotsDir, deps.log)
+    this.restore = new ClusterRestore(this.files, deps.layout)
+  }
+
+  /** Saves a snapshot of one member into the snapshots folder. */
+  async saveSnapshot(cluster: string, member: string): Promise<SnapshotInfo> {
+    const runtime = this.deps.runtime(cluster)
+    const request = {
+      kind: 'snapshot-save' as const,
+      label: `Saving a snapshot of ${member}`,
+      meter: { onlyIfRunning: true },
+    }
+    const measured = await runMaintenance(runtime, this.deps.probes, request, (ctx) =>
+      saveSnapshot(runtime, this.files, member, ctx),
+    )
+    return measured.value
+  }
+
+  /** Every saved snapshot, newest first. */
+  snapshots(): Promise<SnapshotInfo[]> {
+    return this.files.list()
+  }
+
+  /** Deletes a saved snapshot. */
+  async deleteSnapshot(id: string): Promise<void> {
+    await this.files.delete(id)
+    this.deps.log.info({ snapshot: id }, 'snapshot deleted')
+  }
+
+  /** The file of a saved snapshot (browser mode's download), or SNAPSHOT_NOT_FOUND. */
+  snapshotFile(id: string): Promise<string> {
+    return this.files.existing(id)
+  }
+
+  /** "Save a copy…": copies a snapshot where the user chooses (Electron); FORBIDDEN elsewhere. */
+  async exportSnapshot(id: string): Promise<{ path: string } | null> {
+    const file = await this.files.existing(id)
+    const choose = this.deps.chooseSavePath
+    if (!choose) {
+      throw new EngineError(
+        'FORBIDDEN',
+        'This etcd Desk cannot show a save dialog; download the snapshot instead.',
+        { file },
+      )
+    }
+    const path = await choose(id)
+    if (path === null) return null
+    await copyFile(file, path).catch((error: unknown) => {
+      this.deps.log.warn({ err: error, snapshot: id, path }, 'saving a copy of a snapshot failed')
+      throw diskError(error, `save a copy of ${id}`, path)
+    })
+    this.deps.log.info({ snapshot: id, path }, 'snapshot copied')
+    return { path }
+  }
+
+  /** Defragments every member, followers first and the leader last, with sizes and probe counts. */
+  async defragment(cluster: string): Promise<DefragReport> {
+    const runtime = this.deps.runtime(cluster)
+    const { value, probe } = await runMaintenance(
+      runtime,
+      this.deps.probes,
+      { kind: 'defragment', label: `Defragmenting cluster ${cluster}` },
+      (ctx) => defragmentMembers(runtime, ctx),
+    )
+    return { steps: value, probe }
+  }
+
+  /** Compacts the history to `revision` (default: the current revision); answers the revision. */
+  async compact(cluster: string, revision?: string): Promise<{ revision: string }> {
+    const compacted = await this.run(
+      cluster,
+      'compact',
+      `Compacting cluster ${cluster}`,
+      (r, ctx) => compactCluster(r, revision, ctx),
+    )
+    this.compactions.set(this.deps.runtime(cluster).def.token, compacted)
+    return { revision: compacted }
+  }
+
+  /** The revision this engine last compacted the cluster to, or null. */
+  compactRevision(cluster: string): string | null {
+    return this.compactions.get(this.deps.runtime(cluster).def.token) ?? null
+  }
+
+  /** Every member's active alarms. */
+  alarms(cluster: string): Promise<AlarmEntry[]> {
+    return listAlarms(this.deps.runtime(cluster))
+  }
+
+  /** Deactivates every active alarm; answers those it disarmed. */
+  disarm(cluster: string): Promise<AlarmEntry[]> {
+    return this.run(cluster, 'disarm', `Disarming the alarms of ${cluster}`, disarmAlarms)
+  }
+
+  /** Every member's hash of the keyspace at one revision. */
+  hashKv(cluster: string): Promise<HashKvReport> {
+    return checkConsistency(this.deps.runtime(cluster))
+  }
+
+  /** The NOSPACE drill: fills the cluster until etcd refuses a write for lack of space. */
+  fill(cluster: string): Promise<FillReport> {
+    return this.run(cluster, 'fill', `Filling cluster ${cluster} until NOSPACE`, fillUntilNoSpace)
+  }
+
+  /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
+  async tools(cluster: string): Promise<MaintenanceTools> {
+    const { binary } = await this.deps.runtime(cluster).plan()
+    return {
+      version: binary.version,
+      etcdctl: binary.etcdctl,
+      etcdutl: binary.etcdutl,
+      snapshotsDir: this.files.dir,
+    }
+  }
+
+  private async run<T>(
+    cluster: string,
+    kind: 'compact' | 'disarm' | 'fill',
+    label: string,
+    work: (runtime: ClusterRuntime, ctx: MaintenanceContext) => Promise<T>,
+  ): Promise<T> {
+    const runtime = this.deps.runtime(cluster)
+    const measured = await runMaintenance(runtime, this.deps.probes, { kind, label }, (ctx) =>
+      work(runtime, ctx),
+    )
+    return measured.value
+  }
+}

@@ -1,0 +1,59 @@
+import type { SnapshotInfo } from '../../shared/maintenance'
+import { formatBytes } from '../../shared/bytes'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import type { MaintenanceContext } from './maintenance-operation'
+import { memberError, memberHandle, readMemberStatus, withMemberClients } from './member-clients'
+import { verifySnapshotFile } from './snapshot-check'
+import type { SnapshotFiles } from './snapshot-files'
+import { streamSnapshot } from './snapshot-stream'
+
+/** Why 1 MiB: a step per megabyte shows progress without flooding the window with updates. */
+const PROGRESS_STEP_BYTES = 1024 * 1024
+
+/**
+ * Saves a snapshot of one member into the snapshots folder: its status first (revision, version),
+ * then its Snapshot stream into a file, checked whole (SHA-256) before it is listed.
+ */
+export async function saveSnapshot(
+  runtime: ClusterRuntime,
+  files: SnapshotFiles,
+  member: string,
+  ctx: MaintenanceContext,
+): Promise<SnapshotInfo> {
+  const cluster = runtime.def.name
+  // Why no deadline: the stream lasts as long as the database takes; snapshot-stream bounds silence.
+  return withMemberClients(
+    runtime,
+    async (members) => {
+      const target = memberHandle(runtime, members, member)
+      ctx.step(`reading the status of ${member}`)
+      const status = await readMemberStatus(target)
+      const savedAt = new Date()
+      const id = await files.newId(cluster, member, savedAt)
+      const file = files.file(id)
+      ctx.step(`streaming the snapshot of ${member} at revision ${status.revision}`)
+      let shown = 0
+      const streamed = await streamSnapshot(target.client, file, (bytes) => {
+        if (bytes - shown < PROGRESS_STEP_BYTES) return
+        shown = bytes
+        ctx.step(`streaming the snapshot of ${member}: ${formatBytes(bytes)}`)
+      }).catch((error: unknown) => {
+        throw memberError(target, 'snapshot', error)
+      })
+      ctx.step(`checking ${id}`)
+      await verifySnapshotFile(id, file)
+      await files.describe(id, {
+        cluster,
+        member,
+        savedAt: savedAt.toISOString(),
+        revision: status.revision,
+        etcdVersion: status.version,
+      })
+      ctx.note(
+        `saved ${id} from ${member}: ${formatBytes(streamed.bytes)} at revision ${status.revision}`,
+      )
+      return files.info(id)
+    },
+    { callDeadlineMs: null },
+  )
+}
