@@ -10,6 +10,7 @@ import { idleOverhead } from './idle-overhead'
 import { keysFirstPage } from './keys-first-page'
 import { logsThroughput } from './logs-throughput'
 import { memberAdd } from './member-add'
+import { rollingUpgrade } from './rolling-upgrade'
 import { writeProbe } from './write-probe'
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'member-add': memberAdd,
   'write-probe': writeProbe,
   'defrag-availability': defragAvailability,
+  'rolling-upgrade': rollingUpgrade,
 }
 
 const wanted = process.argv.slice(2)

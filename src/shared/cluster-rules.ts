@@ -28,3 +28,22 @@ export function quorumOf(memberCount: number): number {
 export function isLiveState(state: MemberState): boolean {
   return state === 'starting' || state === 'running' || state === 'paused' || state === 'stopping'
 }
+
+/**
+ * The etcd a member runs: its own exact version in a mixed-version cluster, else the cluster's
+ * setting ("system" for the etcd on PATH).
+ */
+export function memberVersionSetting(
+  def: { etcdVersion: string; resolvedVersion: string },
+  member: { etcdVersion?: string },
+): string {
+  return member.etcdVersion ?? (def.etcdVersion === 'system' ? 'system' : def.resolvedVersion)
+}
+
+/** The exact version a member runs ("3.5.16"), its own or the cluster's recorded one. */
+export function memberVersionOf(
+  def: { resolvedVersion: string },
+  member: { etcdVersion?: string },
+): string {
+  return member.etcdVersion ?? def.resolvedVersion
+}

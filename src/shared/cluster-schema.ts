@@ -12,6 +12,8 @@ const memberSpecSchema = z.strictObject({
   clientPort: z.number().int(),
   peerPort: z.number().int(),
   proxyPort: z.number().int().optional(),
+  /** An exact version for this member alone (a mixed-version cluster). */
+  etcdVersion: z.string().regex(VERSION_PATTERN).optional(),
 })
 
 /** Smallest --quota-backend-bytes offered: etcd needs room for its own bookkeeping (measured: 1 MiB works). */

@@ -1,3 +1,5 @@
+import type { PendingUpgrade } from './upgrade'
+
 /** One member as the user defines it: a name and its two ports. */
 export interface MemberSpec {
   name: string
@@ -8,6 +10,11 @@ export interface MemberSpec {
    * proxy inside the engine that can drop or delay its traffic). Advertised instead of peerPort.
    */
   proxyPort?: number
+  /**
+   * The exact etcd version this member runs, when it differs from the cluster's (a mixed-version
+   * cluster, made on purpose at create or half way through an upgrade). Absent: the cluster's.
+   */
+  etcdVersion?: string
 }
 
 /** A member as stored with its cluster: the spec plus what the engine decided for it. */
@@ -24,6 +31,11 @@ export interface MemberDefinition extends MemberSpec {
   joined?: { initialCluster: string }
   /** True while the member is a learner (non-voting); the member list is the truth, this a cache. */
   isLearner?: boolean
+  /**
+   * Set on a 3.4 member that joins a 3.5 cluster being downgraded: it starts with
+   * --next-cluster-version-compatible (3.4.31+), else it refuses the 3.5 cluster version.
+   */
+  nextClusterVersionCompatible?: boolean
 }
 
 /** Options of a new cluster beyond its members (the create dialog's advanced part). */
@@ -79,6 +91,8 @@ export interface ClusterDefinition extends ClusterSpec {
   resolvedVersion: string
   /** A membership change the engine has not finished yet, or absent. */
   pendingChange?: PendingMemberChange | null
+  /** A version change (upgrade, downgrade) the engine has not finished, or absent. */
+  pendingUpgrade?: PendingUpgrade | null
 }
 
 /** Lifecycle of one supervised etcd member ('paused': stopped with SIGSTOP on purpose). */
@@ -117,6 +131,8 @@ export interface MemberView extends MemberSpec {
   isLearner: boolean
   /** Network faults set on it; null when the cluster was created without network faults. */
   faults: MemberFaults | null
+  /** The etcd version etcd Desk runs this member with (its own, or the cluster's). */
+  etcdVersion: string
 }
 
 /** Aggregate state of a cluster, derived from its members. */
@@ -146,6 +162,7 @@ export type ClusterOperationKind =
   | 'compact'
   | 'disarm'
   | 'fill'
+  | 'upgrade'
 
 /** The operation running on a cluster right now, for the window to show. */
 export interface ClusterOperation {
@@ -224,6 +241,11 @@ export interface ClusterStatus {
   memberCount: number
   leaderName: string | null
   leaderChanges: LeaderChange[]
+  /**
+   * The version the cluster runs at (`/version`'s etcdcluster, "3.4.0"): the lowest member's line
+   * once they agree; null until a member answered.
+   */
+  clusterVersion: string | null
 }
 
 /** How a long operation went: its steps, and what the write probe saw meanwhile. */

@@ -16,6 +16,7 @@ import type {
   SnapshotInfo,
 } from './maintenance'
 import type { ProbeStats } from './probe'
+import type { UpgradeChoices, UpgradeReport } from './upgrade'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { LogBatch, LogLine } from './logs'
 import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
@@ -103,6 +104,14 @@ export const requestSchemas = {
   'cluster:delete': clusterRef.extend({ stopFirst: z.boolean().optional() }),
   'cluster:status': clusterRef,
   'cluster:commands': clusterRef,
+  'cluster:upgrade-choices': clusterRef,
+  'cluster:upgrade': clusterRef.extend({
+    version: releaseVersionSchema,
+    /** Run a refused target through its multi-hop plan (newest patch first, then the next line). */
+    allowHops: z.boolean().optional(),
+  }),
+  /** Stops a running upgrade after the member being swapped: 'pause' keeps it to continue. */
+  'cluster:upgrade-stop': clusterRef.extend({ mode: z.enum(['pause', 'abort']) }),
   'member:start': memberRef,
   'member:stop': memberRef,
   'member:restart': memberRef,
@@ -194,6 +203,9 @@ export interface ResponseMap {
   'cluster:delete': null
   'cluster:status': ClusterStatus | null
   'cluster:commands': ClusterCommandsView
+  'cluster:upgrade-choices': UpgradeChoices
+  'cluster:upgrade': UpgradeReport
+  'cluster:upgrade-stop': null
   'member:start': ClusterView
   'member:stop': ClusterView
   'member:restart': ClusterView

@@ -92,6 +92,19 @@ export interface ErrorDetails {
   SNAPSHOT_NOT_FOUND: { id: string }
   SNAPSHOT_INVALID: { id: string; reason: string }
   RESTORE_TARGET_NOT_EMPTY: { path: string }
+  UPGRADE_PATH_UNSAFE: { cluster: string; target: string; from: string[]; hops: string[] | null }
+  UPGRADE_AUTH_ENABLED: { cluster: string; target: string }
+  DOWNGRADE_UNSUPPORTED: { cluster: string; target: string; snapshotId: string | null }
+  ALARMS_ACTIVE: { cluster: string; alarms: string[] }
+  MEMBER_UPGRADE_FAILED: {
+    cluster: string
+    member: string
+    version: string
+    /** The version it runs again, when the rollback worked. */
+    rolledBackTo: string | null
+    logTail: string[]
+  }
+  NO_UPGRADE: { cluster: string }
   ETCD_NOT_FOUND: { path?: string; version?: string; output?: string }
   ETCD_VERSION_UNSUPPORTED: { version: string; path?: string }
   ETCD_VERSION_CHANGED: { cluster: string; recordedVersion: string; foundVersion: string }

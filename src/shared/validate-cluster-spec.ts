@@ -1,3 +1,4 @@
+import { lineIndex, lineOf } from './etcd-lines'
 import type { ClusterDefinition, ClusterSpec, MemberSpec } from './cluster'
 import {
   CLUSTER_NAME_PATTERN,
@@ -25,6 +26,50 @@ export function validateClusterSpec(spec: ClusterSpec): SpecIssue[] {
   const issues: SpecIssue[] = [...checkClusterFields(spec)]
   spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i, spec.networkFaults)))
   issues.push(...checkDuplicates(spec))
+  issues.push(...checkMemberVersions(spec))
+  return issues
+}
+
+/**
+ * Members with their own versions (a mixed-version cluster): each a version etcd Desk runs, and
+ * all within two adjacent lines, the only mix etcd supports (the cluster runs at the lowest).
+ */
+function checkMemberVersions(spec: ClusterSpec): SpecIssue[] {
+  const issues: SpecIssue[] = []
+  const lines: { member: string; line: number; version: string }[] = []
+  if (spec.etcdVersion !== 'system' && lineOf(spec.etcdVersion)) {
+    lines.push({
+      member: 'the cluster',
+      line: lineIndex(lineOf(spec.etcdVersion)!),
+      version: spec.etcdVersion,
+    })
+  }
+  spec.members.forEach((m, i) => {
+    if (m.etcdVersion === undefined) return
+    const label = m.name || `#${i + 1}`
+    const line = VERSION_PATTERN.test(m.etcdVersion) ? lineOf(m.etcdVersion) : null
+    if (!line) {
+      issues.push({
+        severity: 'error',
+        path: `members[${i}].etcdVersion`,
+        member: label,
+        message: `Member ${label}: etcd version "${m.etcdVersion}" is not one etcd Desk runs (3.4 or later, like 3.5.17).`,
+      })
+      return
+    }
+    lines.push({ member: label, line: lineIndex(line), version: m.etcdVersion })
+  })
+  const sorted = [...lines].sort((a, b) => a.line - b.line)
+  const [low, high] = [sorted[0], sorted[sorted.length - 1]]
+  if (low && high && high.line - low.line > 1) {
+    const i = spec.members.findIndex((m) => m.name === high.member)
+    issues.push({
+      severity: 'error',
+      path: i >= 0 ? `members[${i}].etcdVersion` : 'etcdVersion',
+      member: high.member,
+      message: `${high.member} runs ${high.version} and ${low.member} ${low.version}: etcd mixes only adjacent lines (3.4 with 3.5, 3.5 with 3.6 …).`,
+    })
+  }
   return issues
 }
 

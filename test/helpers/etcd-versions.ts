@@ -15,15 +15,32 @@ export interface TestEtcd {
   etcdctl: string
 }
 
-/**
- * Where scripts/fetch-debian-etcd.sh puts Debian trixie's etcd 3.5 (CI runs it; so can you).
- * ETCD_DESK_TEST_ETCD35_DIR names another folder holding etcd and etcdctl.
- */
-function etcd35Dir(): string {
-  const cache =
+/** The cache of scripts/fetch-debian-etcd.sh: ETCD_DESK_TEST_CACHE or ~/.cache/etcd-desk-test. */
+export function testCacheDir(): string {
+  return (
     process.env.ETCD_DESK_TEST_CACHE ??
     join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'etcd-desk-test')
-  return process.env.ETCD_DESK_TEST_ETCD35_DIR ?? join(cache, 'debian-trixie', 'usr', 'bin')
+  )
+}
+
+/**
+ * Where scripts/fetch-debian-etcd.sh puts a Debian suite's etcd (CI runs it; so can you), unless
+ * the environment variable `override` names another folder holding etcd and etcdctl.
+ */
+function debianEtcdDir(suite: string, override: string): string {
+  return process.env[override] ?? join(testCacheDir(), `debian-${suite}`, 'usr', 'bin')
+}
+
+/** The etcd of a Debian suite; fails with the command that fetches it when it is missing. */
+function debianEtcd(suite: string, override: string, line: string): TestEtcd {
+  const dir = debianEtcdDir(suite, override)
+  const etcd = join(dir, 'etcd')
+  if (!existsSync(etcd)) {
+    throw new Error(
+      `No etcd ${line} (Debian ${suite}) for the tests at ${dir}: run scripts/fetch-debian-etcd.sh ${suite} (or set ${override}).`,
+    )
+  }
+  return describe(etcd, join(dir, 'etcdctl'))
 }
 
 function describe(etcd: string, etcdctl: string): TestEtcd {
@@ -46,16 +63,14 @@ export function systemTestEtcd(): TestEtcd {
   return describe(onPath('etcd'), onPath('etcdctl'))
 }
 
-/** Debian trixie's etcd 3.5; fails with the command that fetches it when it is missing. */
+/** Debian trixie's etcd 3.5 (3.5.16); fails with the command that fetches it when it is missing. */
 export function etcd35(): TestEtcd {
-  const dir = etcd35Dir()
-  const etcd = join(dir, 'etcd')
-  if (!existsSync(etcd)) {
-    throw new Error(
-      `No etcd 3.5 for the tests at ${dir}: run scripts/fetch-debian-etcd.sh (or set ETCD_DESK_TEST_ETCD35_DIR).`,
-    )
-  }
-  return describe(etcd, join(dir, 'etcdctl'))
+  return debianEtcd('trixie', 'ETCD_DESK_TEST_ETCD35_DIR', '3.5')
+}
+
+/** Debian sid's etcd 3.5.30 (a newer 3.5 patch); fails with the command that fetches it. */
+export function etcd3530(): TestEtcd {
+  return debianEtcd('sid', 'ETCD_DESK_TEST_ETCD3530_DIR', '3.5.30')
 }
 
 /** Both real lines, for tests that must hold on two etcd versions. */

@@ -45,6 +45,7 @@ export function clusterView(
       restarts: 0,
       isLearner: false,
       faults: null,
+      etcdVersion: '3.5.17',
     }
   })
   const allStopped = members.every((m) => m.state === 'stopped')
@@ -99,6 +100,7 @@ export function clusterStatus(
     memberCount: members.length,
     leaderName: leader,
     leaderChanges: [{ at, from: null, to: leader, term: '2' }],
+    clusterVersion: '3.5.0',
   }
 }
 

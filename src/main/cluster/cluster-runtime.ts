@@ -61,9 +61,12 @@ export interface ClusterRuntimeEvents {
   'member-exit': [member: string, info: ExitInfo, expected: boolean]
 }
 
-/** A binary and each member's arguments for it. */
+/** The cluster's binary, and each member's binary and arguments. */
 export interface RuntimePlan {
+  /** The cluster's own etcd (its version setting): etcdctl and etcdutl come from it. */
   binary: EtcdBinary
+  /** The etcd a member runs (its own version in a mixed-version cluster). */
+  binaryOf: (slot: MemberSlot) => EtcdBinary
   args: (slot: MemberSlot) => string[]
 }
 
@@ -262,10 +265,10 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** The exact etcd command line of each member, copyable into a shell. */
   async commands(): Promise<ClusterCommandsView> {
-    const { binary, args } = await this.plan()
+    const { binary, binaryOf, args } = await this.plan()
     const members = this.slots.map((s) => ({
       member: s.spec.name,
-      etcd: shellCommand(binary.etcd, args(s)),
+      etcd: shellCommand(binaryOf(s).etcd, args(s)),
       args: args(s),
     }))
     return { members, etcdctl: binary.etcdctl }
@@ -385,7 +388,11 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       await this.deps.store.save(this.definition)
       this.notifyChanged()
     }
-    return { binary: plan.binary, args: (slot) => plan.args.get(slot.spec.name) ?? [] }
+    return {
+      binary: plan.binary,
+      binaryOf: (slot) => plan.binaries.get(slot.spec.name) ?? plan.binary,
+      args: (slot) => plan.args.get(slot.spec.name) ?? [],
+    }
   }
 
   /** The status seen last, polling once when there is none yet (the stop order needs the leader). */

@@ -1,5 +1,7 @@
 import type { ClusterDefinition, MemberDefinition, MemberSpec } from '../../shared/cluster'
-import type { EtcdLine } from '../etcd/etcd-version'
+import { memberVersionOf } from '../../shared/cluster-rules'
+import { NEXT_CLUSTER_VERSION_COMPATIBLE_SINCE, type EtcdLine } from '../../shared/etcd-lines'
+import { isAtLeast } from '../../shared/version-order'
 
 /** Where one member keeps its data. */
 export interface MemberPaths {
@@ -29,7 +31,49 @@ function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): str
   return def.members.map((m) => `${m.name}=${peerUrlOf(def.host, m)}`).join(',')
 }
 
-/** The command-line arguments (no shell) that start one member of a cluster. */
+/** What one etcd line accepts of the flags etcd Desk writes differently per line. */
+interface LineFlags {
+  /** Logging: zap JSON lines to stderr, which the engine sends to the member's log file. */
+  logging: readonly string[]
+  /** The first patch of the line with --next-cluster-version-compatible; null: the line has none. */
+  nextClusterVersionCompatibleSince: string | null
+}
+
+/** zap, to stderr: the logging every line accepts (3.5 removed capnslog and --log-output). */
+const ZAP_TO_STDERR = ['--logger=zap', '--log-outputs=stderr'] as const
+
+/**
+ * The flags that differ per etcd line (ETCD-OPS-FACTS §3.3, §8). Every other flag memberArgs
+ * writes is accepted unchanged by 3.4 through 3.7; test/fixtures/etcd-flags holds each line's
+ * full flag list, and the tests check every generated flag against it.
+ */
+const LINE_FLAGS: Readonly<Record<EtcdLine, LineFlags>> = {
+  // 3.4 defaults to capnslog text, and to journald when its parent is PID 1 (an adopted member).
+  // Its --debug and --log-output are never written: 3.5 refuses them, and members change lines.
+  '3.4': {
+    logging: ZAP_TO_STDERR,
+    nextClusterVersionCompatibleSince: NEXT_CLUSTER_VERSION_COMPATIBLE_SINCE,
+  },
+  // 3.5 removed --debug, --log-output, --log-package-levels and --logger=capnslog; it never had
+  // --next-cluster-version-compatible (a 3.4-only flag, for downgrades from 3.5).
+  '3.5': { logging: ZAP_TO_STDERR, nextClusterVersionCompatibleSince: null },
+  // 3.6 removed --enable-v2 and --proxy*, renamed --experimental-* (or made them --feature-gates)
+  // and added --log-format (json is its default; stated for clarity).
+  '3.6': {
+    logging: [...ZAP_TO_STDERR, '--log-format=json'],
+    nextClusterVersionCompatibleSince: null,
+  },
+  // 3.7 removed every --experimental-* flag, --discovery and --discovery-proxy, and added none.
+  '3.7': {
+    logging: [...ZAP_TO_STDERR, '--log-format=json'],
+    nextClusterVersionCompatibleSince: null,
+  },
+}
+
+/**
+ * The command-line arguments (no shell) that start one member of a cluster, for the line of the
+ * etcd that member runs (members of one cluster may run different versions).
+ */
 export function memberArgs(
   def: ClusterDefinition,
   member: MemberDefinition,
@@ -52,22 +96,30 @@ export function memberArgs(
     `--initial-cluster-state=${member.joined ? 'existing' : 'new'}`,
     `--initial-cluster-token=${def.token}`,
     ...(def.quotaBackendBytes ? [`--quota-backend-bytes=${def.quotaBackendBytes}`] : []),
-    ...loggingArgs(line),
+    ...LINE_FLAGS[line].logging,
+    ...(hasNextClusterVersionCompatible(def, member, line)
+      ? ['--next-cluster-version-compatible']
+      : []),
   ]
 }
 
-/** Logging flags per etcd line: JSON lines to stderr, which the engine sends to the member's log file. */
-function loggingArgs(line: EtcdLine): string[] {
-  switch (line) {
-    case '3.4':
-      // 3.4 defaults to capnslog text, and to journald when its parent is PID 1 (an adopted member).
-      return ['--logger=zap', '--log-outputs=stderr']
-    case '3.5':
-      return ['--logger=zap', '--log-outputs=stderr']
-    case '3.6':
-      // 3.6 accepts only zap and adds --log-format (json is its default; stated for clarity).
-      return ['--logger=zap', '--log-outputs=stderr', '--log-format=json']
-  }
+/**
+ * True when a member asked to accept the next line's cluster version (a 3.4 member in a 3.5
+ * cluster being downgraded) and its etcd has the flag. Why the patch check: 3.4.0–3.4.30 exit on
+ * the unknown flag; such a downgrade is refused before (version-paths.ts), and were one started
+ * anyway, etcd's own "invalid downgrade" error says more than "flag provided but not defined".
+ */
+function hasNextClusterVersionCompatible(
+  def: ClusterDefinition,
+  member: MemberDefinition,
+  line: EtcdLine,
+): boolean {
+  const since = LINE_FLAGS[line].nextClusterVersionCompatibleSince
+  return (
+    member.nextClusterVersionCompatible === true &&
+    since !== null &&
+    isAtLeast(memberVersionOf(def, member), since)
+  )
 }
 
 /** The etcdctl endpoints flag for a cluster: all client URLs. */

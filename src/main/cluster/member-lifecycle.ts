@@ -32,7 +32,7 @@ export class MemberLifecycle {
       })
     }
     ctx.step('resolving the etcd binary')
-    const { binary, args } = await this.runtime.plan()
+    const { binaryOf, args } = await this.runtime.plan()
     ctx.signal.throwIfAborted()
     ctx.step('checking ports')
     await assertPortsFree(
@@ -42,7 +42,7 @@ export class MemberLifecycle {
     await this.runtime.proxies?.ensureListening()
     ctx.signal.throwIfAborted()
     // All at once: a member only becomes ready once a quorum is up (ETCD-FACTS 5.2).
-    for (const slot of toStart) slot.spawn(binary.etcd, args(slot))
+    for (const slot of toStart) slot.spawn(binaryOf(slot).etcd, args(slot))
     this.afterSpawn()
     const deadline = Date.now() + this.deps.startTimeoutMs
     let ready = 0
@@ -93,13 +93,13 @@ export class MemberLifecycle {
       )
     }
     ctx.step('resolving the etcd binary')
-    const { binary, args } = await this.runtime.plan()
+    const { binaryOf, args } = await this.runtime.plan()
     ctx.signal.throwIfAborted()
     ctx.step(`checking the ports of ${name}`)
     await assertPortsFree(def, [slot.spec])
     await this.runtime.proxies?.ensureListening()
     ctx.signal.throwIfAborted()
-    slot.spawn(binary.etcd, args(slot))
+    slot.spawn(binaryOf(slot).etcd, args(slot))
     this.afterSpawn()
     const liveAfter = slots.filter((s) => isLive(s.process.state)).length
     const canBeHealthy = liveAfter >= quorumOf(slots.length)

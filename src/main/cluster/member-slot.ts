@@ -1,4 +1,5 @@
 import type { ClusterDefinition, MemberDefinition, MemberView } from '../../shared/cluster'
+import { memberVersionOf } from '../../shared/cluster-rules'
 import { isEngineError } from '../errors/engine-error'
 import { MemberLog } from '../logs/member-log'
 import { MemberProcess } from '../process/member-process'
@@ -98,6 +99,7 @@ export class MemberSlot {
       restarts: this.restarts,
       isLearner: this.spec.isLearner ?? false,
       faults: this.runtime.faults.of(this.spec.name),
+      etcdVersion: memberVersionOf(this.runtime.def, this.spec),
     }
   }
 

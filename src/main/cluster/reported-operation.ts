@@ -30,6 +30,8 @@ export async function runReported<T>(
   probes: ProbeMeter,
   request: OperationRequest,
   work: (ctx: ReportedContext) => Promise<T>,
+  /** Also hands the report to the caller (an upgrade returns its probe counts and commands). */
+  onReport?: (report: OperationReport) => void,
 ): Promise<T> {
   return runtime.runOperation(request, async (ctx) => {
     const startedAt = new Date().toISOString()
@@ -37,7 +39,7 @@ export async function runReported<T>(
     const commands: string[] = []
     const window = await probes.begin(runtime.def.name)
     const finish = async (error: unknown): Promise<void> => {
-      runtime.setLastOperation({
+      const report: OperationReport = {
         kind: request.kind,
         label: request.label,
         startedAt,
@@ -47,7 +49,9 @@ export async function runReported<T>(
         probe: await window.end(),
         error: error === null ? null : describe(error),
         commands,
-      })
+      }
+      runtime.setLastOperation(report)
+      onReport?.(report)
     }
     try {
       const value = await work({

@@ -58,6 +58,13 @@ const handlers: Handlers = {
   },
   'cluster:status': (engine, a) => engine.getStatus(a.cluster),
   'cluster:commands': (engine, a) => engine.clusterCommands(a.cluster),
+  'cluster:upgrade-choices': (engine, a) => engine.upgrades.choices(a.cluster),
+  'cluster:upgrade': (engine, a) =>
+    engine.upgrades.upgrade(a.cluster, { version: a.version, allowHops: a.allowHops }),
+  'cluster:upgrade-stop': async (engine, a) => {
+    await engine.upgrades.stop(a.cluster, a.mode)
+    return null
+  },
   'member:start': (engine, a) => engine.startMember(a.cluster, a.member),
   'member:stop': (engine, a) => engine.stopMember(a.cluster, a.member),
   'member:restart': (engine, a) => engine.restartMember(a.cluster, a.member),

@@ -1,5 +1,7 @@
 import type { ClusterDefinition, ClusterSpec, ClusterView } from '../../shared/cluster'
+import { validateClusterSpec } from '../../shared/validate-cluster-spec'
 import { settlesWithin } from '../async/settles-within'
+import { EngineError } from '../errors/engine-error'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
@@ -76,6 +78,7 @@ export class ClusterCreation {
     const log = deps.log.child({ cluster: spec.name })
     log.info({ etcdVersion: spec.etcdVersion, members: spec.members.length }, 'creating cluster')
     const binary = await deps.resolveBinary(spec.etcdVersion)
+    await this.resolveMemberVersions(spec, binary.version)
     deps.assertOpen()
     await assertPortsFree(spec, spec.members, true)
     // A refused restore (no snapshot, a damaged one, a data dir in the way) saves nothing.
@@ -90,6 +93,24 @@ export class ClusterCreation {
     if (start) await runtime.start('create')
     if (start && restored) await deps.restorer.verify(runtime, restored)
     return runtime.view()
+  }
+
+  /**
+   * Installs the members' own versions of a mixed-version cluster (downloading them like the
+   * cluster's), and refuses lines that are not adjacent once the system etcd's version is known.
+   */
+  private async resolveMemberVersions(spec: ClusterSpec, clusterVersion: string): Promise<void> {
+    const own = [...new Set(spec.members.flatMap((m) => (m.etcdVersion ? [m.etcdVersion] : [])))]
+    if (own.length === 0) return
+    const errors = validateClusterSpec({ ...spec, etcdVersion: clusterVersion }).filter(
+      (issue) => issue.severity === 'error',
+    )
+    if (errors.length > 0) {
+      throw new EngineError('INVALID_SPEC', errors.map((e) => e.message).join(' '), {
+        issues: errors,
+      })
+    }
+    for (const version of own) await this.deps.resolveBinary(version)
   }
 
   /** Restores a new cluster's members from its snapshot; on failure the cluster is deleted. */

@@ -68,6 +68,15 @@ export class ClusterMaintenance {
     return measured.value
   }
 
+  /** Saves a snapshot of one member inside an operation already running (an upgrade's first step). */
+  snapshotWithin(
+    runtime: ClusterRuntime,
+    member: string,
+    ctx: MaintenanceContext,
+  ): Promise<SnapshotInfo> {
+    return saveSnapshot(runtime, this.files, member, ctx)
+  }
+
   /** Every saved snapshot, newest first. */
   snapshots(): Promise<SnapshotInfo[]> {
     return this.files.list()

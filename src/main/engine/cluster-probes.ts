@@ -1,3 +1,4 @@
+import type { MemberState } from '../../shared/cluster'
 import type { ProbeStats } from '../../shared/probe'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { clientUrlOf } from '../cluster/etcd-flags'
@@ -47,6 +48,8 @@ export class ClusterProbes implements ProbeMeter {
   private readonly entries = new Map<string, ProbeEntry>()
   private readonly stopping = new Map<string, Promise<ProbeStats>>()
   private readonly last = new Map<string, ProbeStats>()
+  /** Members taken out of each cluster's probe on purpose (about to be stopped), by cluster. */
+  private readonly drained = new Map<string, Set<string>>()
   private isClosed = false
 
   constructor(private readonly deps: ClusterProbesDeps) {}
@@ -116,6 +119,23 @@ export class ClusterProbes implements ProbeMeter {
     }
   }
 
+  /** Takes a member out of the cluster's probe until the returned function puts it back. */
+  async drain(cluster: string, member: string): Promise<() => void> {
+    const drained = this.drained.get(cluster) ?? new Set<string>()
+    this.drained.set(cluster, drained)
+    drained.add(member)
+    const entry = this.entries.get(cluster)
+    if (entry) {
+      const runtime = entry.runtime
+      const url = runtime.def.members.find((m) => m.name === member)
+      if (url) await entry.probe.settled(clientUrlOf(runtime.def.host, url))
+    }
+    return () => {
+      drained.delete(member)
+      if (drained.size === 0) this.drained.delete(cluster)
+    }
+  }
+
   /** Stops the probe of a cluster being deleted and forgets its figures. */
   async forget(cluster: string): Promise<void> {
     if (this.entries.has(cluster)) await this.stop(cluster)
@@ -159,7 +179,7 @@ export class ClusterProbes implements ProbeMeter {
     }
     const probe = new WriteProbe({
       cluster,
-      endpoints: () => votingEndpoints(runtime),
+      endpoints: () => votingEndpoints(runtime, this.drained.get(cluster)),
       log: this.deps.log.child({ cluster }),
     })
     const onChanged = (): void => {
@@ -177,15 +197,28 @@ export class ClusterProbes implements ProbeMeter {
   }
 }
 
+/** States of a member the engine took out of service on purpose (stopped, or on its way in or out). */
+const OUT_OF_SERVICE: ReadonlySet<MemberState> = new Set(['stopped', 'stopping', 'starting'])
+
 /**
  * The client endpoints of the cluster's voting members: learners refuse linearizable requests.
  * A member counts as a learner when its definition or the last polled member list says so.
+ * Members stopped on purpose (a rolling upgrade swaps one at a time) are left out, as a client
+ * with every endpoint routes around them; a crashed or paused member stays in, and its failures
+ * show what a client pinned to it would see.
  */
-function votingEndpoints(runtime: ClusterRuntime): ProbeEndpoint[] {
+function votingEndpoints(
+  runtime: ClusterRuntime,
+  drained: ReadonlySet<string> = new Set(),
+): ProbeEndpoint[] {
   const listed = runtime.status()?.memberList ?? []
   const learners = new Set(listed.filter((m) => m.isLearner).map((m) => m.name))
+  const outOfService = new Set(
+    runtime.slots.filter((s) => OUT_OF_SERVICE.has(s.process.state)).map((s) => s.spec.name),
+  )
+  for (const member of drained) outOfService.add(member)
   return runtime.def.members
-    .filter((m) => !m.isLearner && !learners.has(m.name))
+    .filter((m) => !m.isLearner && !learners.has(m.name) && !outOfService.has(m.name))
     .map((m) => ({ member: m.name, clientUrl: clientUrlOf(runtime.def.host, m) }))
 }
 

@@ -21,6 +21,7 @@ import { SettingsStore } from '../settings/settings-store'
 import { freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterKeys } from './cluster-keys'
 import { ClusterProbes } from './cluster-probes'
+import { ClusterUpgrades } from './cluster-upgrades'
 import { ClusterMaintenance } from './cluster-maintenance'
 import { EngineReleases } from './engine-releases'
 import {
@@ -66,6 +67,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   reconciled: ReconcileOutcome[] = []
   /** Membership and member faults of running clusters: add, promote, remove, make leader, pause. */
   readonly membership: ClusterMembership
+  /** Version changes: choices, rolling upgrade / downgrade, pause and abort. */
+  readonly upgrades: ClusterUpgrades
   /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
   startupReport: StartupReport | null = null
   private readonly runtimes = new Map<string, ClusterRuntime>()
@@ -96,8 +99,12 @@ export class Engine extends EventEmitter<EngineEvents> {
         releasesDir: layout.releasesDir,
         sources: options.releaseSources,
         offline: options.offline,
+        // A release is in use by a cluster on it, or by one member of a mixed-version cluster.
         isInUse: (version) =>
-          [...this.runtimes.values()].some((r) => r.def.etcdVersion === version),
+          [...this.runtimes.values()].some(
+            (r) =>
+              r.def.etcdVersion === version || r.def.members.some((m) => m.etcdVersion === version),
+          ),
         findSystemEtcd: () => this.resolver.system(),
       },
       () => (this.options.releaseMirror ? [this.options.releaseMirror] : []),
@@ -125,6 +132,15 @@ export class Engine extends EventEmitter<EngineEvents> {
       probes: this.probes,
       log: this.log.child({ module: 'maintenance' }),
       chooseSavePath: options.chooseSavePath,
+    })
+    this.upgrades = new ClusterUpgrades({
+      runtime: (name) => this.runtime(name),
+      probes: this.probes,
+      resolveBinary: (version) => this.resolver.resolve(version),
+      releases: () => this.releases.list(),
+      saveSnapshot: (runtime, member, ctx) => this.maintenance.snapshotWithin(runtime, member, ctx),
+      snapshots: () => this.maintenance.snapshots(),
+      log: this.log.child({ module: 'upgrade' }),
     })
     this.creation = new ClusterCreation({
       // A member being added holds its ports from the first step on.
@@ -391,7 +407,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.options.orphanPolicy,
     )
     this.reconciled = loaded.reconciled
-    const resumed = await this.resumePendingChanges()
+    const resumed = [...(await this.resumePendingChanges()), ...(await this.resumeUpgrades())]
     this.startupReport = withLines(loaded.report, resumed)
     for (const line of this.startupReport?.lines ?? []) this.log.info(line)
   }
@@ -408,6 +424,26 @@ export class Engine extends EventEmitter<EngineEvents> {
         this.log.error({ cluster: runtime.def.name, err: error }, 'resuming a change failed')
         sentences.push(
           `A membership change of cluster ${runtime.def.name} left half done by the last run could not be finished: ${message}`,
+        )
+      }
+    }
+    return sentences
+  }
+
+  /** Reports (and settles) version changes an earlier run left half done. */
+  private async resumeUpgrades(): Promise<string[]> {
+    const sentences: string[] = []
+    for (const runtime of this.runtimes.values()) {
+      try {
+        const sentence = await this.upgrades.resumePending(runtime)
+        if (sentence) sentences.push(sentence)
+      } catch (error) {
+        this.log.error(
+          { cluster: runtime.def.name, err: error },
+          'settling a version change failed',
+        )
+        sentences.push(
+          `A version change of cluster ${runtime.def.name} left half done by the last run could not be settled: ${(error as Error).message}`,
         )
       }
     }

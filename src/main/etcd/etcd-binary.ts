@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process'
 import { access, constants } from 'node:fs/promises'
 import { delimiter, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import { lineOf } from '../../shared/etcd-lines'
 import { EngineError } from '../errors/engine-error'
-import { etcdLineOf, parseEtcdVersionOutput } from './etcd-version'
+import { parseEtcdVersionOutput } from './etcd-version'
 
 const execFileAsync = promisify(execFile)
 /** Why: `etcd --version` prints and exits at once; a binary that hangs is not a working etcd. */
@@ -61,7 +62,7 @@ export async function readEtcdVersion(etcdPath: string): Promise<string> {
       { path: etcdPath, output: output.slice(0, 500) },
     )
   }
-  if (!etcdLineOf(version)) {
+  if (!lineOf(version)) {
     throw new EngineError(
       'ETCD_VERSION_UNSUPPORTED',
       `etcd ${version} at ${etcdPath} is not supported: etcd Desk runs 3.4 and later.`,

@@ -27,6 +27,9 @@ export interface MemberMaintenanceStatus extends DbSize {
   revision: string
   /** Its server version. */
   version: string
+  /** The raft log index it has, and the one it applied (decimal strings). */
+  raftIndex: string
+  raftAppliedIndex: string
 }
 
 /** True for a member whose process runs and answers (not paused, starting or stopping). */
@@ -95,6 +98,8 @@ export async function readMemberStatus(member: MemberHandle): Promise<MemberMain
     leaderId: toLeaderId(status.leader),
     revision: status.header.revision,
     version: status.version,
+    raftIndex: status.raftIndex,
+    raftAppliedIndex: status.raftAppliedIndex,
     dbSize: Number(status.dbSize),
     dbSizeInUse: Number(status.dbSizeInUse),
   }

@@ -16,6 +16,12 @@ export interface ProbeWindow {
  */
 export interface ProbeMeter {
   begin(cluster: string, options?: MeterOptions): Promise<ProbeWindow>
+  /**
+   * Takes a member out of the probe's endpoints before the engine stops it on purpose, and waits
+   * for the probe's attempt in flight through it (as an operator drains a member from a load
+   * balancer first). The returned function puts it back; a member out of service stays out anyway.
+   */
+  drain(cluster: string, member: string): Promise<() => void>
 }
 
 /** How an operation is measured. */

@@ -92,6 +92,11 @@ export class WriteProbe {
     }
   }
 
+  /** Resolves once the attempt in flight through `clientUrl` (if any) has ended. */
+  settled(clientUrl: string): Promise<void> {
+    return this.inFlight.get(clientUrl) ?? Promise.resolve()
+  }
+
   /** What is still open: the tick and lease timers, clients, attempts in flight. */
   resources(): ProbeResources {
     return {
@@ -140,6 +145,9 @@ export class WriteProbe {
     const attempt = runAttempt(endpoint, client, this.lease, ++this.seq).then((outcome) => {
       this.inFlight.delete(endpoint.clientUrl)
       this.endWarmUp()
+      // Once stopping, the lease is being revoked under the attempts still in flight: their reads
+      // may find the key gone. What ends after the stop is not measured.
+      if (this.stopped) return
       if (outcome.isOk) {
         this.samples.record(performance.now(), true, outcome.latencyMs)
       } else {

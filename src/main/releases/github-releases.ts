@@ -1,8 +1,8 @@
 import { request, type Dispatcher } from 'undici'
 import { z } from 'zod'
-import { etcdLineOf } from '../etcd/etcd-version'
-import type { KnownRelease } from './bundled-releases'
+import { lineOf } from '../../shared/etcd-lines'
 import { isPrerelease, isVersion, newestFirst } from '../../shared/version-order'
+import type { KnownRelease } from './bundled-releases'
 
 /** The public GitHub API; replaceable for tests. */
 export const GITHUB_API_URL = 'https://api.github.com'
@@ -27,7 +27,7 @@ export function parseGithubReleases(items: readonly GithubRelease[]): KnownRelea
   for (const item of items) {
     if (item.draft) continue
     const version = item.tag_name.replace(/^v/, '')
-    if (!isVersion(version) || !etcdLineOf(version)) continue
+    if (!isVersion(version) || !lineOf(version)) continue
     releases.set(version, {
       version,
       isPrerelease: item.prerelease || isPrerelease(version),

@@ -1,6 +1,6 @@
 import { VERSION_PATTERN } from '../../shared/cluster-rules'
+import { lineOf } from '../../shared/etcd-lines'
 import { EngineError } from '../errors/engine-error'
-import { etcdLineOf } from '../etcd/etcd-version'
 
 /**
  * Checks a requested version and returns it without a leading "v". The version becomes a folder
@@ -13,7 +13,7 @@ export function normalizeVersion(input: string): string {
       version: input,
     })
   }
-  if (!etcdLineOf(version)) {
+  if (!lineOf(version)) {
     throw new EngineError(
       'ETCD_VERSION_UNSUPPORTED',
       `etcd ${version} is not supported: etcd Desk runs 3.4 and later.`,

@@ -16,7 +16,10 @@ export interface ClusterStatusEvents {
 }
 
 /** The part of a member reader the poller uses; tests may pass their own. */
-export type StatusReader = Pick<MemberStatusReader, 'endpoint' | 'read' | 'listMembers' | 'close'>
+export type StatusReader = Pick<
+  MemberStatusReader,
+  'endpoint' | 'read' | 'listMembers' | 'clusterVersion' | 'close'
+>
 
 /** Options of a poller; the defaults suit the app. */
 export interface ClusterStatusPollerOptions {
@@ -149,6 +152,7 @@ export class ClusterStatusPoller {
       .filter((s, i) => this.readers.get(s.member) === readers[i])
       .map((s) => this.withKnownId(s))
     this.memberList = await this.readMemberList(members)
+    const clusterVersion = await this.readClusterVersion(members)
     const at = new Date().toISOString()
     const leader = findLeader(members, this.memberList)
     const change = this.tracker.observe(leader?.name ?? null, leader?.term ?? null, at)
@@ -159,6 +163,7 @@ export class ClusterStatusPoller {
       memberList: this.memberList,
       leader,
       leaderChanges: this.tracker.changes,
+      clusterVersion,
     })
     if (this.isStopped) return status
     this.last = status
@@ -198,6 +203,21 @@ export class ClusterStatusPoller {
       }
     }
     return this.memberList
+  }
+
+  /** `/version`'s cluster version from the first member that answers; null if none does. */
+  private async readClusterVersion(members: MemberStatus[]): Promise<string | null> {
+    for (const member of members) {
+      const reader = this.readers.get(member.member)
+      if (member.unreachable !== null || !reader) continue
+      try {
+        return await reader.clusterVersion()
+      } catch (error) {
+        // Not fatal: the next member may answer.
+        this.onError(error)
+      }
+    }
+    return null
   }
 
   private clearTimer(): void {

@@ -62,6 +62,7 @@ export interface SummaryInput {
   memberList: ListedMember[]
   leader: LeaderInfo | null
   leaderChanges: LeaderChange[]
+  clusterVersion: string | null
 }
 
 /** Builds the cluster-at-a-glance from the members' statuses and the member list. */
@@ -75,5 +76,6 @@ export function summarizeCluster(input: SummaryInput): ClusterStatus {
     memberCount: input.members.length,
     leaderName: input.leader?.name ?? null,
     leaderChanges: input.leaderChanges,
+    clusterVersion: input.clusterVersion,
   }
 }

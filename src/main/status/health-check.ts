@@ -30,19 +30,30 @@ export function createHealthAgent(clientUrl: string): http.Agent {
 }
 
 /** GETs `<clientUrl>/health`; rejects when the member does not answer within `timeoutMs`. */
-export function fetchHealth(
+export async function fetchHealth(
   clientUrl: string,
   agent: http.Agent,
   timeoutMs: number,
 ): Promise<HealthAnswer> {
-  const url = new URL('/health', clientUrl)
+  const { statusCode, body } = await getText(clientUrl, '/health', agent, timeoutMs)
+  return parseHealthAnswer(statusCode, body)
+}
+
+/** GETs a path of a member's client URL as text; rejects when it does not answer in time. */
+export function getText(
+  clientUrl: string,
+  path: string,
+  agent: http.Agent,
+  timeoutMs: number,
+): Promise<{ statusCode: number; body: string }> {
+  const url = new URL(path, clientUrl)
   const get = url.protocol === 'https:' ? https.get : http.get
   return new Promise((resolve, reject) => {
     const request = get(url, { agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => resolve(parseHealthAnswer(response.statusCode ?? 0, body)))
+      response.on('end', () => resolve({ statusCode: response.statusCode ?? 0, body }))
       response.on('error', reject)
     })
     request.on('error', (error) =>

@@ -3,6 +3,7 @@ import { noop } from 'cockatiel'
 import { Etcd3 } from 'etcd3'
 import type { ListedMember, MemberStatus } from '../../shared/cluster'
 import { createHealthAgent, fetchHealth } from './health-check'
+import { fetchVersion } from './version-check'
 import {
   describeError,
   toListedMember,
@@ -72,6 +73,12 @@ export class MemberStatusReader {
     const deadline = Date.now() + MEMBER_CALL_DEADLINE_MS
     const answer = await this.client.cluster.memberList({}, { deadline })
     return answer.members.map(toListedMember)
+  }
+
+  /** The version the cluster runs at, as this member's `/version` says; throws when it does not answer. */
+  async clusterVersion(): Promise<string | null> {
+    const answer = await fetchVersion(this.endpoint.clientUrl, this.agent, MEMBER_CALL_DEADLINE_MS)
+    return answer.cluster
   }
 
   /** Closes the gRPC channel and the health connection. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ClusterDefinition } from '../../shared/cluster'
+import { VERSION_PATTERN } from '../../shared/cluster-rules'
 import { clusterSpecSchema } from '../../shared/cluster-schema'
 
 /** A member as saved with its cluster (what the engine decided for it included). */
@@ -14,6 +15,22 @@ const memberDefinitionSchema = z.strictObject({
     .optional(),
   joined: z.strictObject({ initialCluster: z.string() }).optional(),
   isLearner: z.boolean().optional(),
+  etcdVersion: z.string().regex(VERSION_PATTERN).optional(),
+  nextClusterVersionCompatible: z.boolean().optional(),
+})
+
+/** A version change in progress (see PendingUpgrade). */
+const pendingUpgradeSchema = z.strictObject({
+  plan: z.strictObject({
+    kind: z.enum(['patch', 'upgrade', 'downgrade', 'rollback']),
+    target: z.string().regex(VERSION_PATTERN),
+    hops: z.array(z.string().regex(VERSION_PATTERN)).min(1),
+    downgrade: z.enum(['downgrade-api', 'next-cluster-version-compatible']).nullable(),
+  }),
+  startedAt: z.string(),
+  snapshotId: z.string().nullable(),
+  member: z.string().nullable(),
+  paused: z.boolean(),
 })
 
 const pendingChangeSchema = z.discriminatedUnion('kind', [
@@ -43,4 +60,5 @@ export const definitionSchema = clusterSpecSchema.extend({
   createdAt: z.string(),
   resolvedVersion: z.string(),
   pendingChange: pendingChangeSchema.nullable().optional(),
+  pendingUpgrade: pendingUpgradeSchema.nullable().optional(),
 }) satisfies z.ZodType<ClusterDefinition>

@@ -38,6 +38,7 @@ export class ReaderProbe {
         }
       },
       listMembers: () => real.listMembers(),
+      clusterVersion: () => real.clusterVersion(),
       close: () => {
         this.closed++
         real.close()

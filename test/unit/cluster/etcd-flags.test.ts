@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import type { ClusterDefinition } from '../../../src/shared/cluster'
+import type { EtcdLine } from '../../../src/shared/etcd-lines'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
 import { memberArgs, peerUrlOf } from '../../../src/main/cluster/etcd-flags'
 import { shellCommand } from '../../../src/shared/shell-words'
@@ -15,7 +16,7 @@ const def: ClusterDefinition = {
   resolvedVersion: '3.4.23',
 }
 
-const argsOf = (i: number, line: '3.4' | '3.5' | '3.6' = '3.4'): string[] =>
+const argsOf = (i: number, line: EtcdLine = '3.4'): string[] =>
   memberArgs(def, def.members[i]!, { dataDir: `/data dir/demo/etcd${i + 1}` }, line)
 
 /** The value of `--flag=value` in an args array (every flag is generated in that form). */

@@ -29,14 +29,30 @@ describe('GitHub release list', () => {
     ])
   })
 
-  it('ships a fallback list of 3.4, 3.5 and 3.6 with stable releases unflagged', () => {
+  it('ships a fallback list of 3.4 to 3.7 with stable releases unflagged', () => {
     const versions = BUNDLED_RELEASES.map((r) => r.version)
     expect(versions).toContain('3.4.23')
     expect(versions).toContain('3.5.17')
     expect(versions).toContain('3.6.0')
+    expect(versions).toContain('3.7.0-rc.0')
     expect(new Set(versions).size).toBe(versions.length)
     expect(
       BUNDLED_RELEASES.filter((r) => r.isPrerelease).every((r) => r.version.includes('-')),
+    ).toBe(true)
+  })
+
+  it('ships every patch from .0 up to the newest known of each line (3.4 ends at 3.4.45)', () => {
+    const stable = BUNDLED_RELEASES.filter((r) => !r.isPrerelease).map((r) => r.version)
+    const newest = { '3.4': 45, '3.5': 33, '3.6': 16, '3.7': 3 }
+    for (const [line, last] of Object.entries(newest)) {
+      const patches = stable
+        .filter((v) => v.startsWith(`${line}.`))
+        .map((v) => Number(v.split('.')[2]))
+        .sort((a, b) => a - b)
+      expect(patches, line).toEqual(Array.from({ length: last + 1 }, (_, i) => i))
+    }
+    expect(
+      stable.every((v) => ['3.4', '3.5', '3.6', '3.7'].some((l) => v.startsWith(`${l}.`))),
     ).toBe(true)
   })
 })

@@ -89,7 +89,13 @@ describe('summarizeCluster', () => {
       memberList: list,
       leader: findLeader(members, list),
       leaderChanges: [],
+      clusterVersion: '3.5.0',
     })
-    expect(status).toMatchObject({ healthyCount: 2, memberCount: 3, leaderName: 'm2' })
+    expect(status).toMatchObject({
+      healthyCount: 2,
+      memberCount: 3,
+      leaderName: 'm2',
+      clusterVersion: '3.5.0',
+    })
   })
 })

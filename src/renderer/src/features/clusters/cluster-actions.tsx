@@ -5,22 +5,27 @@ import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { hasLiveMember } from '../shared/member-state'
 import { useAction } from '../shared/use-action'
+import { UpgradeDialog } from '../upgrade/upgrade-dialog'
+import type { UpgradeRun } from '../upgrade/use-upgrade'
 import { DeleteClusterDialog } from './delete-cluster-dialog'
 import { blockedBy } from './operation'
 
 /**
- * "Start all", "Stop all" and "Delete cluster" for one cluster, with busy states and errors; an
- * action the running operation is in the way of is disabled, its title saying what runs.
+ * "Start all", "Stop all", "Upgrade" and "Delete cluster" for one cluster, with busy states and
+ * errors; an action the running operation is in the way of is disabled, its title saying what runs.
  */
 export function ClusterActions(props: {
   cluster: ClusterView
   onChanged: (view: ClusterView) => void
   onDeleted: (name: string) => void
+  /** The cluster's version change, which the Upgrade dialog starts. */
+  upgrade: UpgradeRun
 }) {
   const { cluster, onChanged } = props
   const name = cluster.definition.name
   const api = useApi()
   const [isAsking, setAsking] = useState(false)
+  const [isUpgrading, setUpgrading] = useState(false)
   const start = useAction(() => api.request('cluster:start', { cluster: name }))
   const stop = useAction(() => api.request('cluster:stop', { cluster: name }))
   const isLive = hasLiveMember(cluster)
@@ -34,6 +39,8 @@ export function ClusterActions(props: {
     start: blockedBy(cluster.operation, 'start-all'),
     stop: blockedBy(cluster.operation, 'stop-all'),
     remove: blockedBy(cluster.operation, 'delete'),
+    upgrade:
+      blockedBy(cluster.operation, 'upgrade') ?? (isLive ? null : 'Start the cluster first.'),
   }
   return (
     <div className="cluster-actions">
@@ -56,6 +63,14 @@ export function ClusterActions(props: {
         </BusyButton>
         <button
           type="button"
+          disabled={blocked.upgrade !== null || props.upgrade.isStarting}
+          title={blocked.upgrade ?? undefined}
+          onClick={() => setUpgrading(true)}
+        >
+          Upgrade
+        </button>
+        <button
+          type="button"
           className="button--danger-quiet"
           disabled={blocked.remove !== null}
           title={blocked.remove ?? undefined}
@@ -69,6 +84,13 @@ export function ClusterActions(props: {
           error={error}
           context={start.error ? `Could not start ${name}` : `Could not stop ${name}`}
           onDismiss={() => (start.error ? start.clearError() : stop.clearError())}
+        />
+      )}
+      {isUpgrading && (
+        <UpgradeDialog
+          cluster={cluster}
+          upgrade={props.upgrade}
+          onClose={() => setUpgrading(false)}
         />
       )}
       {isAsking && (

@@ -16,6 +16,7 @@ export type ClusterAction =
   | 'member-resume'
   | 'member-make-leader'
   | 'member-fault'
+  | 'upgrade'
 
 /**
  * Actions still offered during an automatic restart: a member that keeps crashing must stay

@@ -1,7 +1,7 @@
 import type { OperationReport } from '../../../../shared/cluster'
 import { CopyButton } from '../shared/copy-button'
 
-/** The last cluster operation (member add, remove, pause …) as the commands a user would type. */
+/** The last cluster operation (member add, remove, pause, upgrade …) as the commands to type. */
 export function OperationCommands(props: { report: OperationReport | null }) {
   const { report } = props
   const commands = report?.commands ?? []
@@ -26,8 +26,8 @@ export function OperationCommands(props: { report: OperationReport | null }) {
         </>
       ) : (
         <p className="muted">
-          Add, promote, remove, pause a member or make one the leader: the same steps as{' '}
-          <code>etcdctl</code> commands appear here.
+          Add, promote, remove, pause a member, make one the leader or upgrade etcd: the same steps
+          as <code>etcdctl</code> commands appear here.
         </p>
       )}
     </section>

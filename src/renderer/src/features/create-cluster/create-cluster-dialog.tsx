@@ -12,6 +12,8 @@ import { useEtcdVersionOptions } from './etcd-version-options'
 import { AdvancedOptions } from './advanced-options'
 import { MaintenanceOptionsFields } from './maintenance-options-fields'
 import { MemberPortsEditor } from './member-ports-editor'
+import { MixedVersionsField } from './mixed-versions-field'
+import { memberVersionOptions, versionsToDownload } from './mixed-versions'
 import { NetworkFaultsField } from './network-faults-field'
 import { draftIssues, messageAt } from './spec-issues'
 import { useCreateDownload } from './use-create-download'
@@ -40,6 +42,7 @@ export function CreateClusterDialog(props: {
   const [versionsReload, setVersionsReload] = useState(0)
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
   const [hasTried, setTried] = useState(false)
+  const [isMixed, setMixed] = useState(false)
   // While a create runs (and once it succeeded) the draft is checked against the clusters as they
   // were when it was sent: the new cluster's own pushes must not flag its name and ports as taken.
   const [sentAgainst, setSentAgainst] = useState<readonly ClusterView[] | null>(null)
@@ -51,19 +54,20 @@ export function CreateClusterDialog(props: {
   const effective = spec && chosen ? { ...spec, etcdVersion: chosen.value } : spec
   const issues = effective ? draftIssues(effective, sentAgainst ?? props.clusters) : []
   const toDownload = chosen?.kind === 'downloadable' ? chosen.value : null
+  const downloads = versionsToDownload(effective, versions.options)
   const errorCount = issues.filter((i) => i.severity === 'error').length
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setTried(true)
     if (!effective || hasErrors(issues) || draft.isSuggesting) return
     setSentAgainst(props.clusters)
-    const result = await download.follow(toDownload, () => create.run(effective))
+    const result = await download.follow(downloads, () => create.run(effective))
     if (result.ok) return props.onCreated(result.value)
     // What the engine refused is shown as its error; the form's own checks start afresh.
     setSentAgainst(null)
     setTried(false)
     // The version may be installed even though the cluster did not start (a busy port, say).
-    if (toDownload) setVersionsReload((n) => n + 1)
+    if (downloads.length > 0) setVersionsReload((n) => n + 1)
   }
   const nameIssue = messageAt(issues, 'name')
   const countIssue = messageAt(issues, 'members')
@@ -144,6 +148,14 @@ export function CreateClusterDialog(props: {
             onChange={draft.setNetworkFaults}
           />
           {spec && <MaintenanceOptionsFields spec={spec} onChange={draft.setOptions} />}
+          <MixedVersionsField
+            checked={isMixed}
+            disabled={!spec}
+            onChange={(on) => {
+              setMixed(on)
+              if (!on) draft.clearMemberVersions()
+            }}
+          />
         </AdvancedOptions>
         {spec && (
           <MemberPortsEditor
@@ -152,6 +164,8 @@ export function CreateClusterDialog(props: {
             networkFaults={spec.networkFaults === true}
             issues={issues}
             onChange={draft.setMember}
+            versionOptions={isMixed ? memberVersionOptions(versions.options) : null}
+            onVersionChange={draft.setMemberVersion}
           />
         )}
         {hasTried && errorCount > 0 && (
@@ -190,7 +204,7 @@ export function CreateClusterDialog(props: {
             isBusy={create.isBusy}
             disabled={!spec}
           >
-            {toDownload ? 'Download and create' : 'Create'}
+            {downloads.length > 0 ? 'Download and create' : 'Create'}
           </BusyButton>
         </div>
       </form>

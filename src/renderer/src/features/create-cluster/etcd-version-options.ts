@@ -4,6 +4,7 @@ import type { ErrorData } from '../../../../shared/result'
 import { newestFirst } from '../../../../shared/version-order'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
+import { endOfLifeNote } from './end-of-life-note'
 import { useReleaseCatalog } from './release-catalog'
 
 /** One choice in the "etcd version" field. */
@@ -39,7 +40,7 @@ export function useEtcdVersionOptions(clusters: readonly ClusterView[], reloadTo
         ? [
             {
               value: 'system',
-              label: `System etcd ${system.version} (${system.path})`,
+              label: `System etcd ${system.version} (${system.path})${endOfLifeNote(system.version)}`,
               kind: 'system',
             },
           ]
@@ -51,15 +52,12 @@ export function useEtcdVersionOptions(clusters: readonly ClusterView[], reloadTo
         for (const r of list.ok ? list.value.releases : []) {
           if (!r.isAvailable) continue
           const kind = r.isInstalled ? 'installed' : 'downloadable'
-          found.push({
-            value: r.version,
-            label: `etcd ${r.version}${r.isPrerelease ? ' (pre-release)' : ''}`,
-            kind,
-          })
+          const notes = `${r.isPrerelease ? ' (pre-release)' : ''}${endOfLifeNote(r.version)}`
+          found.push({ value: r.version, label: `etcd ${r.version}${notes}`, kind })
         }
       } else {
         for (const v of usedKey.split(',').filter(Boolean))
-          found.push({ value: v, label: `etcd ${v}`, kind: 'installed' })
+          found.push({ value: v, label: `etcd ${v}${endOfLifeNote(v)}`, kind: 'installed' })
       }
       if (!isCurrent) return
       if (!info.ok) setError(info.error)

@@ -1,5 +1,7 @@
 import type { MemberSpec } from '../../../../shared/cluster'
 import type { SpecIssue } from '../../../../shared/validate-cluster-spec'
+import type { VersionOption } from './etcd-version-options'
+import { MemberVersionSelect } from './member-version-select'
 import { messageAt } from './spec-issues'
 
 /** Reads a port input; an empty or partial entry becomes 0, which validation reports. */
@@ -10,7 +12,7 @@ function toPort(text: string): number {
 
 /**
  * The ports preview: each member's name, client and peer port (and proxy port with network
- * faults), editable, with inline issues.
+ * faults, and its own etcd version with mixed versions), editable, with inline issues.
  */
 export function MemberPortsEditor(props: {
   members: readonly MemberSpec[]
@@ -18,8 +20,11 @@ export function MemberPortsEditor(props: {
   networkFaults: boolean
   issues: readonly SpecIssue[]
   onChange: (index: number, change: Partial<MemberSpec>) => void
+  /** With mixed versions: the releases a member can run alone; absent, no version column. */
+  versionOptions?: readonly VersionOption[] | null
+  onVersionChange?: (index: number, version: string | null) => void
 }) {
-  const { members, host, networkFaults, issues, onChange } = props
+  const { members, host, networkFaults, issues, onChange, versionOptions } = props
   return (
     <table className="ports-editor">
       <caption>
@@ -32,6 +37,7 @@ export function MemberPortsEditor(props: {
           <th scope="col">Client port</th>
           <th scope="col">Peer port</th>
           {networkFaults && <th scope="col">Proxy port</th>}
+          {versionOptions && <th scope="col">etcd version</th>}
         </tr>
       </thead>
       <tbody>
@@ -84,6 +90,14 @@ export function MemberPortsEditor(props: {
                   port={m.proxyPort}
                   issue={messageAt(issues, `members[${i}].proxyPort`)}
                   onChange={(proxyPort) => onChange(i, { proxyPort })}
+                />
+              )}
+              {versionOptions && (
+                <MemberVersionSelect
+                  label={label}
+                  value={m.etcdVersion}
+                  options={versionOptions}
+                  onChange={(version) => props.onVersionChange?.(i, version)}
                 />
               )}
             </tr>

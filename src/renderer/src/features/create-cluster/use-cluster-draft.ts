@@ -5,6 +5,7 @@ import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
 import { resizeMembers, tutorialSpec, withProxyPorts } from './member-rows'
+import { keepMemberVersions, withMemberVersion } from './mixed-versions'
 
 /** Members a new cluster gets unless the user picks another count (the tutorial's 3). */
 export const DEFAULT_MEMBER_COUNT = 3
@@ -47,8 +48,9 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
       setSuggestError(error)
       setSpec((prev) => {
         if (!prev) return withOptions(suggested, initialOptions)
-        // The checkbox may have changed while the suggestion was on its way.
-        return { ...prev, members: withProxyPorts(suggested.members, prev.networkFaults === true) }
+        // The checkbox may have changed while the suggestion was on its way; versions stay by row.
+        const members = keepMemberVersions(prev.members, suggested.members)
+        return { ...prev, members: withProxyPorts(members, prev.networkFaults === true) }
       })
     },
     [initialOptions],
@@ -80,6 +82,19 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
     setSpec((s) =>
       s ? { ...s, members: s.members.map((m, i) => (i === index ? { ...m, ...change } : m)) } : s,
     )
+  /** One member's own etcd version (mixed versions), or null for the cluster's. */
+  const setMemberVersion = (index: number, version: string | null) =>
+    setSpec((s) =>
+      s
+        ? {
+            ...s,
+            members: s.members.map((m, i) => (i === index ? withMemberVersion(m, version) : m)),
+          }
+        : s,
+    )
+  /** Mixed versions off: every member runs the cluster's version again. */
+  const clearMemberVersions = () =>
+    setSpec((s) => (s ? { ...s, members: s.members.map((m) => withMemberVersion(m, null)) } : s))
   /** Network faults on or off: every member gets a proxy port (peer + 1000) or loses it. */
   const setNetworkFaults = (on: boolean) =>
     setSpec((s) => (s ? { ...s, networkFaults: on, members: withProxyPorts(s.members, on) } : s))
@@ -93,6 +108,8 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
     setName,
     setVersion,
     setMember,
+    setMemberVersion,
+    clearMemberVersions,
     setNetworkFaults,
     setOptions,
   }

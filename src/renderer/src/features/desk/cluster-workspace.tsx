@@ -14,6 +14,10 @@ import { ErrorBoundary } from '../shared/error-boundary'
 import { hasLiveMember } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { Tabs, tabId, tabPanelId } from '../shared/tabs'
+import { UpgradeControls } from '../upgrade/upgrade-controls'
+import { listWords } from '../upgrade/upgrade-texts'
+import { distinctVersions } from '../upgrade/version-facts'
+import { useUpgrade } from '../upgrade/use-upgrade'
 
 type WorkspaceTab = 'members' | 'logs' | 'keys' | 'maintenance' | 'commands'
 
@@ -53,7 +57,13 @@ export function ClusterWorkspace(props: {
   // The Keys tab stays mounted: it learns of a compaction made here without listing again.
   const [compactedAt, setCompactedAt] = useState<string | null>(null)
   const status = useClusterStatus(name)
+  const upgrade = useUpgrade(cluster)
   const isUp = hasLiveMember(cluster)
+  const { definition } = cluster
+  // A mixed cluster (on purpose, or half way through an upgrade) names every version it runs.
+  const versions = distinctVersions(cluster.members.map((m) => m.etcdVersion))
+  const versionText = versions.length > 0 ? listWords(versions) : definition.resolvedVersion
+  const isSystem = definition.etcdVersion === 'system' && versionText === definition.resolvedVersion
   const panels: Record<WorkspaceTab, ReactNode> = {
     members: (
       <MembersPanel
@@ -62,6 +72,8 @@ export function ClusterWorkspace(props: {
         leaderChanges={status.leaderChanges}
         newLeader={status.newLeader}
         onChanged={props.onChanged}
+        upgradeReport={upgrade.report}
+        onDismissUpgradeReport={upgrade.dismissReport}
       />
     ),
     logs: <LogsPanel cluster={cluster} isActive={tab === 'logs'} />,
@@ -90,20 +102,25 @@ export function ClusterWorkspace(props: {
             {name} <StateBadge state={cluster.state} />
           </h1>
           <p className="workspace__meta">
-            etcd {cluster.definition.resolvedVersion}
-            {cluster.definition.etcdVersion === 'system' ? ' (system)' : ''} ·{' '}
-            {cluster.members.length} {cluster.members.length === 1 ? 'member' : 'members'} ·{' '}
-            {cluster.definition.host}
+            etcd {versionText}
+            {isSystem ? ' (system)' : ''} · {cluster.members.length}{' '}
+            {cluster.members.length === 1 ? 'member' : 'members'} · {cluster.definition.host}
             {isUp && status.status?.leaderName ? ` · leader ${status.status.leaderName}` : ''}
           </p>
           <OperationStatus operation={cluster.operation} />
+          <UpgradeControls cluster={cluster} upgrade={upgrade} />
           {cluster.warning && (
             <p className="banner banner--warn workspace__warning" role="alert">
               {cluster.warning}
             </p>
           )}
         </div>
-        <ClusterActions cluster={cluster} onChanged={props.onChanged} onDeleted={props.onDeleted} />
+        <ClusterActions
+          cluster={cluster}
+          onChanged={props.onChanged}
+          onDeleted={props.onDeleted}
+          upgrade={upgrade}
+        />
       </header>
       <Tabs
         scope="workspace"

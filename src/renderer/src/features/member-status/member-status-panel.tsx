@@ -104,7 +104,7 @@ function MemberStatusCard(props: {
             <span className="muted"> ({formatBytes(s.dbSizeInUse)} in use)</span>
           )}
         </dd>
-        <dt>Version</dt>
+        <dt>Server version</dt>
         <dd>{s?.version ?? '—'}</dd>
       </dl>
       {props.isRunning && s?.unreachable && <p className="status-card__problem">{s.unreachable}</p>}

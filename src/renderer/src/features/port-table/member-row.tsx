@@ -5,6 +5,7 @@ import { isLiveState } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { LeaderMark } from '../member-status/leader-mark'
 import { FaultMarkers, MemberFaultControls } from './member-fault-controls'
+import { MemberVersionCell } from './member-version-cell'
 import type { FaultAction } from './use-fault-actions'
 import type { MemberAction } from './use-member-actions'
 
@@ -29,11 +30,13 @@ function canRun(action: MemberAction, member: MemberView): boolean {
   }
 }
 
-/** One row of the port table: URLs, pid, state, leader mark and the member's actions. */
+/** One port table row: URLs, etcd version, pid, state, leader mark and the member's actions. */
 export function MemberRow(props: {
   member: MemberView
   isLeader: boolean
   isNewLeader: boolean
+  /** The version the member's server reports (cluster status), or null when not known. */
+  reportedVersion: string | null
   busyWith: MemberAction | undefined
   /** The cluster's operation in progress: actions it is in the way of are disabled. */
   operation: ClusterOperation | null
@@ -51,6 +54,7 @@ export function MemberRow(props: {
       </th>
       <td className="mono">{m.clientUrl}</td>
       <td className="mono">{m.peerUrl}</td>
+      <MemberVersionCell member={m} reported={props.reportedVersion} />
       <td className="mono">{m.pid ?? '—'}</td>
       <td>
         <StateBadge state={m.state} />

@@ -5,10 +5,12 @@ import { MemberRow } from './member-row'
 import { useFaultActions } from './use-fault-actions'
 import { useMemberActions } from './use-member-actions'
 
-/** The port table: every member with its URLs, pid, state and leader mark, and per-row actions. */
+/** The port table: each member's URLs, etcd version, pid, state, leader mark and actions. */
 export function PortTable(props: {
   cluster: ClusterView
   leaderName: string | null
+  /** Each member's version as its server reports it (cluster status), by member name. */
+  reportedVersions?: ReadonlyMap<string, string>
   newLeader: string | null
   onChanged: (view: ClusterView) => void
 }) {
@@ -26,6 +28,7 @@ export function PortTable(props: {
               <th scope="col">Member</th>
               <th scope="col">Client URL</th>
               <th scope="col">Peer URL</th>
+              <th scope="col">etcd version</th>
               <th scope="col">PID</th>
               <th scope="col">Status</th>
               <th scope="col">Actions</th>
@@ -38,6 +41,7 @@ export function PortTable(props: {
                 member={m}
                 isLeader={m.name === leaderName && isLiveState(m.state)}
                 isNewLeader={m.name === props.newLeader}
+                reportedVersion={props.reportedVersions?.get(m.name) ?? null}
                 busyWith={actions.busy.get(m.name)}
                 operation={cluster.operation}
                 onAction={(action) => void actions.run(m.name, action)}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import type { ErrorData } from '../../../../shared/result'
+import { endOfLifeNote } from '../create-cluster/end-of-life-note'
 import { InstallProgressBar } from '../create-cluster/install-progress'
 import { useReleaseCatalog } from '../create-cluster/release-catalog'
 import { useReleaseInstall } from '../create-cluster/use-release-install'
@@ -69,6 +70,7 @@ export function DownloadReleaseForm(props: { onInstalled: () => void }) {
           {versions?.map((v) => (
             <option key={v} value={v}>
               etcd {v}
+              {endOfLifeNote(v)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { isEndOfLife } from '../../../../shared/etcd-lines'
 import type { InstalledRelease } from '../../../../shared/releases'
 import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
@@ -64,7 +65,13 @@ export function ReleasesSection(props: {
               {releases.map((r) => (
                 <tr key={r.version}>
                   <th scope="row" title={r.dir}>
-                    etcd {r.version}
+                    <span>etcd {r.version}</span>
+                    {isEndOfLife(r.version) && (
+                      <>
+                        {' '}
+                        <span className="tag tag--warn">end of life</span>
+                      </>
+                    )}
                   </th>
                   <td>{formatBytes(r.sizeBytes)}</td>
                   <td title={r.source}>{describeSource(r.source)}</td>

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { AppInfo } from '../../../../shared/contract'
 import type { InstalledRelease } from '../../../../shared/releases'
 import type { QuitBehavior } from '../../../../shared/settings'
+import { endOfLifeNote } from '../create-cluster/end-of-life-note'
 import { FormField, NumberInput } from './form-field'
 import { RestartPolicyFields } from './restart-policy-fields'
 import type { FieldErrors, SettingsDraft } from './settings-draft'
@@ -22,12 +23,16 @@ function versionChoices(
   systemEtcd: AppInfo['systemEtcd'] | undefined,
 ): { value: string; label: string }[] {
   const system = systemEtcd
-    ? `System etcd ${systemEtcd.version} (${systemEtcd.path})`
+    ? `System etcd ${systemEtcd.version} (${systemEtcd.path})${endOfLifeNote(systemEtcd.version)}`
     : 'System etcd'
   const choices = [{ value: 'system', label: system }]
-  for (const r of installed ?? []) choices.push({ value: r.version, label: `etcd ${r.version}` })
+  for (const r of installed ?? [])
+    choices.push({ value: r.version, label: `etcd ${r.version}${endOfLifeNote(r.version)}` })
   if (!choices.some((c) => c.value === current)) {
-    choices.push({ value: current, label: `etcd ${current} (not installed)` })
+    choices.push({
+      value: current,
+      label: `etcd ${current}${endOfLifeNote(current)} (not installed)`,
+    })
   }
   return choices
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorData } from '../../../../shared/result'
+import type { ErrorCode } from '../../../../shared/result'
 
 /** What an error means for the user: a short title and the next step. */
 export interface ErrorHint {
@@ -102,6 +102,30 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
   MEMBER_NOT_RUNNING: {
     title: 'The member is not running',
     hint: 'Click Start on its row first.',
+  },
+  UPGRADE_PATH_UNSAFE: {
+    title: 'etcd cannot be changed to this version in one step',
+    hint: 'Pick a version the Upgrade dialog offers, or take the hops it names (newest patch of this line first, then the next line).',
+  },
+  UPGRADE_AUTH_ENABLED: {
+    title: 'Authentication is on',
+    hint: 'etcd does not support a rolling 3.4 → 3.5 upgrade with authentication on. Turn it off first, or restore a snapshot into a new 3.5 cluster.',
+  },
+  DOWNGRADE_UNSUPPORTED: {
+    title: 'etcd does not support this downgrade',
+    hint: 'Pick a version one line down that etcd can go back to, or restore the snapshot taken before the upgrade into a new cluster (Maintenance tab).',
+  },
+  ALARMS_ACTIVE: {
+    title: 'The cluster has active alarms',
+    hint: 'Clear them in the Maintenance tab (free space, then disarm), then start the upgrade again.',
+  },
+  MEMBER_UPGRADE_FAILED: {
+    title: 'A member did not come back on the new version',
+    hint: 'The upgrade stopped there and that member was started on its old version again. Read its last log lines below; the other members are unchanged.',
+  },
+  NO_UPGRADE: {
+    title: 'No upgrade to continue or stop',
+    hint: 'It finished or was aborted meanwhile. Open Upgrade to start a new one.',
   },
   ETCD_NOT_FOUND: {
     title: 'No etcd binary was found',
@@ -220,39 +244,4 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
 /** The title and next step for an error code. */
 export function hintFor(code: ErrorCode): ErrorHint {
   return ERROR_HINTS[code]
-}
-
-/** Short "label: value" facts from an error's detail (port, member, holder process…). */
-export function errorFacts(error: ErrorData): string[] {
-  switch (error.code) {
-    case 'PORT_IN_USE': {
-      const d = error.detail
-      if (!d) return []
-      const owner = d.owner ? `${d.owner.command || 'a process'} (pid ${d.owner.pid})` : null
-      return [
-        `Member: ${d.member}`,
-        `Port: ${d.port} (${d.kind})`,
-        ...(d.usedBy ? [`Used by cluster: ${d.usedBy}`] : []),
-        ...(owner ? [`Held by: ${owner}`] : []),
-      ]
-    }
-    case 'START_TIMEOUT':
-    case 'MEMBER_CRASHED':
-    case 'MEMBER_RUNNING':
-    case 'MEMBER_NOT_RUNNING':
-    case 'MEMBER_NOT_FOUND':
-      return error.detail ? [`Member: ${error.detail.member}`] : []
-    case 'KEY_CONFLICT':
-      return error.detail ? [`Current mod revision: ${error.detail.currentModRevision}`] : []
-    case 'CLUSTER_BUSY':
-      return error.detail ? [`Running: ${error.detail.label}`] : []
-    default:
-      return []
-  }
-}
-
-/** The last log lines attached to an error (START_TIMEOUT, MEMBER_CRASHED), if any. */
-export function errorLogTail(error: ErrorData): string[] {
-  if (error.code !== 'START_TIMEOUT' && error.code !== 'MEMBER_CRASHED') return []
-  return error.detail?.logTail ?? []
 }

@@ -1,5 +1,6 @@
 import type { ErrorData } from '../../../../shared/result'
-import { errorFacts, errorLogTail, hintFor } from './error-hints'
+import { errorFacts, errorLogTail } from './error-facts'
+import { hintFor } from './error-hints'
 
 /** An error as the user reads it: what happened, the engine's message, facts and what to do. */
 export function ErrorMessage(props: {

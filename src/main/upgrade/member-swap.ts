@@ -1,0 +1,116 @@
+import type { MemberSwapReport } from '../../shared/upgrade'
+import { memberVersionOf } from '../../shared/cluster-rules'
+import { shellCommand } from '../../shared/shell-words'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import type { ReportedContext } from '../cluster/reported-operation'
+import { EngineError, isEngineError } from '../errors/engine-error'
+import { LOG_TAIL_LINES } from '../process/member-process'
+import { waitCaughtUp } from './catch-up'
+import { saveMemberVersion } from './member-versions'
+
+/** How one member moves to another etcd version. */
+export interface SwapRequest {
+  member: string
+  to: string
+  /** A 3.4 member joining a 3.5 cluster being downgraded starts with --next-cluster-version-compatible. */
+  nextClusterVersionCompatible: boolean
+  /** Takes the member out of the write probe before it stops (see ProbeMeter.drain). */
+  drain: (member: string) => Promise<() => void>
+}
+
+/**
+ * Moves one member to another etcd: stop it (SIGTERM), save the version it runs from now on,
+ * start it on the new binary with the same data dir and the flags of the new line, and wait until
+ * it is healthy and has caught up with the leader. A member that does not come back is started on
+ * its old binary again and MEMBER_UPGRADE_FAILED names it, with its log tail.
+ */
+export async function swapMember(
+  runtime: ClusterRuntime,
+  request: SwapRequest,
+  ctx: ReportedContext,
+): Promise<MemberSwapReport> {
+  const { member, to } = request
+  const slot = runtime.members.slot(member)
+  const from = memberVersionOf(runtime.def, slot.spec)
+  const startedAt = Date.now()
+  ctx.step(`${member}: stopping etcd ${from}`)
+  if (slot.process.pid !== null) ctx.twin(`kill -TERM ${slot.process.pid}`)
+  const undrain = await request.drain(member)
+  try {
+    await slot.stop('upgrade')
+    await runtime.lifecycle.afterStop()
+  } finally {
+    // Stopped (or not), its state now decides whether the probe writes through it.
+    undrain()
+  }
+  await saveMemberVersion(runtime, member, to, request.nextClusterVersionCompatible)
+  ctx.step(`${member}: starting on etcd ${to}`)
+  try {
+    await startAndCatchUp(runtime, member, ctx)
+  } catch (error) {
+    throw await rollBack(runtime, request, from, error, ctx)
+  }
+  const tookMs = Date.now() - startedAt
+  ctx.note(
+    `${member}: etcd ${from} → ${to}, healthy and caught up in ${(tookMs / 1000).toFixed(1)} s`,
+  )
+  return { member, from, to, tookMs, rolledBack: false }
+}
+
+async function startAndCatchUp(runtime: ClusterRuntime, member: string, ctx: ReportedContext) {
+  const slot = runtime.members.slot(member)
+  const { binary, binaryOf, args } = await runtime.plan()
+  ctx.twin(shellCommand(binaryOf(slot).etcd, args(slot)))
+  await runtime.lifecycle.launch(slot, ctx)
+  await waitCaughtUp(runtime, member, ctx)
+  const endpoint = `--endpoints=${slot.view().clientUrl}`
+  ctx.twin(shellCommand(binary.etcdctl, [endpoint, 'endpoint', 'status', '-w', 'table']))
+}
+
+/** Starts a member that did not come back on its new binary on its old one; the error to throw. */
+async function rollBack(
+  runtime: ClusterRuntime,
+  request: SwapRequest,
+  from: string,
+  error: unknown,
+  ctx: ReportedContext,
+): Promise<EngineError> {
+  const { member, to } = request
+  const cluster = runtime.def.name
+  const slot = runtime.members.slot(member)
+  const logTail = await tailOf(error, () => slot.log.readTail(LOG_TAIL_LINES))
+  const reason = error instanceof Error ? error.message : String(error)
+  runtime.log.warn(
+    { err: error, member, to, from },
+    'member did not come back on the new etcd; rolling back',
+  )
+  ctx.note(`${member} did not come back on etcd ${to}: ${reason}`)
+  let rolledBackTo: string | null = null
+  if (!ctx.signal.aborted) {
+    ctx.step(`${member}: starting on etcd ${from} again`)
+    try {
+      await saveMemberVersion(runtime, member, from)
+      if (slot.process.state !== 'running') await runtime.lifecycle.launch(slot, ctx)
+      rolledBackTo = from
+      ctx.note(`${member} runs etcd ${from} again`)
+    } catch (rollbackError) {
+      runtime.log.error({ err: rollbackError, member, from }, 'rolling a member back failed')
+      ctx.note(
+        `${member} did not start on etcd ${from} either: ${(rollbackError as Error).message}`,
+      )
+    }
+  }
+  return new EngineError(
+    'MEMBER_UPGRADE_FAILED',
+    `${member} of ${cluster} did not come back on etcd ${to} (${reason}); the upgrade stopped there${rolledBackTo ? ` and ${member} runs etcd ${from} again` : ''}.`,
+    { cluster, member, version: to, rolledBackTo, logTail },
+  )
+}
+
+async function tailOf(error: unknown, read: () => Promise<string[]>): Promise<string[]> {
+  if (isEngineError(error) && (error.is('START_TIMEOUT') || error.is('MEMBER_CRASHED'))) {
+    const tail = error.detail?.logTail
+    if (tail && tail.length > 0) return tail
+  }
+  return read().catch(() => [])
+}

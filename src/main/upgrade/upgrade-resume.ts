@@ -1,0 +1,53 @@
+import { memberVersionOf } from '../../shared/cluster-rules'
+import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { isLive } from '../cluster/member-lifecycle'
+
+/**
+ * Settles a version change an earlier run left half done: a member stopped for its swap is
+ * started again on the version saved for it (saved before it was to start, so it never runs two
+ * binaries), the change is kept as paused so the dialog offers Continue and Abort, and one
+ * sentence says where each member stands. Null when there was no change in progress.
+ */
+export async function resumeUpgrade(runtime: ClusterRuntime): Promise<string | null> {
+  const pending = runtime.def.pendingUpgrade
+  if (!pending) return null
+  const def = runtime.def
+  const cluster = def.name
+  const target = pending.plan.target
+  let started = ''
+  const swapping = pending.member
+  if (swapping && runtime.isActive()) {
+    const slot = runtime.slots.find((s) => s.spec.name === swapping)
+    if (slot && !isLive(slot.process.state)) {
+      const version = memberVersionOf(def, slot.spec)
+      try {
+        await runtime.members.start(swapping)
+        started = ` ${swapping}, stopped half way through its swap, was started on etcd ${version}.`
+      } catch (error) {
+        runtime.log.error(
+          { err: error, member: swapping },
+          'starting the member left half swapped failed',
+        )
+        started = ` ${swapping}, stopped half way through its swap, did not start on etcd ${version}: ${(error as Error).message}`
+      }
+    }
+  }
+  if (!pending.paused || pending.member !== null) {
+    await runtime.saveDefinition({
+      ...runtime.def,
+      pendingUpgrade: { ...pending, member: null, paused: true },
+    })
+  }
+  const byVersion = new Map<string, string[]>()
+  for (const m of runtime.def.members) {
+    const version = memberVersionOf(runtime.def, m)
+    byVersion.set(version, [...(byVersion.get(version) ?? []), m.name])
+  }
+  const where = [...byVersion]
+    .map(([version, names]) => `${names.join(', ')} on ${version}`)
+    .join('; ')
+  runtime.log.info({ target, where }, 'interrupted version change found')
+  return pending.paused && pending.member === null
+    ? null
+    : `The change of cluster ${cluster} to etcd ${target} was interrupted when etcd Desk last stopped: ${where}.${started} Continue or abort it from Upgrade.`
+}

@@ -1,0 +1,71 @@
+import type { ErrorData } from '../../../../shared/result'
+
+/** Short "label: value" facts from an error's detail (port, member, holder process…). */
+export function errorFacts(error: ErrorData): string[] {
+  switch (error.code) {
+    case 'PORT_IN_USE': {
+      const d = error.detail
+      if (!d) return []
+      const owner = d.owner ? `${d.owner.command || 'a process'} (pid ${d.owner.pid})` : null
+      return [
+        `Member: ${d.member}`,
+        `Port: ${d.port} (${d.kind})`,
+        ...(d.usedBy ? [`Used by cluster: ${d.usedBy}`] : []),
+        ...(owner ? [`Held by: ${owner}`] : []),
+      ]
+    }
+    case 'START_TIMEOUT':
+    case 'MEMBER_CRASHED':
+    case 'MEMBER_RUNNING':
+    case 'MEMBER_NOT_RUNNING':
+    case 'MEMBER_NOT_FOUND':
+      return error.detail ? [`Member: ${error.detail.member}`] : []
+    case 'KEY_CONFLICT':
+      return error.detail ? [`Current mod revision: ${error.detail.currentModRevision}`] : []
+    case 'CLUSTER_BUSY':
+      return error.detail ? [`Running: ${error.detail.label}`] : []
+    default:
+      return upgradeFacts(error)
+  }
+}
+
+/** Facts of the version-change errors: versions, the safe hops, the member that failed. */
+function upgradeFacts(error: ErrorData): string[] {
+  switch (error.code) {
+    case 'UPGRADE_PATH_UNSAFE': {
+      const d = error.detail
+      if (!d) return []
+      return [
+        `Members run: ${d.from.join(', ')}`,
+        `Target: ${d.target}`,
+        ...(d.hops ? [`Safe path: ${d.hops.join(', then ')}`] : []),
+      ]
+    }
+    case 'DOWNGRADE_UNSUPPORTED':
+      return error.detail?.snapshotId
+        ? [`Snapshot taken before the upgrade: ${error.detail.snapshotId}`]
+        : []
+    case 'ALARMS_ACTIVE':
+      return error.detail ? [`Alarms: ${error.detail.alarms.join(', ')}`] : []
+    case 'MEMBER_UPGRADE_FAILED': {
+      const d = error.detail
+      if (!d) return []
+      return [
+        `Member: ${d.member}`,
+        `New version: ${d.version}`,
+        d.rolledBackTo
+          ? `Runs again on: ${d.rolledBackTo}`
+          : 'Not rolled back: check its state in the Members tab',
+      ]
+    }
+    default:
+      return []
+  }
+}
+
+/** The last log lines attached to an error (a member that failed to start), if any. */
+export function errorLogTail(error: ErrorData): string[] {
+  if (error.code === 'MEMBER_UPGRADE_FAILED') return error.detail?.logTail ?? []
+  if (error.code !== 'START_TIMEOUT' && error.code !== 'MEMBER_CRASHED') return []
+  return error.detail?.logTail ?? []
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { Engine } from '../../../src/main/engine/engine'
+import { DataLayout } from '../../../src/main/store/data-layout'
+import type { ClusterDefinition } from '../../../src/shared/cluster'
+import { crashEngineWithCluster } from '../../helpers/crash-engine'
+import { engineClosedAfterEach, freeSpec, waitHealthy } from '../../helpers/engine-fixture'
+import { startReleaseMirror, type ReleaseMirror } from '../../helpers/release-mirror'
+import { runningBinaries } from './upgrade-fixture'
+
+const child = fileURLToPath(new URL('../../helpers/engine-child-upgrade.ts', import.meta.url))
+
+/** How many members cluster.json says run `version` now (read as the next engine would). */
+function membersOn(layout: DataLayout, cluster: string, version: string): number | null {
+  try {
+    const def = JSON.parse(readFileSync(layout.clusterFile(cluster), 'utf8')) as ClusterDefinition
+    return def.members.filter((m) => m.etcdVersion === version).length
+  } catch {
+    return null // written atomically, but read between rename and read: try again
+  }
+}
+
+describe('a rolling upgrade interrupted by a crash of etcd Desk', () => {
+  let mirror: ReleaseMirror
+  const opened = engineClosedAfterEach()
+
+  beforeAll(async () => {
+    mirror = await startReleaseMirror(['3.5.16'])
+  })
+  afterAll(() => mirror?.close())
+
+  it('is found at the next start: every member on the binary saved for it, reported, continued', async () => {
+    const dataDir = await crashEngineWithCluster('upgrade-crash', await freeSpec('crashy', 3))
+    const layout = new DataLayout(dataDir)
+    // An engine adopts the cluster and upgrades it; it is SIGKILLed once one member runs 3.5.16
+    // and before all do: between two members, or while it swaps the second.
+    const upgrader = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, dataDir, 'crashy', '3.5.16', JSON.stringify(mirror.engineOptions)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const exited = new Promise((resolve) => upgrader.once('exit', resolve))
+    await vi.waitFor(
+      () => expect(membersOn(layout, 'crashy', '3.5.16')).toBeGreaterThanOrEqual(1),
+      { timeout: 60_000, interval: 5 },
+    )
+    upgrader.kill('SIGKILL')
+    await exited
+    const upgradedBeforeCrash = membersOn(layout, 'crashy', '3.5.16')!
+    expect(upgradedBeforeCrash).toBeLessThan(3)
+
+    const engine = opened.set(await Engine.open({ dataDir, ...mirror.engineOptions }))
+    expect(engine.startupReport?.lines).toContainEqual(
+      expect.stringMatching(/^The change of cluster crashy to etcd 3\.5\.16 was interrupted/),
+    )
+    await waitHealthy(engine, 'crashy')
+    const view = engine.getCluster('crashy')
+    expect(view.definition.pendingUpgrade).toMatchObject({ paused: true, member: null })
+    // Never two binaries for one member: each process runs the version saved for it.
+    const binaries = runningBinaries(view)
+    for (const member of view.members) {
+      expect(member.state).toBe('running')
+      expect(binaries[member.name]).toBe(
+        member.etcdVersion === '3.5.16'
+          ? join(layout.releasesDir, 'v3.5.16', 'etcd')
+          : '/usr/bin/etcd',
+      )
+    }
+
+    const report = await engine.upgrades.upgrade('crashy', { version: '3.5.16' })
+    expect(report.outcome).toBe('done')
+    expect(report.members.length).toBe(3 - upgradedBeforeCrash)
+    expect(engine.getCluster('crashy').members.map((m) => m.etcdVersion)).toEqual(
+      Array(3).fill('3.5.16'),
+    )
+  })
+})
