@@ -1,12 +1,12 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluster/api-release-catalog'
-import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
 import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
 import { SettingsDialog } from '../../src/renderer/src/features/settings/settings-dialog'
-import type { InstalledRelease, ReleaseList } from '../../src/shared/releases'
+import type { ReleaseList } from '../../src/shared/releases'
 import { FakeApi, ok } from './fake-api'
-import { renderWithApi, suggestTutorial } from './fixtures'
+import { renderCreateDialog } from './create-dialog-fixture'
+import { installedRelease, renderWithApi, suggestTutorial } from './fixtures'
 
 /** The newest patch of every line (3.4.45 is 3.4's last) and 3.4.44; 3.6.16 and 3.4.45 installed. */
 function releaseList(): ReleaseList {
@@ -24,17 +24,6 @@ function releaseList(): ReleaseList {
   }
 }
 
-function installed(version: string): InstalledRelease {
-  return {
-    version,
-    dir: `/tmp/desk/etcd/v${version}`,
-    sizeBytes: 60 * 1024 * 1024,
-    source: `https://mirror.example/etcd/v${version}/etcd.tar.gz`,
-    isVerified: true,
-    installedAt: '2026-11-24T10:00:00Z',
-  }
-}
-
 /** A fake engine whose system etcd is Debian's 3.4.23, with 3.4.45 and 3.6.16 installed. */
 function endOfLifeApi(): FakeApi {
   return new FakeApi({
@@ -49,24 +38,14 @@ function endOfLifeApi(): FakeApi {
       }),
     'cluster:suggest': suggestTutorial,
     'releases:list': () => ok(releaseList()),
-    'releases:installed': () => ok([installed('3.6.16'), installed('3.4.45')]),
+    'releases:installed': () => ok([installedRelease('3.6.16'), installedRelease('3.4.45')]),
   })
 }
 
 describe('3.4 is shown as end of life wherever versions are listed', () => {
   it('in the create dialog: system etcd, installed and downloadable releases', async () => {
     const api = endOfLifeApi()
-    renderWithApi(
-      <ReleaseCatalogProvider value={apiReleaseCatalog(api)}>
-        <CreateClusterDialog
-          clusters={[]}
-          onClose={vi.fn()}
-          onCreated={vi.fn()}
-          onShowCluster={vi.fn()}
-        />
-      </ReleaseCatalogProvider>,
-      api,
-    )
+    renderCreateDialog(api)
     const select = screen.getByLabelText('etcd version')
     await within(select).findByRole('option', { name: 'etcd 3.7.3 (download)' })
     const names = within(select)

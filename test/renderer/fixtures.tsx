@@ -1,3 +1,4 @@
+import type { InstalledRelease } from '../../src/shared/releases'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import type {
@@ -150,4 +151,16 @@ export function suggestTutorial({ memberCount }: { memberCount: number }) {
     etcdVersion: 'system',
     host: '127.0.0.1',
   })
+}
+
+/** An installed release as Settings lists it (from a mirror, verified). */
+export function installedRelease(version: string): InstalledRelease {
+  return {
+    version,
+    dir: `/tmp/desk/etcd/v${version}`,
+    sizeBytes: 60 * 1024 * 1024,
+    source: `https://mirror.example/etcd/v${version}/etcd.tar.gz`,
+    isVerified: true,
+    installedAt: '2026-11-24T10:00:00Z',
+  }
 }

@@ -1,15 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CommandsPanel } from '../../src/renderer/src/features/commands/commands-panel'
-import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluster/api-release-catalog'
-import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
-import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
 import type { ClusterSpec, ClusterView, OperationReport } from '../../src/shared/cluster'
 import type { ReleaseList } from '../../src/shared/releases'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, ok } from './fake-api'
 import { clusterView, renderWithApi, suggestTutorial } from './fixtures'
+import { renderCreateDialog } from './create-dialog-fixture'
 
 /** 3.5.16 to download, 3.4.23 installed. */
 function releaseList(): ReleaseList {
@@ -32,17 +30,7 @@ async function openCreate() {
     'releases:list': () => ok(releaseList()),
     'cluster:create': () => new Promise<Result<ClusterView>>(() => undefined),
   })
-  renderWithApi(
-    <ReleaseCatalogProvider value={apiReleaseCatalog(api)}>
-      <CreateClusterDialog
-        clusters={[]}
-        onClose={vi.fn()}
-        onCreated={vi.fn()}
-        onShowCluster={vi.fn()}
-      />
-    </ReleaseCatalogProvider>,
-    api,
-  )
+  renderCreateDialog(api)
   const dialog = await screen.findByRole('dialog', { name: 'Create cluster' })
   await waitFor(() => expect(within(dialog).getByLabelText('Name')).toHaveValue('cluster-1'))
   await within(dialog).findByRole('option', { name: /System etcd 3\.5\.17/ })

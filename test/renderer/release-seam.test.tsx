@@ -1,15 +1,13 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
-import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluster/api-release-catalog'
-import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
-import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
+import { describe, expect, it } from 'vitest'
 import type { ClusterView } from '../../src/shared/cluster'
 import type { InstalledBinaryView } from '../../src/shared/contract'
 import type { InstallProgress, ReleaseList } from '../../src/shared/releases'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, fail, ok } from './fake-api'
-import { renderWithApi, suggestTutorial } from './fixtures'
+import { renderCreateDialog } from './create-dialog-fixture'
+import { suggestTutorial } from './fixtures'
 
 function releaseList(isNewInstalled: boolean): ReleaseList {
   const entry = {
@@ -39,21 +37,6 @@ const PROGRESS: InstallProgress = {
   url: null,
 }
 
-/** The create dialog over a fake engine whose release catalog has 3.6.0 to download. */
-function renderDialog(api: FakeApi) {
-  renderWithApi(
-    <ReleaseCatalogProvider value={apiReleaseCatalog(api)}>
-      <CreateClusterDialog
-        clusters={[]}
-        onClose={vi.fn()}
-        onCreated={vi.fn()}
-        onShowCluster={vi.fn()}
-      />
-    </ReleaseCatalogProvider>,
-    api,
-  )
-}
-
 describe('etcd version field with a release catalog (issue 3 seam)', () => {
   it('downloads a release on request with progress, then offers it as installed', async () => {
     let isInstalled = false
@@ -63,7 +46,7 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
       'releases:list': () => ok(releaseList(isInstalled)),
       'releases:install': () => new Promise((resolve) => (finish = resolve)),
     })
-    renderDialog(api)
+    renderCreateDialog(api)
     await screen.findByRole('option', { name: 'etcd 3.6.0 (download)' })
     await userEvent.selectOptions(screen.getByLabelText('etcd version'), '3.6.0')
     await userEvent.click(screen.getByRole('button', { name: 'Download etcd 3.6.0 now' }))
@@ -92,7 +75,7 @@ describe('etcd version field with a release catalog (issue 3 seam)', () => {
       'cluster:create': () => new Promise((resolve) => (answer = resolve)),
       'releases:cancel': () => ok(null),
     })
-    renderDialog(api)
+    renderCreateDialog(api)
     await screen.findByRole('option', { name: 'etcd 3.6.0 (download)' })
     await userEvent.selectOptions(screen.getByLabelText('etcd version'), '3.6.0')
     expect(

@@ -5,27 +5,16 @@ import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluste
 import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
 import { SettingsDialog } from '../../src/renderer/src/features/settings/settings-dialog'
 import type { InstalledBinaryView } from '../../src/shared/contract'
-import type { InstalledRelease, ReleaseList } from '../../src/shared/releases'
+import type { ReleaseList } from '../../src/shared/releases'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, ok } from './fake-api'
-import { renderWithApi } from './fixtures'
+import { installedRelease, renderWithApi } from './fixtures'
 
 const entry = {
   kind: 'release' as const,
   isPrerelease: false,
   publishedAt: null,
   isAvailable: true,
-}
-
-function installedRelease(version: string): InstalledRelease {
-  return {
-    version,
-    dir: `/tmp/desk/etcd/v${version}`,
-    sizeBytes: 60 * 1024 * 1024,
-    source: `https://mirror.example/etcd/v${version}/etcd.tar.gz`,
-    isVerified: true,
-    installedAt: '2026-11-24T10:00:00Z',
-  }
 }
 
 describe('Settings: download a version', () => {

@@ -84,9 +84,16 @@ export class ClusterUpgrades {
   /** Runs a version change to `request.version`, or refuses it with the rule it breaks. */
   async upgrade(cluster: string, request: UpgradeRequest): Promise<UpgradeReport> {
     const runtime = this.deps.runtime(cluster)
+    if (!runtime.isActive()) {
+      throw new EngineError(
+        'CLUSTER_NOT_RUNNING',
+        `Cluster ${cluster} is not running; a rolling upgrade changes a running cluster member by member. Start it first.`,
+        { cluster },
+      )
+    }
     const from = this.memberVersions(runtime).map((m) => m.version)
     const list = await this.deps.releases()
-    const authEnabled = runtime.isActive() ? await readAuthEnabled(runtime, runtime.log) : null
+    const authEnabled = await readAuthEnabled(runtime, runtime.log)
     const verdict = judgeVersionChange({
       memberVersions: from,
       target: request.version,

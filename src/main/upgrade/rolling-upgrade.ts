@@ -13,7 +13,7 @@ import type { EtcdBinary } from '../etcd/etcd-binary'
 import { readClusterFacts } from '../membership/cluster-facts'
 import { etcdctlTwin } from '../membership/etcdctl-twin'
 import { moveLeadership } from '../membership/make-leader'
-import { enableDowngrade } from './downgrade-calls'
+import { runDowngradeSteps } from './downgrade-calls'
 import { swapMember } from './member-swap'
 import { saveClusterVersion, versionSetting } from './member-versions'
 import { assertReadyForUpgrade } from './upgrade-preflight'
@@ -81,14 +81,16 @@ export async function runRollingUpgrade(
   })
   try {
     for (const hop of plan.hops) {
-      if (plan.downgrade === 'downgrade-api') await enableDowngrade(runtime, lineOf(hop)!, ctx)
+      if (plan.downgrade === 'downgrade-api') {
+        await runDowngradeSteps(runtime, lineOf(hop)!, ['validate', 'enable'], ctx)
+      }
       for (;;) {
         const next = await nextMember(runtime, hop)
         if (!next) break
         const stop = members.length > 0 ? deps.stopRequested() : null
         if (stop)
           return result(
-            await stopBetween(runtime, stop, ctx),
+            await stopBetween(runtime, plan, stop, ctx),
             runtime.status()?.clusterVersion ?? null,
           )
         if (next.isLeader) await handOver(runtime, next.name, hop, ctx)
@@ -179,6 +181,7 @@ async function snapshotOfLeader(
 /** Stops between members: 'pause' keeps the plan to continue, 'abort' drops it. */
 async function stopBetween(
   runtime: ClusterRuntime,
+  plan: VersionChangePlan,
   mode: 'pause' | 'abort',
   ctx: ReportedContext,
 ): Promise<'paused' | 'aborted'> {
@@ -189,6 +192,10 @@ async function stopBetween(
     return 'paused'
   }
   await savePending(runtime, null)
+  // An enabled 3.6/3.7 downgrade is called off, as etcd's guide says (members keep their binaries).
+  if (plan.downgrade === 'downgrade-api') {
+    await runDowngradeSteps(runtime, lineOf(plan.target)!, ['cancel'], ctx)
+  }
   ctx.note('aborted between members: the cluster keeps running mixed versions')
   return 'aborted'
 }

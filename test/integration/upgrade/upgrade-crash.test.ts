@@ -15,9 +15,22 @@ const child = fileURLToPath(new URL('../../helpers/engine-child-upgrade.ts', imp
 
 /** How many members cluster.json says run `version` now (read as the next engine would). */
 function membersOn(layout: DataLayout, cluster: string, version: string): number | null {
+  return (
+    savedDefinition(layout, cluster)?.members.filter((m) => m.etcdVersion === version).length ??
+    null
+  )
+}
+
+/** True between two members: one or two swapped, none being swapped (saved after its catch-up). */
+function isBetweenMembers(layout: DataLayout, cluster: string, version: string): boolean {
+  const def = savedDefinition(layout, cluster)
+  const done = def?.members.filter((m) => m.etcdVersion === version).length ?? 0
+  return done >= 1 && done < 3 && def?.pendingUpgrade?.member === null
+}
+
+function savedDefinition(layout: DataLayout, cluster: string): ClusterDefinition | null {
   try {
-    const def = JSON.parse(readFileSync(layout.clusterFile(cluster), 'utf8')) as ClusterDefinition
-    return def.members.filter((m) => m.etcdVersion === version).length
+    return JSON.parse(readFileSync(layout.clusterFile(cluster), 'utf8')) as ClusterDefinition
   } catch {
     return null // written atomically, but read between rename and read: try again
   }
@@ -35,18 +48,18 @@ describe('a rolling upgrade interrupted by a crash of etcd Desk', () => {
   it('is found at the next start: every member on the binary saved for it, reported, continued', async () => {
     const dataDir = await crashEngineWithCluster('upgrade-crash', await freeSpec('crashy', 3))
     const layout = new DataLayout(dataDir)
-    // An engine adopts the cluster and upgrades it; it is SIGKILLed once one member runs 3.5.16
-    // and before all do: between two members, or while it swaps the second.
+    // An engine adopts the cluster and upgrades it; it is SIGKILLed between two members (one or
+    // two swapped, healthy and caught up; the next not yet stopped).
     const upgrader = spawn(
       process.execPath,
       ['--import', 'tsx', child, dataDir, 'crashy', '3.5.16', JSON.stringify(mirror.engineOptions)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
     const exited = new Promise((resolve) => upgrader.once('exit', resolve))
-    await vi.waitFor(
-      () => expect(membersOn(layout, 'crashy', '3.5.16')).toBeGreaterThanOrEqual(1),
-      { timeout: 60_000, interval: 5 },
-    )
+    await vi.waitFor(() => expect(isBetweenMembers(layout, 'crashy', '3.5.16')).toBe(true), {
+      timeout: 60_000,
+      interval: 5,
+    })
     upgrader.kill('SIGKILL')
     await exited
     const upgradedBeforeCrash = membersOn(layout, 'crashy', '3.5.16')!

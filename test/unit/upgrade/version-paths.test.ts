@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { memberArgs } from '../../../src/main/cluster/etcd-flags'
 import { BUNDLED_RELEASES } from '../../../src/main/releases/bundled-releases'
+import { downgradeArgs } from '../../../src/shared/downgrade-steps'
 import { isEndOfLife, lineOf, passesUpgradeGate } from '../../../src/shared/etcd-lines'
 import { judgeVersionChange, type VersionChangeInput } from '../../../src/shared/version-paths'
 
@@ -148,5 +150,60 @@ describe('judgeVersionChange', () => {
       refusal: { reason: expect.stringMatching(/already/) },
     })
     expect(judge(['3.4.23', '3.6.16'], '3.5.33')).toMatchObject({ ok: false })
+  })
+})
+
+describe('the generated commands of lines without a binary here (3.6, 3.7) and of 3.5 → 3.4', () => {
+  it('downgrades 3.6 → 3.5 and 3.7 → 3.6 with etcdctl downgrade validate / enable on the line, cancel to abort', () => {
+    for (const [from, to, line] of [
+      ['3.6.16', '3.5.33', '3.5'],
+      ['3.7.3', '3.6.16', '3.6'],
+    ] as const) {
+      const verdict = judge([from, from, from], to)
+      expect(verdict).toMatchObject({ ok: true, plan: { downgrade: 'downgrade-api' } })
+      const target = verdict.ok ? lineOf(verdict.plan.target)! : null
+      expect(target).toBe(line)
+      expect(
+        ['validate', 'enable', 'cancel'].map((a) =>
+          downgradeArgs(a as 'validate', target!).join(' '),
+        ),
+      ).toEqual([
+        `downgrade validate ${line}`,
+        `downgrade enable ${line}`,
+        `downgrade cancel ${line}`,
+      ])
+    }
+  })
+
+  it('starts a 3.4.32+ member of a 3.5 cluster going down with --next-cluster-version-compatible', () => {
+    const verdict = judge(['3.5.33', '3.5.33', '3.5.33'], '3.4.45')
+    expect(verdict).toMatchObject({
+      ok: true,
+      plan: { downgrade: 'next-cluster-version-compatible' },
+    })
+    const def = {
+      name: 'down',
+      host: '127.0.0.1',
+      token: 'down-1',
+      createdAt: '2026-12-01T00:00:00.000Z',
+      etcdVersion: '3.5.33',
+      resolvedVersion: '3.5.33',
+      members: [
+        {
+          name: 'etcd1',
+          clientPort: 2379,
+          peerPort: 2380,
+          etcdVersion: '3.4.45',
+          nextClusterVersionCompatible: true,
+        },
+        { name: 'etcd2', clientPort: 12379, peerPort: 12380 },
+      ],
+    }
+    expect(memberArgs(def, def.members[0]!, { dataDir: '/d1' }, '3.4')).toContain(
+      '--next-cluster-version-compatible',
+    )
+    expect(memberArgs(def, def.members[1]!, { dataDir: '/d2' }, '3.5')).not.toContain(
+      '--next-cluster-version-compatible',
+    )
   })
 })

@@ -12,9 +12,8 @@ import { useEtcdVersionOptions } from './etcd-version-options'
 import { AdvancedOptions } from './advanced-options'
 import { MaintenanceOptionsFields } from './maintenance-options-fields'
 import { MemberPortsEditor } from './member-ports-editor'
-import { MixedVersionsField } from './mixed-versions-field'
 import { memberVersionOptions, versionsToDownload } from './mixed-versions'
-import { NetworkFaultsField } from './network-faults-field'
+import { CheckboxField } from './checkbox-field'
 import { draftIssues, messageAt } from './spec-issues'
 import { useCreateDownload } from './use-create-download'
 import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
@@ -142,13 +141,17 @@ export function CreateClusterDialog(props: {
           </p>
         )}
         <AdvancedOptions isOpen={Boolean(spec?.fromSnapshot || spec?.quotaBackendBytes)}>
-          <NetworkFaultsField
+          <CheckboxField
+            label="Network faults"
+            hint="Routes every peer link through a small proxy in etcd Desk, so you can isolate a member or add latency to it (each member then also needs a proxy port)."
             checked={spec?.networkFaults === true}
             disabled={!spec}
             onChange={draft.setNetworkFaults}
           />
           {spec && <MaintenanceOptionsFields spec={spec} onChange={draft.setOptions} />}
-          <MixedVersionsField
+          <CheckboxField
+            label="Mixed versions"
+            hint="Gives each member its own etcd version in the ports table. etcd runs a mixed cluster at the lowest member's version, and supports mixing adjacent lines (3.4 with 3.5) only during an upgrade."
             checked={isMixed}
             disabled={!spec}
             onChange={(on) => {

@@ -1,7 +1,9 @@
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 
-/** The "Network faults" option: peer links through proxies in etcd Desk, to isolate or slow members. */
-export function NetworkFaultsField(props: {
+/** A create-dialog option: a checkbox with its label and a hint below, read out with it. */
+export function CheckboxField(props: {
+  label: string
+  hint: ReactNode
   checked: boolean
   disabled: boolean
   onChange: (checked: boolean) => void
@@ -17,11 +19,10 @@ export function NetworkFaultsField(props: {
           aria-describedby={hint}
           onChange={(e) => props.onChange(e.target.checked)}
         />
-        Network faults
+        {props.label}
       </label>
       <p id={hint} className="field__hint">
-        Routes every peer link through a small proxy in etcd Desk, so you can isolate a member or
-        add latency to it (each member then also needs a proxy port).
+        {props.hint}
       </p>
     </div>
   )
