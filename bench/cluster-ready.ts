@@ -61,7 +61,7 @@ async function timePlain(dir: string, i: number): Promise<number> {
   const args = members.map((m) => memberArgs(def, m, { dataDir: join(dir, m.name) }, '3.4'))
   const started = performance.now()
   const children = spawnPlain(args)
-  await waitAllHealthy(members.map((m) => clientUrlOf(def.host, m)))
+  await waitAllHealthy(members.map((m) => clientUrlOf(def, m)))
   const elapsed = Math.round(performance.now() - started)
   await killAll(children)
   return elapsed

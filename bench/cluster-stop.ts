@@ -53,7 +53,7 @@ async function timePlainStop(dir: string, i: number): Promise<number> {
   const children = spawnPlain(
     members.map((m) => memberArgs(def, m, { dataDir: join(dir, m.name) }, '3.4')),
   )
-  await waitAllHealthy(members.map((m) => clientUrlOf(def.host, m)))
+  await waitAllHealthy(members.map((m) => clientUrlOf(def, m)))
   await new Promise((r) => setTimeout(r, 1_500))
   const started = performance.now()
   const exited = children.map((c) => new Promise((r) => c.once('exit', r)))

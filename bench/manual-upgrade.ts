@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { memberArgs } from '../src/main/cluster/etcd-flags'
+import { PLAIN_SECURITY } from '../src/main/etcd/client-security'
 import { silentLog } from '../src/main/log/engine-log'
 import type { ProbeCounts } from '../src/main/probe/probe-meter'
 import { WriteProbe } from '../src/main/probe/write-probe'
@@ -73,6 +74,7 @@ export async function manualRollingUpgrade(
           i === swapping ? [] : [{ member: m.name, clientUrl: urls[i]! }],
         ),
       log: silentLog(),
+      security: PLAIN_SECURITY,
     })
     const before = await warmUp(probe)
     const started = performance.now()

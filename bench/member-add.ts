@@ -82,14 +82,14 @@ async function timePlain(dir: string, i: number): Promise<number> {
   const children = spawnPlain(
     members.map((m) => memberArgs(def, m, { dataDir: join(dir, m.name) }, '3.4')),
   )
-  const urls = members.map((m) => clientUrlOf(def.host, m))
+  const urls = members.map((m) => clientUrlOf(def, m))
   await waitAllHealthy(urls)
   const [clientPort, peerPort] = await freePorts(2)
   const added = { name: 'etcd4', clientPort: clientPort!, peerPort: peerPort! }
   const endpoints = `--endpoints=${urls.join(',')}`
   const started = performance.now()
   const out = await retry(
-    ['member', 'add', 'etcd4', `--peer-urls=${peerUrlOf(def.host, added)}`, '--learner'],
+    ['member', 'add', 'etcd4', `--peer-urls=${peerUrlOf(def, added)}`, '--learner'],
     endpoints,
   )
   const id = /Member\s+([0-9a-f]+)\s+added/.exec(out)?.[1]
@@ -104,7 +104,7 @@ async function timePlain(dir: string, i: number): Promise<number> {
     },
   )
   await retry(['member', 'promote', id], endpoints)
-  await waitAllHealthy([...urls, clientUrlOf(def.host, added)])
+  await waitAllHealthy([...urls, clientUrlOf(def, added)])
   const elapsed = Math.round(performance.now() - started)
   await killAll([...children, child])
   return elapsed

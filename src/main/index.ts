@@ -8,6 +8,7 @@ import { registerIpcBridge, sendPush } from './shell/ipc-bridge'
 import { createMainWindow } from './shell/main-window'
 import { guardQuit } from './shell/quit-guard'
 import { rendererLocation } from './shell/renderer-origin'
+import { safeStorageBox } from './shell/safe-storage-box'
 
 const location = rendererLocation(__dirname)
 let mainWindow: BrowserWindow | null = null
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       settings,
       openPath: (path) => shell.openPath(path),
+      secrets: safeStorageBox(),
       chooseSavePath: async (name) => {
         const options = { defaultPath: join(app.getPath('downloads'), name) }
         const window = windowRef()

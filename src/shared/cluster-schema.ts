@@ -38,6 +38,8 @@ export const clusterSpecSchema = z.strictObject({
     .max(MAX_QUOTA_BACKEND_BYTES)
     .optional(),
   fromSnapshot: snapshotIdSchema.optional(),
+  tls: z.boolean().optional(),
+  bootstrap: z.enum(['static', 'discovery']).optional(),
 })
 
 /** A cluster name as a request argument. */

@@ -1,3 +1,4 @@
+import type { BootstrapMode, DiscoverySetting } from './discovery'
 import type { PendingUpgrade } from './upgrade'
 
 /** One member as the user defines it: a name and its two ports. */
@@ -46,6 +47,16 @@ export interface ClusterOptions {
   quotaBackendBytes?: number
   /** Start from a snapshot saved by etcd Desk (its id): every member is restored from it. */
   fromSnapshot?: string
+  /**
+   * "Secure with TLS": a CA of its own, https client and peer URLs with client certificates on
+   * both (mutual TLS); the engine makes every certificate at create.
+   */
+  tls?: boolean
+  /**
+   * How members find each other at their first start: 'static' (--initial-cluster, the default)
+   * or 'discovery' (a registry in a local discovery etcd the engine runs; README "Discovery").
+   */
+  bootstrap?: BootstrapMode
 }
 
 /** What the user asks for when creating a cluster. */
@@ -93,6 +104,8 @@ export interface ClusterDefinition extends ClusterSpec {
   pendingChange?: PendingMemberChange | null
   /** A version change (upgrade, downgrade) the engine has not finished, or absent. */
   pendingUpgrade?: PendingUpgrade | null
+  /** The discovery registry of a cluster created with bootstrap 'discovery'. */
+  discovery?: DiscoverySetting
 }
 
 /** Lifecycle of one supervised etcd member ('paused': stopped with SIGSTOP on purpose). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AppCommand } from './app-commands'
+import { authNameSchema, passwordSchema, permissionKeySchema, type AuthView } from './auth'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange, MemberSpec } from './cluster'
 import {
   clusterNameSchema,
@@ -17,6 +18,7 @@ import type {
 } from './maintenance'
 import type { ProbeStats } from './probe'
 import type { UpgradeChoices, UpgradeReport } from './upgrade'
+import type { ClusterCertificate } from './certificates'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { LogBatch, LogLine } from './logs'
 import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
@@ -57,6 +59,28 @@ export interface ClusterCommandsView {
   members: MemberCommand[]
   /** The etcdctl of the cluster's etcd version (a release's own, or the one next to the system etcd). */
   etcdctl: string
+  /** etcdctl's TLS flags for this cluster (--cacert, --cert, --key); empty for plain http. */
+  etcdctlTls: string[]
+  /** How a discovery cluster bootstrapped; absent for static bootstrap (--initial-cluster). */
+  discovery?: DiscoveryCommands
+}
+
+/** One key of a discovery registry: a member that registered ("name=peerURL") or the size. */
+export interface RegistryEntry {
+  key: string
+  value: string
+}
+
+/** The discovery side of a cluster's commands (README "Discovery"). */
+export interface DiscoveryCommands {
+  /** The discovery etcd's exact command line (its binary, --enable-v2 for the v2 protocol). */
+  etcd: string
+  /** The command that created the token: curl (v2) or etcdctl put (v3) of the size. */
+  createToken: string
+  /** The command that lists the registry (the members that registered). */
+  listRegistry: string
+  /** The registry now, when the discovery etcd answered; null when it does not run. */
+  entries: RegistryEntry[] | null
 }
 
 /** An installed etcd binary as the window sees it. */
@@ -105,6 +129,7 @@ export const requestSchemas = {
   'cluster:status': clusterRef,
   'cluster:commands': clusterRef,
   'cluster:upgrade-choices': clusterRef,
+  'cluster:certificates': clusterRef,
   'cluster:upgrade': clusterRef.extend({
     version: releaseVersionSchema,
     /** Run a refused target through its multi-hop plan (newest patch first, then the next line). */
@@ -145,6 +170,35 @@ export const requestSchemas = {
   'maintenance:disarm': clusterRef,
   'maintenance:hashkv': clusterRef,
   'maintenance:fill': clusterRef,
+  'auth:status': clusterRef,
+  /** Creates user and role root with `rootPassword`, then turns authentication on. */
+  'auth:enable': clusterRef.extend({ rootPassword: passwordSchema }),
+  'auth:disable': clusterRef,
+  /** Tells the engine root's password (after a restart without an encrypted store). */
+  'auth:root-password': clusterRef.extend({ password: passwordSchema }),
+  'auth:user-add': clusterRef.extend({ user: authNameSchema, password: passwordSchema }),
+  'auth:user-delete': clusterRef.extend({ user: authNameSchema }),
+  'auth:user-password': clusterRef.extend({ user: authNameSchema, password: passwordSchema }),
+  'auth:user-grant': clusterRef.extend({ user: authNameSchema, role: authNameSchema }),
+  'auth:user-revoke': clusterRef.extend({ user: authNameSchema, role: authNameSchema }),
+  'auth:role-add': clusterRef.extend({ role: authNameSchema }),
+  'auth:role-delete': clusterRef.extend({ role: authNameSchema }),
+  'auth:role-grant': clusterRef.extend({
+    role: authNameSchema,
+    key: permissionKeySchema,
+    isPrefix: z.boolean(),
+    permission: z.enum(['read', 'write', 'readwrite']),
+  }),
+  'auth:role-revoke': clusterRef.extend({
+    role: authNameSchema,
+    key: permissionKeySchema,
+    isPrefix: z.boolean(),
+  }),
+  /** Runs the key browser as `user` (checked with `password`), or as the engine when null. */
+  'auth:browse-as': clusterRef.extend({
+    user: authNameSchema.nullable(),
+    password: passwordSchema.optional(),
+  }),
   'logs:get': memberRef.extend({
     afterSeq: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(MAX_LOG_LINES_PER_REQUEST).optional(),
@@ -204,6 +258,7 @@ export interface ResponseMap {
   'cluster:status': ClusterStatus | null
   'cluster:commands': ClusterCommandsView
   'cluster:upgrade-choices': UpgradeChoices
+  'cluster:certificates': ClusterCertificate[]
   'cluster:upgrade': UpgradeReport
   'cluster:upgrade-stop': null
   'member:start': ClusterView
@@ -234,6 +289,20 @@ export interface ResponseMap {
   'maintenance:disarm': AlarmEntry[]
   'maintenance:hashkv': HashKvReport
   'maintenance:fill': FillReport
+  'auth:status': AuthView
+  'auth:enable': AuthView
+  'auth:disable': AuthView
+  'auth:root-password': AuthView
+  'auth:user-add': AuthView
+  'auth:user-delete': AuthView
+  'auth:user-password': AuthView
+  'auth:user-grant': AuthView
+  'auth:user-revoke': AuthView
+  'auth:role-add': AuthView
+  'auth:role-delete': AuthView
+  'auth:role-grant': AuthView
+  'auth:role-revoke': AuthView
+  'auth:browse-as': AuthView
   'logs:get': LogLine[]
   'keys:list': KeyPage
   'keys:children': ChildPage

@@ -48,6 +48,17 @@ interface FileSystemDetail {
   errno?: string
 }
 
+/** Which discovery registry an error concerns (README "Discovery"). */
+interface DiscoveryDetail {
+  /** The discovery URL (v2) or endpoint (v3) the members were given. */
+  url: string
+  cluster?: string
+  member?: string
+  /** What the discovery etcd or the member said. */
+  reason?: string
+  logTail?: string[]
+}
+
 /** The context of every error code. */
 export interface ErrorDetails {
   INVALID_REQUEST: {
@@ -105,6 +116,15 @@ export interface ErrorDetails {
     logTail: string[]
   }
   NO_UPGRADE: { cluster: string }
+  TLS_OFF: { cluster: string }
+  /** The registry already holds its size of members: this member is one too many. */
+  DISCOVERY_FULL: DiscoveryDetail
+  /** The registry's size is missing or differs from the cluster's member count. */
+  DISCOVERY_SIZE_MISMATCH: DiscoveryDetail & { size: number | null; expected: number }
+  /** The discovery etcd did not answer at the saved URL. */
+  DISCOVERY_UNREACHABLE: DiscoveryDetail
+  /** No discovery etcd can serve this cluster (no etcd ≤ 3.5 for v2, a line without the flags). */
+  DISCOVERY_UNAVAILABLE: DiscoveryDetail
   ETCD_NOT_FOUND: { path?: string; version?: string; output?: string }
   ETCD_VERSION_UNSUPPORTED: { version: string; path?: string }
   ETCD_VERSION_CHANGED: { cluster: string; recordedVersion: string; foundVersion: string }
@@ -124,6 +144,21 @@ export interface ErrorDetails {
   ETCD_UNREACHABLE: EtcdCallDetail
   ETCD_REQUEST_FAILED: EtcdCallDetail
   ENGINE_CLOSED: Partial<EtcdCallDetail> & { cluster?: string }
+  AUTH_FAILED: { cluster?: string; user: string }
+  PERMISSION_DENIED: Partial<EtcdCallDetail> & {
+    cluster?: string
+    /** The user etcd denied; null when the client presented none. */
+    user: string | null
+    /** The permission the user lacks on `key`. */
+    permission?: 'read' | 'write'
+  }
+  USER_NOT_FOUND: { cluster?: string; user: string }
+  USER_EXISTS: { cluster?: string; user: string }
+  ROLE_NOT_FOUND: { cluster?: string; role: string }
+  ROLE_EXISTS: { cluster?: string; role: string }
+  AUTH_NOT_ENABLED: { cluster?: string }
+  ROOT_PASSWORD_NEEDED: { cluster?: string }
+  WEAK_PASSWORD: { cluster: string; user: string; reason: string }
   RELEASE_NOT_FOUND: DownloadDetail
   PLATFORM_UNSUPPORTED: {
     /** What the platform cannot do ("pause a member"), when it is not about a release. */

@@ -12,9 +12,14 @@ export interface EtcdctlSuggestion {
  * The etcdctl commands a learner runs against a cluster, with the cluster's own etcdctl and all
  * of its client URLs, so each one can be pasted into a terminal as it is.
  */
-export function etcdctlSuggestions(etcdctl: string, endpoints: string): EtcdctlSuggestion[] {
+export function etcdctlSuggestions(
+  etcdctl: string,
+  endpoints: string,
+  /** The cluster's TLS flags (--cacert, --cert, --key), on a TLS cluster. */
+  tls: readonly string[] = [],
+): EtcdctlSuggestion[] {
   const run = (...args: string[]): string =>
-    shellCommand(etcdctl, [`--endpoints=${endpoints}`, ...args])
+    shellCommand(etcdctl, [`--endpoints=${endpoints}`, ...tls, ...args])
   return [
     {
       title: 'Members: IDs, names, peer and client URLs',

@@ -51,6 +51,8 @@ export function restoreTool(version: string, etcdctl: string, etcdutl: string | 
 export interface TwinContext {
   version: string
   etcdctl: string
+  /** etcdctl's TLS flags on a TLS cluster (--cacert, --cert, --key); empty otherwise. */
+  etcdctlTls: readonly string[]
   etcdutl: string | null
   /** Members in definition order, with their client URLs. */
   members: readonly { name: string; clientUrl: string }[]
@@ -60,7 +62,11 @@ export interface TwinContext {
 
 /** etcdctl against the given endpoints. */
 function etcdctlAt(ctx: TwinContext, endpoints: readonly string[], ...args: string[]): string {
-  return shellCommand(ctx.etcdctl, [`--endpoints=${endpoints.join(',')}`, ...args])
+  return shellCommand(ctx.etcdctl, [
+    `--endpoints=${endpoints.join(',')}`,
+    ...ctx.etcdctlTls,
+    ...args,
+  ])
 }
 
 const allEndpoints = (ctx: TwinContext): string[] => ctx.members.map((m) => m.clientUrl)

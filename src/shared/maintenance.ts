@@ -73,6 +73,8 @@ export interface MaintenanceTools {
   /** The etcd version the cluster runs ("3.5.16"). */
   version: string
   etcdctl: string
+  /** etcdctl's TLS flags on a TLS cluster (--cacert, --cert, --key); empty otherwise. */
+  etcdctlTls: string[]
   /** etcdutl next to etcd (3.5+), or null when there is none (3.4). */
   etcdutl: string | null
   /** Folder snapshots are saved in. */

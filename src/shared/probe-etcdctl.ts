@@ -24,19 +24,28 @@ export interface ProbeLoopMember {
 export function probeLoopSuggestion(
   etcdctl: string,
   members: readonly ProbeLoopMember[],
+  /** The cluster's TLS flags (--cacert, --cert, --key), on a TLS cluster. */
+  tls: readonly string[] = [],
 ): EtcdctlSuggestion {
   const voting = members.filter((m) => !m.isLearner)
   const all = voting.map((m) => m.clientUrl).join(',')
   const grant = shellCommand(etcdctl, [
     `--endpoints=${all}`,
+    ...tls,
     'lease',
     'grant',
     String(PROBE_LEASE_TTL_SECONDS),
   ])
-  const renew = shellCommand(etcdctl, [`--endpoints=${all}`, 'lease', 'keep-alive', '--once'])
+  const renew = shellCommand(etcdctl, [
+    `--endpoints=${all}`,
+    ...tls,
+    'lease',
+    'keep-alive',
+    '--once',
+  ])
   const timeout = `${PROBE_CALL_DEADLINE_MS / 1000}s`
   // One member only, with the probe's deadline; "$endpoint" is expanded by the shell.
-  const one = `${shellCommand(etcdctl, [])} --endpoints="$endpoint" --dial-timeout=${timeout} --command-timeout=${timeout}`
+  const one = `${shellCommand(etcdctl, [...tls])} --endpoints="$endpoint" --dial-timeout=${timeout} --command-timeout=${timeout}`
   const targets = voting.map((m) =>
     shellCommand(`${PROBE_LOOP_PREFIX}${m.name}=${m.clientUrl}`, []),
   )

@@ -131,6 +131,13 @@ function checkClusterFields(spec: ClusterSpec): SpecIssue[] {
   if (spec.etcdVersion !== 'system' && !VERSION_PATTERN.test(spec.etcdVersion)) {
     error('etcdVersion', `etcd version "${spec.etcdVersion}" is not a version like 3.5.17.`)
   }
+  if (spec.bootstrap === 'discovery' && spec.fromSnapshot) {
+    // A restored member already holds its membership: it would never ask the registry.
+    error(
+      'bootstrap',
+      'A cluster restored from a snapshot takes its members from the snapshot; choose static bootstrap or no snapshot.',
+    )
+  }
   if (!HOST_PATTERN.test(spec.host)) {
     error('host', `Host "${spec.host}" must be an IPv4 address such as 127.0.0.1, or localhost.`)
   }

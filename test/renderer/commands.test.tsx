@@ -16,7 +16,11 @@ describe('Commands', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     const api = new FakeApi({
       'cluster:commands': () =>
-        ok({ members: [{ member: 'etcd1', etcd: ETCD1, args: [] }], etcdctl: '/usr/bin/etcdctl' }),
+        ok({
+          members: [{ member: 'etcd1', etcd: ETCD1, args: [] }],
+          etcdctl: '/usr/bin/etcdctl',
+          etcdctlTls: [],
+        }),
     })
     renderWithApi(<CommandsPanel cluster={clusterView('demo')} lastKeyAction={null} />, api)
     expect(await screen.findByText(ETCD1)).toBeInTheDocument()
@@ -28,7 +32,9 @@ describe('Commands', () => {
 
   it('offers etcdctl commands to explore the cluster, with the cluster’s own etcdctl', async () => {
     const etcdctl = '/data/etcd/v3.5.17/etcdctl'
-    const api = new FakeApi({ 'cluster:commands': () => ok({ members: [], etcdctl }) })
+    const api = new FakeApi({
+      'cluster:commands': () => ok({ members: [], etcdctl, etcdctlTls: [] }),
+    })
     const action = { kind: 'delete' as const, key: bytes('app/a') }
     renderWithApi(<CommandsPanel cluster={clusterView('demo')} lastKeyAction={action} />, api)
     const status = `${etcdctl} --endpoints=${ENDPOINTS} endpoint status -w table`

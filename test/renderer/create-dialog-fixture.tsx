@@ -1,4 +1,5 @@
-import { vi } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import { expect, vi } from 'vitest'
 import { apiReleaseCatalog } from '../../src/renderer/src/features/create-cluster/api-release-catalog'
 import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
 import { ReleaseCatalogProvider } from '../../src/renderer/src/features/create-cluster/release-catalog'
@@ -18,4 +19,22 @@ export function renderCreateDialog(api: FakeApi) {
     </ReleaseCatalogProvider>,
     api,
   )
+}
+
+/**
+ * Renders the create dialog over a fake engine without a release catalog, and waits until it
+ * shows the suggested cluster and the system etcd.
+ */
+export async function openSuggestedDialog(api: FakeApi) {
+  renderWithApi(
+    <CreateClusterDialog
+      clusters={[]}
+      onClose={vi.fn()}
+      onCreated={vi.fn()}
+      onShowCluster={vi.fn()}
+    />,
+    api,
+  )
+  await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('cluster-1'))
+  await screen.findByRole('option', { name: /System etcd 3\.5\.17/ })
 }

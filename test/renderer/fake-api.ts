@@ -54,7 +54,7 @@ function defaultHandlers(): FakeHandlers {
       }),
     'clusters:list': () => ok([]),
     'cluster:status': () => ok(null),
-    'cluster:commands': () => ok({ members: [], etcdctl: 'etcdctl' }),
+    'cluster:commands': () => ok({ members: [], etcdctl: 'etcdctl', etcdctlTls: [] }),
     'logs:get': () => ok([]),
     'keys:list': () => ok(emptyPage),
     'keys:children': () => ok({ children: [], nextKey: null, revision: '1' }),
@@ -66,10 +66,22 @@ function defaultHandlers(): FakeHandlers {
     'releases:installed': () => ok([]),
     'maintenance:snapshots': () => ok([]),
     'maintenance:alarms': () => ok([]),
+    'auth:status': ({ cluster }) =>
+      ok({
+        cluster,
+        isEnabled: false,
+        isRootPasswordKnown: true,
+        passwordStore: 'memory',
+        browseAs: null,
+        isRunning: true,
+        users: [],
+        roles: [],
+      }),
     'maintenance:tools': () =>
       ok({
         version: '3.5.17',
         etcdctl: '/r/v3.5.17/etcdctl',
+        etcdctlTls: [],
         etcdutl: '/r/v3.5.17/etcdutl',
         snapshotsDir: '/tmp/desk/snapshots',
       }),

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CommandsPanel } from '../../src/renderer/src/features/commands/commands-panel'
-import { CreateClusterDialog } from '../../src/renderer/src/features/create-cluster/create-cluster-dialog'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import type { ClusterView, MemberFaults } from '../../src/shared/cluster'
 import { tutorialMembers } from '../../src/shared/port-scheme'
 import { FakeApi, fail, ok } from './fake-api'
 import { clusterStatus, clusterView, renderWithApi, suggestTutorial } from './fixtures'
+import { openSuggestedDialog } from './create-dialog-fixture'
 
 /** A running tutorial cluster with network faults; `faults` per member (none by default). */
 function faultyCluster(faults: Partial<Record<string, Partial<MemberFaults>>> = {}): ClusterView {
@@ -25,23 +25,9 @@ function faultyCluster(faults: Partial<Record<string, Partial<MemberFaults>>> = 
   }
 }
 
-async function openDialog(api: FakeApi) {
-  renderWithApi(
-    <CreateClusterDialog
-      clusters={[]}
-      onClose={vi.fn()}
-      onCreated={vi.fn()}
-      onShowCluster={vi.fn()}
-    />,
-    api,
-  )
-  await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('cluster-1'))
-  await screen.findByRole('option', { name: /System etcd 3\.5\.17/ })
-}
-
 describe('Create cluster: Network faults', () => {
   it('is an advanced option, off by default, that says what it does', async () => {
-    await openDialog(new FakeApi({ 'cluster:suggest': suggestTutorial }))
+    await openSuggestedDialog(new FakeApi({ 'cluster:suggest': suggestTutorial }))
     await userEvent.click(screen.getByText('Advanced options'))
     const box = screen.getByRole('checkbox', { name: 'Network faults' })
     expect(box).not.toBeChecked()
@@ -52,7 +38,7 @@ describe('Create cluster: Network faults', () => {
   it('gives each member a proxy port and sends networkFaults with the spec', async () => {
     const api = new FakeApi({ 'cluster:suggest': suggestTutorial })
     api.handle('cluster:create', () => ok(faultyCluster()))
-    await openDialog(api)
+    await openSuggestedDialog(api)
     await userEvent.click(screen.getByText('Advanced options'))
     await userEvent.click(screen.getByRole('checkbox', { name: 'Network faults' }))
     expect(screen.getByLabelText('Proxy port of etcd1')).toHaveValue(3380)
@@ -77,7 +63,7 @@ describe('Create cluster: Network faults', () => {
 
   it('asks the engine for proxy ports too when the member count changes', async () => {
     const api = new FakeApi({ 'cluster:suggest': suggestTutorial })
-    await openDialog(api)
+    await openSuggestedDialog(api)
     await userEvent.click(screen.getByRole('checkbox', { name: 'Network faults' }))
     await userEvent.selectOptions(screen.getByLabelText('Members'), '5')
     await waitFor(() => expect(screen.getByLabelText('Proxy port of etcd5')).toHaveValue(43380))

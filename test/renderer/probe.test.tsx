@@ -182,7 +182,9 @@ describe('Write probe keys in the Keys tab', () => {
 describe('The write probe in the Commands tab', () => {
   it('offers its etcdctl twin: a loop through each voting member, with the cluster’s etcdctl', async () => {
     const etcdctl = '/data/etcd/v3.5.17/etcdctl'
-    const api = new FakeApi({ 'cluster:commands': () => ok({ members: [], etcdctl }) })
+    const api = new FakeApi({
+      'cluster:commands': () => ok({ members: [], etcdctl, etcdctlTls: [] }),
+    })
     const cluster = clusterView('demo')
     cluster.members[2] = { ...cluster.members[2]!, isLearner: true }
     renderWithApi(<CommandsPanel cluster={cluster} lastKeyAction={null} />, api)

@@ -13,7 +13,10 @@ import type { ClusterCommandsView } from '../../shared/contract'
 import { settlesWithin } from '../async/settles-within'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
+import { PLAIN_SECURITY, type ClientSecurity } from '../etcd/client-security'
 import { PeerProxies } from '../faults/peer-proxies'
+import { MemberStatusReader } from '../status/member-status-reader'
+import { loadClientSecurity } from '../tls/cluster-certificates'
 import type { EngineLog } from '../log/engine-log'
 import type { ProbeMeter } from '../probe/probe-meter'
 import { LogBatcher } from '../logs/log-batcher'
@@ -30,6 +33,7 @@ import {
 } from './cluster-operations'
 import { clientUrlOf } from './etcd-flags'
 import { planLaunch } from './launch-plan'
+import { etcdctlTls } from '../membership/etcdctl-twin'
 import { MembershipActions } from '../membership/membership-actions'
 import { MemberActions } from './member-actions'
 import { MemberFaultActions } from './member-fault-actions'
@@ -93,6 +97,8 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   /** How members start and stop (the work inside operations). */
   readonly lifecycle: MemberLifecycle
   private readonly runRecord: RunRecordWriter
+  /** TLS material and user for this cluster's clients; loaded by init() (plain until then). */
+  private clientSecurity: ClientSecurity = PLAIN_SECURITY
   private lastStatus: ClusterStatus | null = null
   private lastOperation: OperationReport | null = null
   private isClosing = false
@@ -113,8 +119,12 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     this.slots = definition.members.map((spec) => new MemberSlot(definition, spec, deps, this))
     this.poller = new ClusterStatusPoller(
       definition.name,
-      definition.members.map((m) => ({ name: m.name, clientUrl: clientUrlOf(definition.host, m) })),
-      { onError: (error) => this.log.warn({ err: error }, 'status poll failed') },
+      definition.members.map((m) => ({ name: m.name, clientUrl: clientUrlOf(definition, m) })),
+      {
+        onError: (error) => this.log.warn({ err: error }, 'status poll failed'),
+        // Readers are made at the first poll, after init() loaded the cluster's certificates.
+        createReader: (endpoint) => new MemberStatusReader(endpoint, this.clientSecurity),
+      },
     )
     this.poller.on('status', (status) => {
       this.lastStatus = status
@@ -140,6 +150,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       ? new PeerProxies(definition.members, {
           cluster: definition.name,
           host: definition.host,
+          tls: definition.tls,
           token: definition.token,
           log: this.log.child({ module: 'faults' }),
         })
@@ -152,6 +163,21 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       notifyChanged: () => this.notifyChanged(),
       log: this.log,
     })
+  }
+
+  /** TLS material and user every client of this cluster presents. */
+  get security(): ClientSecurity {
+    return this.clientSecurity
+  }
+
+  /**
+   * Sets (or clears) the etcd user every client of this cluster presents: root once
+   * authentication is on and its password known. Clients opened earlier pick it up: the status
+   * readers are replaced now; the probe and key clients compare `security` at their next call.
+   */
+  setAuth(auth: ClientSecurity['auth']): void {
+    this.clientSecurity = { ...this.clientSecurity, auth }
+    this.poller.renewReaders()
   }
 
   /** Where this cluster's files live. */
@@ -169,6 +195,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
    * back each member's log history from disk and starts following the log files.
    */
   async init(): Promise<void> {
+    this.clientSecurity = await loadClientSecurity(this.deps.layout, this.definition)
     await this.proxies?.listenAll()
     await Promise.all(this.slots.map((s) => s.log.start()))
   }
@@ -271,7 +298,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       etcd: shellCommand(binaryOf(s).etcd, args(s)),
       args: args(s),
     }))
-    return { members, etcdctl: binary.etcdctl }
+    return { members, etcdctl: binary.etcdctl, etcdctlTls: etcdctlTls(this) }
   }
 
   /**
@@ -403,9 +430,9 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** Polls the members there are now (after one was added or removed). */
   private pollMembers(): void {
-    const host = this.definition.host
+    const def = this.definition
     this.poller.setMembers(
-      this.slots.map((s) => ({ name: s.spec.name, clientUrl: clientUrlOf(host, s.spec) })),
+      this.slots.map((s) => ({ name: s.spec.name, clientUrl: clientUrlOf(def, s.spec) })),
     )
   }
 

@@ -2,33 +2,51 @@ import type { ClusterDefinition, MemberDefinition, MemberSpec } from '../../shar
 import { memberVersionOf } from '../../shared/cluster-rules'
 import { NEXT_CLUSTER_VERSION_COMPATIBLE_SINCE, type EtcdLine } from '../../shared/etcd-lines'
 import { isAtLeast } from '../../shared/version-order'
+import { discoveryArgs } from './discovery-flags'
 
-/** Where one member keeps its data. */
+/** The certificate files one member of a TLS cluster starts with (PEM). */
+export interface MemberTlsFiles {
+  ca: string
+  serverCert: string
+  serverKey: string
+  peerCert: string
+  peerKey: string
+}
+
+/** Where one member keeps its data, and its certificate files on a TLS cluster. */
 export interface MemberPaths {
   dataDir: string
+  tls?: MemberTlsFiles
+}
+
+/** What a member's URLs depend on: the interface, and https on a TLS cluster. */
+type UrlBase = Pick<ClusterDefinition, 'host' | 'tls'>
+
+function schemeOf(def: UrlBase): string {
+  return def.tls ? 'https' : 'http'
 }
 
 /** The client URL of a member. */
-export function clientUrlOf(host: string, member: MemberSpec): string {
-  return `http://${host}:${member.clientPort}`
+export function clientUrlOf(def: UrlBase, member: MemberSpec): string {
+  return `${schemeOf(def)}://${def.host}:${member.clientPort}`
 }
 
 /**
  * The peer URL a member advertises, which the other members dial: its proxy's when it has one (a
  * cluster with network faults, whose peer links all pass proxies in the engine), else its own.
  */
-export function peerUrlOf(host: string, member: MemberSpec): string {
-  return `http://${host}:${member.proxyPort ?? member.peerPort}`
+export function peerUrlOf(def: UrlBase, member: MemberSpec): string {
+  return `${schemeOf(def)}://${def.host}:${member.proxyPort ?? member.peerPort}`
 }
 
 /** The peer URL a member listens on (its own peer port, also behind a proxy). */
-function listenPeerUrlOf(host: string, member: MemberSpec): string {
-  return `http://${host}:${member.peerPort}`
+function listenPeerUrlOf(def: UrlBase, member: MemberSpec): string {
+  return `${schemeOf(def)}://${def.host}:${member.peerPort}`
 }
 
 /** The --initial-cluster value: every member's name=peer URL. */
-function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
-  return def.members.map((m) => `${m.name}=${peerUrlOf(def.host, m)}`).join(',')
+function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'tls' | 'members'>): string {
+  return def.members.map((m) => `${m.name}=${peerUrlOf(def, m)}`).join(',')
 }
 
 /** What one etcd line accepts of the flags etcd Desk writes differently per line. */
@@ -80,26 +98,38 @@ export function memberArgs(
   paths: MemberPaths,
   line: EtcdLine,
 ): string[] {
-  const client = clientUrlOf(def.host, member)
+  const client = clientUrlOf(def, member)
   return [
     `--name=${member.name}`,
     `--data-dir=${paths.dataDir}`,
     `--listen-client-urls=${client}`,
     `--advertise-client-urls=${client}`,
-    `--listen-peer-urls=${listenPeerUrlOf(def.host, member)}`,
+    `--listen-peer-urls=${listenPeerUrlOf(def, member)}`,
     // With network faults this is the proxy's URL, and so are the URLs in --initial-cluster.
-    `--initial-advertise-peer-urls=${peerUrlOf(def.host, member)}`,
-    // A member added to a running cluster joins it with what etcd answered to member add (all
-    // members then plus itself); the others bootstrapped it. Both are ignored by etcd once the
-    // data dir holds a cluster, so they are safe on every start.
-    `--initial-cluster=${member.joined?.initialCluster ?? initialClusterOf(def)}`,
-    `--initial-cluster-state=${member.joined ? 'existing' : 'new'}`,
-    `--initial-cluster-token=${def.token}`,
+    `--initial-advertise-peer-urls=${peerUrlOf(def, member)}`,
+    ...bootstrapArgs(def, member, line),
     ...(def.quotaBackendBytes ? [`--quota-backend-bytes=${def.quotaBackendBytes}`] : []),
+    ...tlsArgs(paths.tls),
     ...LINE_FLAGS[line].logging,
     ...(hasNextClusterVersionCompatible(def, member, line)
       ? ['--next-cluster-version-compatible']
       : []),
+  ]
+}
+
+/**
+ * How the member finds the others at its first start. A member added to a running cluster joins
+ * it with what etcd answered to member add (all members then plus itself); the others
+ * bootstrapped it, statically or by discovery (whose flags replace --initial-cluster*: etcd
+ * accepts only one way). All are ignored by etcd once the data dir holds a cluster, so they are
+ * safe on every start.
+ */
+function bootstrapArgs(def: ClusterDefinition, member: MemberDefinition, line: EtcdLine): string[] {
+  if (def.discovery && !member.joined) return discoveryArgs(def.discovery, line)
+  return [
+    `--initial-cluster=${member.joined?.initialCluster ?? initialClusterOf(def)}`,
+    `--initial-cluster-state=${member.joined ? 'existing' : 'new'}`,
+    `--initial-cluster-token=${def.token}`,
   ]
 }
 
@@ -122,7 +152,26 @@ function hasNextClusterVersionCompatible(
   )
 }
 
+/**
+ * Mutual TLS on both the client and the peer port (the same flags on 3.4 to 3.7). The trusted CA
+ * alone already makes etcd require a client certificate (ETCD-OPS-FACTS §0.1); --client-cert-auth
+ * says so on the command line a learner reads.
+ */
+function tlsArgs(files: MemberTlsFiles | undefined): string[] {
+  if (!files) return []
+  return [
+    `--cert-file=${files.serverCert}`,
+    `--key-file=${files.serverKey}`,
+    `--trusted-ca-file=${files.ca}`,
+    '--client-cert-auth',
+    `--peer-cert-file=${files.peerCert}`,
+    `--peer-key-file=${files.peerKey}`,
+    `--peer-trusted-ca-file=${files.ca}`,
+    '--peer-client-cert-auth',
+  ]
+}
+
 /** The etcdctl endpoints flag for a cluster: all client URLs. */
-export function endpointsOf(def: Pick<ClusterDefinition, 'host' | 'members'>): string {
-  return def.members.map((m) => clientUrlOf(def.host, m)).join(',')
+export function endpointsOf(def: Pick<ClusterDefinition, 'host' | 'tls' | 'members'>): string {
+  return def.members.map((m) => clientUrlOf(def, m)).join(',')
 }

@@ -4,6 +4,7 @@ import { lineOf } from '../../shared/etcd-lines'
 import { EngineError } from '../errors/engine-error'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { memberFolder, type DataLayout } from '../store/data-layout'
+import { tlsFilesOf } from '../tls/tls-files'
 import { memberArgs } from './etcd-flags'
 import { checkSystemEtcdChange } from './system-etcd-change'
 
@@ -49,9 +50,11 @@ export async function planLaunch(
         version: own.version,
       })
     }
-    const dataDir = layout.memberDataDir(def.name, memberFolder(member))
+    const folder = memberFolder(member)
+    const dataDir = layout.memberDataDir(def.name, folder)
+    const tls = def.tls ? tlsFilesOf(layout, def.name).member(folder) : undefined
     binaries.set(member.name, own)
-    args.set(member.name, memberArgs(def, member, { dataDir }, line))
+    args.set(member.name, memberArgs(def, member, { dataDir, tls }, line))
   }
   return { binary, binaries, args }
 }

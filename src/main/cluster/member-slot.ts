@@ -37,9 +37,10 @@ export class MemberSlot {
     this.process = new MemberProcess({
       cluster: def.name,
       member: spec.name,
-      clientUrl: clientUrlOf(def.host, spec),
+      clientUrl: clientUrlOf(def, spec),
       logFile,
       readLogTail: (n) => this.log.readTail(n),
+      security: () => runtime.security,
     })
     this.process.on('state', () => runtime.notifyChanged())
     this.process.on('exit', (info, expected) => {
@@ -92,8 +93,8 @@ export class MemberSlot {
       ...(proxyPort === undefined ? {} : { proxyPort }),
       state: p.state,
       pid: p.pid,
-      clientUrl: clientUrlOf(this.def.host, this.spec),
-      peerUrl: peerUrlOf(this.def.host, this.spec),
+      clientUrl: clientUrlOf(this.def, this.spec),
+      peerUrl: peerUrlOf(this.def, this.spec),
       dataDir: this.deps.layout.memberDataDir(this.def.name, memberFolder(this.spec)),
       lastExit: p.lastExit,
       restarts: this.restarts,

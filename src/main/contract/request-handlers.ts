@@ -59,6 +59,7 @@ const handlers: Handlers = {
   'cluster:status': (engine, a) => engine.getStatus(a.cluster),
   'cluster:commands': (engine, a) => engine.clusterCommands(a.cluster),
   'cluster:upgrade-choices': (engine, a) => engine.upgrades.choices(a.cluster),
+  'cluster:certificates': (engine, a) => engine.clusterCertificates(a.cluster),
   'cluster:upgrade': (engine, a) =>
     engine.upgrades.upgrade(a.cluster, { version: a.version, allowHops: a.allowHops }),
   'cluster:upgrade-stop': async (engine, a) => {
@@ -95,6 +96,22 @@ const handlers: Handlers = {
   'maintenance:disarm': (engine, a) => engine.maintenance.disarm(a.cluster),
   'maintenance:hashkv': (engine, a) => engine.maintenance.hashKv(a.cluster),
   'maintenance:fill': (engine, a) => engine.maintenance.fill(a.cluster),
+  'auth:status': (engine, a) => engine.auth.status(a.cluster),
+  'auth:enable': (engine, a) => engine.auth.enable(a.cluster, a.rootPassword),
+  'auth:disable': (engine, a) => engine.auth.disable(a.cluster),
+  'auth:root-password': (engine, a) => engine.auth.provideRootPassword(a.cluster, a.password),
+  'auth:user-add': (engine, a) => engine.auth.addUser(a.cluster, a.user, a.password),
+  'auth:user-delete': (engine, a) => engine.auth.deleteUser(a.cluster, a.user),
+  'auth:user-password': (engine, a) => engine.auth.changePassword(a.cluster, a.user, a.password),
+  'auth:user-grant': (engine, a) => engine.auth.grantRole(a.cluster, a.user, a.role),
+  'auth:user-revoke': (engine, a) => engine.auth.revokeRole(a.cluster, a.user, a.role),
+  'auth:role-add': (engine, a) => engine.auth.addRole(a.cluster, a.role),
+  'auth:role-delete': (engine, a) => engine.auth.deleteRole(a.cluster, a.role),
+  'auth:role-grant': (engine, a) =>
+    engine.auth.grantPermission(a.cluster, a.role, a.permission, a.key, a.isPrefix),
+  'auth:role-revoke': (engine, a) =>
+    engine.auth.revokePermission(a.cluster, a.role, a.key, a.isPrefix),
+  'auth:browse-as': (engine, a) => engine.auth.setBrowseAs(a.cluster, a.user, a.password),
   'logs:get': (engine, a) => engine.getLogs(a.cluster, a.member, a.afterSeq, a.limit),
   // The compaction boundary rides along, so the Keys tab can say history before it is gone.
   'keys:list': async (engine, { cluster, ...request }) => ({

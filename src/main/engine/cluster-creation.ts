@@ -6,6 +6,8 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
 import type { ClusterRestore } from '../maintenance/cluster-restore'
+import type { ClusterDiscovery } from '../discovery/cluster-discovery'
+import { explainDiscoveryFailure } from '../discovery/discovery-failure'
 import { assertPortsFree } from '../ports/port-check'
 import { defineCluster } from './cluster-planner'
 import { ClusterReservations, type TakenCluster } from './cluster-reservations'
@@ -22,6 +24,10 @@ export interface ClusterCreationDeps {
   assertOpen: () => void
   /** Restores a cluster created `fromSnapshot` before its first start. */
   restorer: ClusterRestore
+  /** Makes the certificates of a new TLS cluster (before its runtime loads them). */
+  createCertificates: (def: ClusterDefinition) => Promise<void>
+  /** Discovery bootstrap: the token before the save, the registry check before the first start. */
+  discovery: Pick<ClusterDiscovery, 'prepare' | 'beforeStart'>
   /** Deletes a saved cluster whose restore failed (it must not start empty later). */
   discard: (name: string) => Promise<void>
   log: EngineLog
@@ -84,13 +90,21 @@ export class ClusterCreation {
     // A refused restore (no snapshot, a damaged one, a data dir in the way) saves nothing.
     await deps.restorer.check(spec, binary)
     deps.assertOpen()
-    const def = defineCluster(spec, binary.version)
+    const discovery = await deps.discovery.prepare(spec, binary)
+    deps.assertOpen()
+    const def = { ...defineCluster(spec, binary.version), ...(discovery ? { discovery } : {}) }
+    if (def.tls) await deps.createCertificates(def)
     await deps.save(def)
     const runtime = await deps.addRuntime(def)
     // Nothing starts once closing began; the saved cluster stays, stopped, for the next start.
     deps.assertOpen()
     const restored = def.fromSnapshot ? await this.restore(runtime, binary) : null
-    if (start) await runtime.start('create')
+    if (start) {
+      await deps.discovery.beforeStart(def, binary)
+      await runtime.start('create').catch((error: unknown) => {
+        throw explainDiscoveryFailure(error, def)
+      })
+    }
     if (start && restored) await deps.restorer.verify(runtime, restored)
     return runtime.view()
   }

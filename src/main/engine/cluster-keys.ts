@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from '../../shared/keys'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { clientUrlOf } from '../cluster/etcd-flags'
-import { EngineError } from '../errors/engine-error'
+import type { Credentials } from '../auth/auth-client'
+import type { ClientSecurity } from '../etcd/client-security'
+import { EngineError, isEngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { ListChildrenRequest } from '../keys/key-children'
 import type { ListPageRequest } from '../keys/key-pages'
 import { KeyService } from '../keys/key-service'
+import { printableKey } from '../keys/key-bytes'
 import type { KeyWatch } from '../keys/key-watch'
 import type { PutOptions } from '../keys/key-writes'
 
@@ -20,34 +23,53 @@ export interface KeyWatchListener {
   error(cluster: string, watchId: string, message: string): void
 }
 
-/** The key browser side of the engine: one KeyService per running cluster, created on first use. */
+/** A cached key service and the credentials it was opened with. */
+interface OpenService {
+  service: KeyService
+  security: ClientSecurity
+  browseAs: Credentials
+}
+
+/** A key watch and where it reports. */
+interface OpenWatch {
+  cluster: string
+  watch: KeyWatch
+  listener: KeyWatchListener
+}
+
+/**
+ * The key browser side of the engine: one KeyService per running cluster, created on first use,
+ * with the cluster's "browse as" user when one is set (else the engine's own: root when auth is
+ * on). A service opened with other credentials than the cluster's now is replaced at its next use.
+ */
 export class ClusterKeys {
-  private readonly services = new Map<string, KeyService>()
-  private readonly watches = new Map<string, { cluster: string; watch: KeyWatch }>()
+  private readonly services = new Map<string, OpenService>()
+  private readonly watches = new Map<string, OpenWatch>()
 
   constructor(
     private readonly runtimeOf: (cluster: string) => ClusterRuntime,
     private readonly log: EngineLog,
+    private readonly browseAs: (cluster: string) => Credentials = () => null,
   ) {}
 
   /** One page of keys under a prefix. */
   list(cluster: string, request: ListPageRequest): Promise<KeyPage> {
-    return this.service(cluster).listPage(request)
+    return this.guard(cluster, 'read', request.prefix, (s) => s.listPage(request))
   }
 
   /** One page of a folder's direct children. */
   children(cluster: string, request: ListChildrenRequest): Promise<ChildPage> {
-    return this.service(cluster).listChildren(request)
+    return this.guard(cluster, 'read', request.prefix, (s) => s.listChildren(request))
   }
 
   /** How many keys start with a prefix. */
   count(cluster: string, prefix: Uint8Array): Promise<number> {
-    return this.service(cluster).count(prefix)
+    return this.guard(cluster, 'read', prefix, (s) => s.count(prefix))
   }
 
   /** One key with its value and metadata. */
   get(cluster: string, key: Uint8Array): Promise<KeyEntry> {
-    return this.service(cluster).get(key)
+    return this.guard(cluster, 'read', key, (s) => s.get(key))
   }
 
   /** Writes a key, optionally only if its mod revision is unchanged. */
@@ -57,12 +79,12 @@ export class ClusterKeys {
     value: Uint8Array,
     options?: PutOptions,
   ): Promise<{ revision: string }> {
-    return this.service(cluster).put(key, value, options)
+    return this.guard(cluster, 'write', key, (s) => s.put(key, value, options))
   }
 
   /** Deletes one key. */
   delete(cluster: string, key: Uint8Array): Promise<{ deleted: number }> {
-    return this.service(cluster).delete(key)
+    return this.guard(cluster, 'write', key, (s) => s.delete(key))
   }
 
   /** Deletes every key under a prefix. */
@@ -71,7 +93,7 @@ export class ClusterKeys {
     prefix: Uint8Array,
     options?: { all?: boolean },
   ): Promise<{ deleted: number }> {
-    return this.service(cluster).deletePrefix(prefix, options)
+    return this.guard(cluster, 'write', prefix, (s) => s.deletePrefix(prefix, options))
   }
 
   /** Starts watching a prefix; what it sees goes to `listener` with the returned id. */
@@ -82,16 +104,18 @@ export class ClusterKeys {
     listener: KeyWatchListener,
   ): Promise<string> {
     const id = randomUUID()
-    const watch = await this.service(cluster).watch(prefix, {
-      fromRevision,
-      onEvents: (events) => listener.events(cluster, id, events),
-      onResync: (revision) => listener.resync(cluster, id, revision),
-      onError: (error) => {
-        this.log.warn({ cluster, watchId: id, err: error }, 'key watch failed')
-        listener.error(cluster, id, error.message)
-      },
-    })
-    this.watches.set(id, { cluster, watch })
+    const watch = await this.guard(cluster, 'read', prefix, (s) =>
+      s.watch(prefix, {
+        fromRevision,
+        onEvents: (events) => listener.events(cluster, id, events),
+        onResync: (revision) => listener.resync(cluster, id, revision),
+        onError: (error) => {
+          this.log.warn({ cluster, watchId: id, err: error }, 'key watch failed')
+          listener.error(cluster, id, error.message)
+        },
+      }),
+    )
+    this.watches.set(id, { cluster, watch, listener })
     return id
   }
 
@@ -110,13 +134,40 @@ export class ClusterKeys {
   /** Closes a cluster's connections and watches (when it is deleted). */
   async forget(cluster: string): Promise<void> {
     for (const [id, entry] of this.watches) if (entry.cluster === cluster) await this.unwatch(id)
-    await this.services.get(cluster)?.close()
+    await this.services.get(cluster)?.service.close()
     this.services.delete(cluster)
   }
 
   /** Closes everything. */
   async closeAll(): Promise<void> {
     await Promise.all([...this.services.keys()].map((c) => this.forget(c)))
+  }
+
+  /**
+   * Runs a key call on the cluster's service; a permission denial names the user, the key and the
+   * permission it lacks (etcd says only "permission denied").
+   */
+  private async guard<T>(
+    cluster: string,
+    permission: 'read' | 'write',
+    key: Uint8Array,
+    work: (service: KeyService) => Promise<T>,
+  ): Promise<T> {
+    const service = this.service(cluster)
+    try {
+      return await work(service)
+    } catch (error) {
+      if (!isEngineError(error) || !error.is('PERMISSION_DENIED')) throw error
+      const user =
+        this.browseAs(cluster)?.username ?? this.runtimeOf(cluster).security.auth?.username ?? null
+      const printable = printableKey(key)
+      const who = user ?? 'a client without a user'
+      throw new EngineError(
+        'PERMISSION_DENIED',
+        `etcd denied ${who} to ${permission} ${printable}: ${who} lacks ${permission} permission on it.`,
+        { ...error.detail, cluster, user, key: printable, permission },
+      )
+    }
   }
 
   private service(cluster: string): KeyService {
@@ -128,14 +179,36 @@ export class ClusterKeys {
         { cluster },
       )
     }
-    let service = this.services.get(cluster)
-    if (!service) {
-      service = new KeyService(
-        runtime.def.members.map((m) => clientUrlOf(runtime.def.host, m)),
-        { log: this.log.child({ cluster }) },
+    const security = runtime.security
+    const browseAs = this.browseAs(cluster)
+    const open = this.services.get(cluster)
+    if (open && open.security === security && open.browseAs === browseAs) return open.service
+    if (open) {
+      this.replace(cluster, open).catch((error: unknown) =>
+        this.log.warn({ cluster, err: error }, 'closing a key service of other credentials failed'),
       )
-      this.services.set(cluster, service)
     }
+    const service = new KeyService(
+      runtime.def.members.map((m) => clientUrlOf(runtime.def, m)),
+      {
+        log: this.log.child({ cluster }),
+        security: browseAs ? { ...security, auth: browseAs } : security,
+      },
+    )
+    this.services.set(cluster, { service, security, browseAs })
     return service
+  }
+
+  /** Closes a service opened with other credentials; its watches tell their windows why they end. */
+  private async replace(cluster: string, open: OpenService): Promise<void> {
+    // Synchronously first: a call made meanwhile already finds the new service and no old watch.
+    this.services.delete(cluster)
+    const ended = [...this.watches].filter(([, entry]) => entry.cluster === cluster)
+    for (const [id, entry] of ended) {
+      this.watches.delete(id)
+      entry.listener.error(cluster, id, 'The user the key browser runs as changed; watch again.')
+    }
+    await Promise.all(ended.map(([, entry]) => entry.watch.close()))
+    await open.service.close()
   }
 }

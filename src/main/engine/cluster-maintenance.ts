@@ -20,6 +20,7 @@ import { SnapshotFiles } from '../maintenance/snapshot-files'
 import { saveSnapshot } from '../maintenance/snapshot-save'
 import { fillUntilNoSpace } from '../maintenance/space-filler'
 import type { ProbeMeter } from '../probe/probe-meter'
+import { etcdctlTls } from '../membership/etcdctl-twin'
 import { diskError } from '../releases/fs-errors'
 import type { DataLayout } from '../store/data-layout'
 
@@ -165,10 +166,12 @@ export class ClusterMaintenance {
 
   /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
   async tools(cluster: string): Promise<MaintenanceTools> {
-    const { binary } = await this.deps.runtime(cluster).plan()
+    const runtime = this.deps.runtime(cluster)
+    const { binary } = await runtime.plan()
     return {
       version: binary.version,
       etcdctl: binary.etcdctl,
+      etcdctlTls: etcdctlTls(runtime),
       etcdutl: binary.etcdutl,
       snapshotsDir: this.files.dir,
     }

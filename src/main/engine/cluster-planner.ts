@@ -40,6 +40,10 @@ export function defineCluster(spec: ClusterSpec, resolvedVersion: string): Clust
       clientPort: m.clientPort,
       peerPort: m.peerPort,
       ...(spec.networkFaults && m.proxyPort !== undefined ? { proxyPort: m.proxyPort } : {}),
+      // A member's own version (a mixed-version cluster); the same as the cluster's adds nothing.
+      ...(m.etcdVersion !== undefined && m.etcdVersion !== resolvedVersion
+        ? { etcdVersion: m.etcdVersion }
+        : {}),
     })),
     // One token per cluster: members of different clusters can never join each other by mistake.
     token: `${spec.name}-${randomBytes(6).toString('hex')}`,

@@ -128,7 +128,7 @@ export class ClusterProbes implements ProbeMeter {
     if (entry) {
       const runtime = entry.runtime
       const url = runtime.def.members.find((m) => m.name === member)
-      if (url) await entry.probe.settled(clientUrlOf(runtime.def.host, url))
+      if (url) await entry.probe.settled(clientUrlOf(runtime.def, url))
     }
     return () => {
       drained.delete(member)
@@ -180,6 +180,8 @@ export class ClusterProbes implements ProbeMeter {
     const probe = new WriteProbe({
       cluster,
       endpoints: () => votingEndpoints(runtime, this.drained.get(cluster)),
+      // A getter: authentication turned on or off while the probe runs reaches its clients.
+      security: () => runtime.security,
       log: this.deps.log.child({ cluster }),
     })
     const onChanged = (): void => {
@@ -219,7 +221,7 @@ function votingEndpoints(
   for (const member of drained) outOfService.add(member)
   return runtime.def.members
     .filter((m) => !m.isLearner && !learners.has(m.name) && !outOfService.has(m.name))
-    .map((m) => ({ member: m.name, clientUrl: clientUrlOf(runtime.def.host, m) }))
+    .map((m) => ({ member: m.name, clientUrl: clientUrlOf(runtime.def, m) }))
 }
 
 function idleStats(cluster: string): ProbeStats {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { assertNever } from '../../shared/result'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
+import type { SecretBox } from '../auth/secret-box'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { ChooseSavePath } from './cluster-maintenance'
 import type { AutoRestartPolicy } from '../process/restart-policy'
@@ -48,6 +49,11 @@ export interface EngineOptions {
    * null when cancelled). Without it (browser mode) the window downloads snapshots instead.
    */
   chooseSavePath?: ChooseSavePath
+  /**
+   * Encrypts root's password at rest (Electron's safeStorage). Without it (browser mode) the
+   * password is kept in memory for the session and asked again after a restart.
+   */
+  secrets?: SecretBox
 }
 
 /** Options with every default filled in. */
@@ -65,6 +71,7 @@ export interface ResolvedEngineOptions {
   releaseSources: string[] | undefined
   offline: boolean | undefined
   chooseSavePath: ChooseSavePath | undefined
+  secrets: SecretBox | undefined
 }
 
 /** Fills in defaults: an explicit option, else the saved setting, else the built-in default. */
@@ -97,6 +104,7 @@ export function resolveEngineOptions(
     releaseSources: options.releaseSources,
     offline: options.offline,
     chooseSavePath: options.chooseSavePath,
+    secrets: options.secrets,
   }
 }
 

@@ -19,8 +19,12 @@ import { DataLayout } from '../store/data-layout'
 import { EngineLock } from '../store/engine-lock'
 import { SettingsStore } from '../settings/settings-store'
 import { freeClusterName, suggestMembers } from './cluster-planner'
+import { ClusterAuth } from './cluster-auth'
 import { ClusterKeys } from './cluster-keys'
 import { ClusterProbes } from './cluster-probes'
+import { createClusterCertificates } from '../tls/cluster-certificates'
+import { listClusterCertificates } from '../tls/certificate-listing'
+import type { ClusterCertificate } from '../../shared/certificates'
 import { ClusterUpgrades } from './cluster-upgrades'
 import { ClusterMaintenance } from './cluster-maintenance'
 import { EngineReleases } from './engine-releases'
@@ -31,6 +35,8 @@ import {
   type ResolvedEngineOptions,
 } from './engine-options'
 import { ClusterCreation } from './cluster-creation'
+import { ClusterDiscovery } from '../discovery/cluster-discovery'
+import { explainDiscoveryFailure } from '../discovery/discovery-failure'
 import { ClusterMembership } from './cluster-membership'
 import { EngineLogOpener, type OpenPath } from './engine-log-opener'
 import { loadClusters } from './load-clusters'
@@ -57,6 +63,8 @@ export interface EngineEvents {
 /** The engine facade: clusters, members, logs and keys. The UI contract maps onto it one-to-one. */
 export class Engine extends EventEmitter<EngineEvents> {
   readonly keys: ClusterKeys
+  /** Authentication: on/off, users, roles, root's password, the key browser's "browse as". */
+  readonly auth: ClusterAuth
   /** The write probes ("availability meter"); also the ProbeMeter long operations measure with. */
   readonly probes: ClusterProbes
   /** Snapshots, defragment, compaction, alarms, the NOSPACE drill and the consistency check. */
@@ -71,6 +79,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly upgrades: ClusterUpgrades
   /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
   startupReport: StartupReport | null = null
+  /** Discovery bootstrap: the data directory's discovery etcd and each cluster's token. */
+  readonly discovery: ClusterDiscovery
   private readonly runtimes = new Map<string, ClusterRuntime>()
   private readonly creation: ClusterCreation
   private readonly store: ClusterStore
@@ -115,7 +125,17 @@ export class Engine extends EventEmitter<EngineEvents> {
       releasesDir: layout.releasesDir,
       install: options.install ?? ((version) => this.releases.install(version)),
     })
-    this.keys = new ClusterKeys((name) => this.runtime(name), this.log.child({ module: 'keys' }))
+    this.auth = new ClusterAuth({
+      runtime: (name) => this.runtime(name),
+      layout,
+      secrets: options.secrets,
+      log: this.log.child({ module: 'auth' }),
+    })
+    this.keys = new ClusterKeys(
+      (name) => this.runtime(name),
+      this.log.child({ module: 'keys' }),
+      (name) => this.auth.browseAs(name),
+    )
     this.probes = new ClusterProbes({
       runtimeOf: (name) => this.runtime(name),
       push: (stats) => this.emit('probe', stats),
@@ -142,6 +162,13 @@ export class Engine extends EventEmitter<EngineEvents> {
       snapshots: () => this.maintenance.snapshots(),
       log: this.log.child({ module: 'upgrade' }),
     })
+    this.discovery = new ClusterDiscovery({
+      layout,
+      log: this.log,
+      systemEtcd: () => this.resolver.system(),
+      takenPorts: () => new Set(this.creation.taken().flatMap((c) => portsOf(c.members))),
+      isNeeded: () => [...this.runtimes.values()].some((r) => r.def.discovery !== undefined),
+    })
     this.creation = new ClusterCreation({
       // A member being added holds its ports from the first step on.
       existing: () =>
@@ -158,6 +185,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       assertOpen: () => this.assertOpen(),
       restorer: this.maintenance.restore,
+      createCertificates: (def) => createClusterCertificates(layout, def),
+      discovery: this.discovery,
       discard: (name) => this.deleteCluster(name),
       log: this.log,
     })
@@ -244,7 +273,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   async startCluster(name: string): Promise<ClusterView> {
     this.assertOpen()
     const runtime = this.runtime(name)
-    await runtime.start()
+    await this.discovery.beforeStart(runtime.def, (await runtime.plan()).binary)
+    await runtime.start().catch((error: unknown) => {
+      throw explainDiscoveryFailure(error, runtime.def)
+    })
     // A membership change an earlier run left half done is finished (or undone) now it runs.
     await runtime.membership.resumePending()
     return this.getCluster(name)
@@ -270,17 +302,23 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (options.stopFirst) await this.probes.stop(name)
     await runtime.remove(options.stopFirst ?? false, async () => {
       await this.keys.forget(name)
+      this.auth.forget(name)
       await this.probes.forget(name)
       await this.store.remove(name)
       if (this.runtimes.get(name) === runtime) this.runtimes.delete(name)
       this.emit('cluster-removed', name, bumpViewRevision())
     })
+    await this.discovery.stopIfUnused()
   }
 
   /** Starts one member. */
   async startMember(cluster: string, member: string): Promise<ClusterView> {
     this.assertOpen()
-    await this.runtime(cluster).members.start(member)
+    const runtime = this.runtime(cluster)
+    await this.discovery.beforeStart(runtime.def, (await runtime.plan()).binary)
+    await runtime.members.start(member).catch((error: unknown) => {
+      throw explainDiscoveryFailure(error, runtime.def)
+    })
     return this.getCluster(cluster)
   }
 
@@ -342,9 +380,17 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.runtime(name).status()
   }
 
+  /** "Show certificates": a TLS cluster's certificates with their files and the checker's findings. */
+  clusterCertificates(name: string): Promise<ClusterCertificate[]> {
+    return listClusterCertificates(this.layout, this.runtime(name).def)
+  }
+
   /** The exact etcd command line of each member, and the cluster's etcdctl. */
-  clusterCommands(name: string): Promise<ClusterCommandsView> {
-    return this.runtime(name).commands()
+  async clusterCommands(name: string): Promise<ClusterCommandsView> {
+    const runtime = this.runtime(name)
+    const view = await runtime.commands()
+    const discovery = await this.discovery.commands(runtime.def, view.etcdctl)
+    return discovery ? { ...view, discovery } : view
   }
 
   /** Buffered log lines of one member after a sequence number. */
@@ -395,6 +441,12 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     await this.keys.closeAll()
     await Promise.all([...this.runtimes.values()].map((r) => r.close(keepRunning, CLOSE_DRAIN_MS)))
+    // After the members: a member still bootstrapping may be asking it.
+    await this.discovery
+      .close(keepRunning)
+      .catch((error: unknown) =>
+        this.log.error({ err: error }, 'stopping the discovery etcd failed'),
+      )
     await this.lock.release()
     this.log.info('engine closed')
     await this.engineLog.close()
@@ -407,6 +459,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.options.orphanPolicy,
     )
     this.reconciled = loaded.reconciled
+    await this.discovery.load()
     const resumed = [...(await this.resumePendingChanges()), ...(await this.resumeUpgrades())]
     this.startupReport = withLines(loaded.report, resumed)
     for (const line of this.startupReport?.lines ?? []) this.log.info(line)
@@ -477,6 +530,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     runtime.on('leader-change', (change) => this.emit('leader-change', def.name, change))
     runtime.on('logs', (batch) => this.emit('logs', batch))
     await runtime.init()
+    // After init (its TLS material): root's saved password reaches every client of the cluster.
+    await this.auth.attach(runtime)
     this.runtimes.set(def.name, runtime)
     return runtime
   }

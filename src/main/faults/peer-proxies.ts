@@ -10,6 +10,8 @@ import { PeerProxy, type ProxiedMember, type ProxyStats } from './peer-proxy'
 export interface PeerProxiesDeps {
   cluster: string
   host: string
+  /** Peer URLs are https on a TLS cluster (the proxies pass TLS through untouched). */
+  tls?: boolean
   /** The cluster's --initial-cluster-token: with the peer URLs, it makes the initial member ids. */
   token: string
   log: EngineLog
@@ -32,7 +34,7 @@ export class PeerProxies {
   ) {
     const initial = members.filter((m) => m.joined === undefined)
     this.names = new MemberNames(
-      initial.map((m) => ({ name: m.name, peerUrl: peerUrlOf(deps.host, m) })),
+      initial.map((m) => ({ name: m.name, peerUrl: peerUrlOf(deps, m) })),
       deps.token,
     )
     for (const member of members) this.create(member)

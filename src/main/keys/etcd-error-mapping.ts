@@ -5,6 +5,7 @@ import {
   GRPCUnavailableError,
 } from 'etcd3'
 import type { EtcdCallDetail } from '../../shared/error-details'
+import { authErrorOf } from '../auth/auth-error-mapping'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { printableKey } from './key-bytes'
 
@@ -60,6 +61,12 @@ export function toEngineError(error: unknown, context: CallContext): EngineError
   if (error instanceof ClientClosedError) {
     return new EngineError('ENGINE_CLOSED', 'The key service was closed.', detail)
   }
+  // Authentication on: no user, a wrong password, a missing permission (ETCD-OPS-FACTS §6.1).
+  const auth = authErrorOf(error, {
+    call: detail,
+    ...(context.isWrite === undefined ? {} : { permission: context.isWrite ? 'write' : 'read' }),
+  })
+  if (auth) return auth
   // Before the size checks: NOSPACE is gRPC's RESOURCE_EXHAUSTED too, but not about the request.
   if (isNoSpaceError(error)) {
     return new EngineError(

@@ -1,6 +1,7 @@
 import { Etcd3 } from 'etcd3'
 import type { ChildPage, KeyEntry, KeyPage } from '../../shared/keys'
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/limits'
+import { etcd3Security, PLAIN_SECURITY, type ClientSecurity } from '../etcd/client-security'
 import { EngineError } from '../errors/engine-error'
 import { silentLog, type EngineLog } from '../log/engine-log'
 import { prefixRange, printableKey } from './key-bytes'
@@ -19,6 +20,8 @@ export interface KeyServiceOptions {
   maxRequestBytes?: number
   /** Where problems nobody awaits (a watch that would not cancel) are reported. */
   log?: EngineLog
+  /** TLS material and user of the cluster (default: plain http, no user). */
+  security?: ClientSecurity
 }
 
 /**
@@ -43,6 +46,7 @@ export class KeyService {
     this.log = options.log ?? silentLog()
     this.client = new Etcd3({
       hosts: [...endpoints],
+      ...etcd3Security(options.security ?? PLAIN_SECURITY),
       grpcOptions: { 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES },
       // Why: streams (watches) live as long as they are open; unary calls get CALL_DEADLINE_MS.
       defaultCallOptions: (call) =>

@@ -44,7 +44,9 @@ function isServing(member: MemberView): boolean {
 export async function withMemberClients<T>(
   runtime: ClusterRuntime,
   work: (members: MemberHandle[]) => Promise<T>,
-  options: MemberClientOptions = {},
+  options: Omit<MemberClientOptions, 'security'> & {
+    security?: MemberClientOptions['security']
+  } = {},
 ): Promise<T> {
   const cluster = runtime.def.name
   const running = runtime.view().members.filter(isServing)
@@ -58,7 +60,7 @@ export async function withMemberClients<T>(
   const members = running.map((m) => ({
     name: m.name,
     clientUrl: m.clientUrl,
-    client: openMemberClient(m.clientUrl, options),
+    client: openMemberClient(m.clientUrl, { security: runtime.security, ...options }),
   }))
   try {
     return await work(members)

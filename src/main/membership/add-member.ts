@@ -4,6 +4,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { isLive } from '../cluster/member-lifecycle'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { peerUrlOf } from '../cluster/etcd-flags'
+import { issueMemberCertificates } from '../tls/cluster-certificates'
 import { EngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
 import { memberFolder } from '../store/data-layout'
@@ -44,6 +45,11 @@ export async function addMember(
   }
   ctx.step(`checking the ports of ${name}`)
   await assertPortsFree(runtime.def, [member])
+  if (runtime.def.tls) {
+    // Its own server and peer certificates from the cluster's CA, before etcd hears of it.
+    ctx.step(`issuing the certificates of ${name}`)
+    await issueMemberCertificates(runtime.layout, runtime.def, member)
+  }
   const facts = await readClusterFacts(runtime)
   const pending: PendingMemberChange = {
     kind: 'add',
@@ -53,7 +59,7 @@ export async function addMember(
     memberId: null,
   }
   await runtime.saveDefinition({ ...runtime.def, pendingChange: pending })
-  const peerUrl = peerUrlOf(runtime.def.host, member)
+  const peerUrl = peerUrlOf(runtime.def, member)
   ctx.step(`etcdctl member add ${name}${asLearner ? ' --learner' : ''}`)
   const addArgs = ['member', 'add', name, `--peer-urls=${peerUrl}`]
   ctx.twin(
@@ -169,7 +175,7 @@ async function freshFolder(runtime: ClusterRuntime, name: string): Promise<{ fol
 
 /** The name of a member of this cluster with one of `urls` as its peer URL. */
 function nameByUrl(runtime: ClusterRuntime, urls: string[]): string {
-  const member = runtime.def.members.find((m) => urls.includes(peerUrlOf(runtime.def.host, m)))
+  const member = runtime.def.members.find((m) => urls.includes(peerUrlOf(runtime.def, m)))
   if (member) return member.name
   throw new EngineError(
     'CLUSTER_UNHEALTHY',

@@ -1,5 +1,6 @@
 import { shellCommand } from '../../shared/shell-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { etcdctlTlsArgs, tlsFilesOf } from '../tls/tls-files'
 
 /**
  * An etcdctl command line as the user would type it for a step of a membership change: the
@@ -11,7 +12,18 @@ export async function etcdctlTwin(
   args: string[],
 ): Promise<string> {
   const { binary } = await runtime.plan()
-  return shellCommand(binary.etcdctl, [`--endpoints=${endpoints}`, ...args])
+  return shellCommand(binary.etcdctl, [`--endpoints=${endpoints}`, ...etcdctlTls(runtime), ...args])
+}
+
+/**
+ * etcdctl's connection flags for the cluster: TLS (none for a plain one), and `--user=root` while
+ * authentication is on. Security: never the password — etcdctl prompts for it, so it lands
+ * neither on screen nor in the shell's history.
+ */
+export function etcdctlTls(runtime: ClusterRuntime): string[] {
+  const tls = runtime.def.tls ? etcdctlTlsArgs(tlsFilesOf(runtime.layout, runtime.def.name)) : []
+  const user = runtime.security.auth?.username
+  return user ? [...tls, `--user=${user}`] : tls
 }
 
 /** Every live member's client URL, comma-separated, as etcdctl --endpoints takes them. */

@@ -53,7 +53,7 @@ export async function moveLeadership(
   ctx.step(`etcdctl move-leader ${targetStatus.id} (from ${leader})`)
   // etcdctl finds the leader among its endpoints; the RPC must reach the leader itself.
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['move-leader', targetStatus.id]))
-  const client = openMemberClient(leaderUrl)
+  const client = openMemberClient(leaderUrl, { security: runtime.security })
   try {
     await client.maintenance.moveLeader({ targetID: toDecimalId(targetStatus.id) })
   } finally {

@@ -21,7 +21,7 @@ export async function promoteMember(
   const slot = runtime.members.slot(name)
   runtime.lifecycle.assertLive(slot)
   const facts = await readClusterFacts(runtime)
-  const listed = listedMember(facts, name, peerUrlOf(runtime.def.host, slot.spec))
+  const listed = listedMember(facts, name, peerUrlOf(runtime.def, slot.spec))
   if (!listed?.isLearner) {
     throw new EngineError(
       'NOT_A_LEARNER',

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path'
+import { tlsFilesOf } from '../tls/tls-files'
 import { rm } from 'node:fs/promises'
 import { quorumChange } from '../../shared/quorum'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
@@ -28,7 +30,7 @@ export async function removeMember(
   const slot = runtime.members.slot(name)
   const member = slot.spec
   let facts = await readClusterFacts(runtime)
-  const listed = listedMember(facts, name, peerUrlOf(runtime.def.host, member))
+  const listed = listedMember(facts, name, peerUrlOf(runtime.def, member))
   if (listed) {
     assertQuorumKept(facts, cluster, name, !listed.isLearner)
     if (facts.leader === name) {
@@ -102,6 +104,13 @@ export async function finishRemove(
     if (keepData) ctx.note(`kept ${name}'s data in ${dir}; a new ${name} gets a fresh folder`)
     else {
       await rm(dir, { recursive: true, force: true })
+      if (runtime.def.tls) {
+        // Its certificates go with its data: a new member of that name gets new ones.
+        const certs = dirname(
+          tlsFilesOf(runtime.layout, runtime.def.name).member(memberFolder(member)).serverCert,
+        )
+        await rm(certs, { recursive: true, force: true })
+      }
       ctx.note(`deleted ${name}'s data (${dir})`)
     }
   }

@@ -22,11 +22,7 @@ export async function resumeChange(
   const cluster = runtime.def.name
   const facts = await readClusterFacts(runtime)
   if (change.kind === 'add') {
-    const listed = listedMember(
-      facts,
-      change.member.name,
-      peerUrlOf(runtime.def.host, change.member),
-    )
+    const listed = listedMember(facts, change.member.name, peerUrlOf(runtime.def, change.member))
     if (!listed) {
       await dropUnlisted(runtime, change.member)
       const sentence = `Rolled back adding member ${change.member.name} to cluster ${cluster}: etcd never added it.`

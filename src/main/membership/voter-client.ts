@@ -27,7 +27,7 @@ export async function withVoterClient<T>(
       { cluster, waitedMs: 0, reason: 'no healthy voting member' },
     )
   }
-  const client = openMemberClient(url)
+  const client = openMemberClient(url, { security: runtime.security })
   try {
     return await work(client, member)
   } finally {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PROBE_RATE_PER_SECOND, type ProbeStats } from '../../shared/probe'
+import type { ClientSecurity } from '../etcd/client-security'
 import type { EngineLog } from '../log/engine-log'
 import { runAttempt, type ProbeEndpoint } from './probe-attempt'
 import { ProbeClients } from './probe-clients'
@@ -16,6 +17,8 @@ export interface WriteProbeOptions {
   /** The voting members' client endpoints, read again at every tick (members come and go). */
   endpoints: () => ProbeEndpoint[]
   log: EngineLog
+  /** TLS material and user of the cluster; a getter when it may change while the probe runs. */
+  security: ClientSecurity | (() => ClientSecurity)
 }
 
 /** What a probe holds open, for tests that check a stopped probe leaves nothing behind. */
@@ -33,7 +36,7 @@ export interface ProbeResources {
  */
 export class WriteProbe {
   private readonly samples = new ProbeSamples()
-  private readonly clients = new ProbeClients()
+  private readonly clients: ProbeClients
   private readonly lease: ProbeLease
   /** Attempts in flight, by client URL: at most one per member. */
   private readonly inFlight = new Map<string, Promise<void>>()
@@ -47,6 +50,8 @@ export class WriteProbe {
   private endWarmUp: () => void = () => {}
 
   constructor(private readonly options: WriteProbeOptions) {
+    const security = options.security
+    this.clients = new ProbeClients(typeof security === 'function' ? security : () => security)
     this.lease = new ProbeLease(
       () => this.options.endpoints().map((e) => ({ ...e, client: this.clients.of(e.clientUrl) })),
       options.log,

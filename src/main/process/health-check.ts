@@ -1,4 +1,5 @@
-import { parseHealthAnswer } from '../status/health-check'
+import { memberHttpAgent, type ClientSecurity } from '../etcd/client-security'
+import { getText, parseHealthAnswer } from '../status/health-check'
 
 /** What a member's /health endpoint said. */
 export interface HealthReply {
@@ -9,25 +10,29 @@ export interface HealthReply {
   detail: string
 }
 
-/** Asks a member's /health endpoint once (no connection reuse: used only while starting). */
+/**
+ * Asks a member's /health endpoint once (no connection reuse: used only while starting), with
+ * the cluster's client certificate on a TLS member.
+ */
 export async function checkHealth(
   clientUrl: string,
   timeoutMs: number,
+  security: ClientSecurity,
   cancel?: AbortSignal,
 ): Promise<HealthReply> {
-  const timeout = AbortSignal.timeout(timeoutMs)
+  const agent = memberHttpAgent(clientUrl, security, false)
   try {
-    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
-    const res = await fetch(`${clientUrl}/health`, { signal })
-    const body = await res.text()
-    const answer = parseHealthAnswer(res.status, body)
+    const { statusCode, body } = await getText(clientUrl, '/health', agent, timeoutMs, cancel)
+    const answer = parseHealthAnswer(statusCode, body)
     return {
       reachable: true,
       healthy: answer.healthy,
       detail: answer.reason ?? body.trim().slice(0, 300),
     }
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code
-    return { reachable: false, healthy: false, detail: cause ?? (error as Error).message }
+    const code = (error as { code?: string }).code
+    return { reachable: false, healthy: false, detail: code ?? (error as Error).message }
+  } finally {
+    agent.destroy()
   }
 }

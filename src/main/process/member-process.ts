@@ -6,6 +6,7 @@ import { execa } from 'execa'
 import type { ExitInfo, MemberState } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
 import { childEnv } from './child-env'
+import type { ClientSecurity } from '../etcd/client-security'
 import { checkHealth } from './health-check'
 import { isAlive, waitForExit } from './process-liveness'
 
@@ -27,6 +28,8 @@ export interface MemberProcessOptions {
   logFile: string
   /** Reads the member's last log lines for crash and timeout reports. */
   readLogTail: (lines: number) => Promise<string[]>
+  /** TLS material of the cluster, for /health on a TLS member (read when it is needed). */
+  security: () => ClientSecurity
 }
 
 /** How a process ended. */
@@ -125,7 +128,12 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
           { member, cluster, logTail },
         )
       }
-      const health = await checkHealth(this.options.clientUrl, HEALTH_CALL_TIMEOUT_MS, signal)
+      const health = await checkHealth(
+        this.options.clientUrl,
+        HEALTH_CALL_TIMEOUT_MS,
+        this.options.security(),
+        signal,
+      )
       if (health.healthy || (health.reachable && !requireHealthy)) {
         if (this.state === 'starting') this.setState('running')
         return

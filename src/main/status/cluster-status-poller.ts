@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { ClusterStatus, LeaderChange, ListedMember, MemberStatus } from '../../shared/cluster'
 import { findLeader, summarizeCluster } from './cluster-summary'
 import { LeaderTracker } from './leader-tracker'
+import { PLAIN_SECURITY, type ClientSecurity } from '../etcd/client-security'
 import { MemberStatusReader, type MemberEndpoint } from './member-status-reader'
 
 /** Pause between the end of one poll and the start of the next. */
@@ -25,6 +26,8 @@ export type StatusReader = Pick<
 export interface ClusterStatusPollerOptions {
   intervalMs?: number
   createReader?: (endpoint: MemberEndpoint) => StatusReader
+  /** TLS material and user of the cluster (default: plain http, no user). */
+  security?: ClientSecurity
   /** Told about a timed poll that failed (nobody awaits those); the next one tries again. */
   onError?: (error: unknown) => void
 }
@@ -54,7 +57,8 @@ export class ClusterStatusPoller {
     options: ClusterStatusPollerOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS
-    this.createReader = options.createReader ?? ((e) => new MemberStatusReader(e))
+    this.createReader =
+      options.createReader ?? ((e) => new MemberStatusReader(e, options.security ?? PLAIN_SECURITY))
     this.onError = options.onError ?? (() => undefined)
     this.setMembers(members)
   }
@@ -69,6 +73,15 @@ export class ClusterStatusPoller {
       this.readers.delete(name)
       this.knownIds.delete(name)
     }
+  }
+
+  /**
+   * Closes every member client, so the next poll opens new ones (the cluster's user changed). A
+   * poll in flight on an old client publishes nothing for that member (see pollOnce).
+   */
+  renewReaders(): void {
+    for (const reader of this.readers.values()) reader.close()
+    this.readers.clear()
   }
 
   /** Subscribes to an event; returns the function that unsubscribes. */

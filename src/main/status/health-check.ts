@@ -21,14 +21,6 @@ export function parseHealthAnswer(statusCode: number, body: string): HealthAnswe
   return { healthy, reason: healthy ? null : reason }
 }
 
-/** A keep-alive agent for one member, so each poll reuses the same TCP connection. */
-export function createHealthAgent(clientUrl: string): http.Agent {
-  const options = { keepAlive: true, maxSockets: 1 }
-  return new URL(clientUrl).protocol === 'https:'
-    ? new https.Agent(options)
-    : new http.Agent(options)
-}
-
 /** GETs `<clientUrl>/health`; rejects when the member does not answer within `timeoutMs`. */
 export async function fetchHealth(
   clientUrl: string,
@@ -45,11 +37,14 @@ export function getText(
   path: string,
   agent: http.Agent,
   timeoutMs: number,
+  cancel?: AbortSignal,
 ): Promise<{ statusCode: number; body: string }> {
   const url = new URL(path, clientUrl)
   const get = url.protocol === 'https:' ? https.get : http.get
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
   return new Promise((resolve, reject) => {
-    const request = get(url, { agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+    const request = get(url, { agent, signal }, (response) => {
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
@@ -57,7 +52,11 @@ export function getText(
       response.on('error', reject)
     })
     request.on('error', (error) =>
-      reject(error.name === 'AbortError' ? new Error(`no answer within ${timeoutMs} ms`) : error),
+      reject(
+        error.name === 'AbortError' && !cancel?.aborted
+          ? new Error(`no answer within ${timeoutMs} ms`)
+          : error,
+      ),
     )
   })
 }

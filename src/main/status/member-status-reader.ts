@@ -2,7 +2,8 @@ import type { Agent } from 'node:http'
 import { noop } from 'cockatiel'
 import { Etcd3 } from 'etcd3'
 import type { ListedMember, MemberStatus } from '../../shared/cluster'
-import { createHealthAgent, fetchHealth } from './health-check'
+import { etcd3Security, memberHttpAgent, type ClientSecurity } from '../etcd/client-security'
+import { fetchHealth } from './health-check'
 import { fetchVersion } from './version-check'
 import {
   describeError,
@@ -35,16 +36,20 @@ export class MemberStatusReader {
   private readonly client: Etcd3
   private readonly agent: Agent
 
-  constructor(readonly endpoint: MemberEndpoint) {
+  constructor(
+    readonly endpoint: MemberEndpoint,
+    security: ClientSecurity,
+  ) {
     this.client = new Etcd3({
       hosts: [endpoint.clientUrl],
+      ...etcd3Security(security),
       dialTimeout: MEMBER_CALL_DEADLINE_MS,
       // Why: the default retry x3 and circuit breaker (open 5 s after 3 failures) would hide a
       // restarted member for 5 s and triple the wait on a dead one; each poll is our retry.
       faultHandling: { host: () => noop, global: noop },
       grpcOptions: { 'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS },
     })
-    this.agent = createHealthAgent(endpoint.clientUrl)
+    this.agent = memberHttpAgent(endpoint.clientUrl, security)
   }
 
   /** The member's status; never throws: a member that does not answer is reported unreachable. */

@@ -61,4 +61,12 @@ export const definitionSchema = clusterSpecSchema.extend({
   resolvedVersion: z.string(),
   pendingChange: pendingChangeSchema.nullable().optional(),
   pendingUpgrade: pendingUpgradeSchema.nullable().optional(),
+  discovery: z
+    .strictObject({
+      protocol: z.enum(['v2', 'v3']),
+      token: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+      size: z.number().int().min(1),
+      endpoint: z.string().regex(/^http:\/\/127\.0\.0\.1:\d{1,5}$/),
+    })
+    .optional(),
 }) satisfies z.ZodType<ClusterDefinition>

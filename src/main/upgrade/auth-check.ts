@@ -41,7 +41,8 @@ export async function readAuthEnabled(
           return null
         }
       },
-      { callDeadlineMs: AUTH_CHECK_DEADLINE_MS },
+      // Without the user: the engine's own clients carry root's once it is known.
+      { callDeadlineMs: AUTH_CHECK_DEADLINE_MS, security: { ...runtime.security, auth: null } },
     )
   } catch (error) {
     log.warn({ err: error }, 'could not tell whether authentication is on')

@@ -5,6 +5,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { LOG_TAIL_LINES } from '../process/member-process'
+import { etcdctlTwin } from '../membership/etcdctl-twin'
 import { waitCaughtUp } from './catch-up'
 import { saveMemberVersion } from './member-versions'
 
@@ -59,12 +60,11 @@ export async function swapMember(
 
 async function startAndCatchUp(runtime: ClusterRuntime, member: string, ctx: ReportedContext) {
   const slot = runtime.members.slot(member)
-  const { binary, binaryOf, args } = await runtime.plan()
+  const { binaryOf, args } = await runtime.plan()
   ctx.twin(shellCommand(binaryOf(slot).etcd, args(slot)))
   await runtime.lifecycle.launch(slot, ctx)
   await waitCaughtUp(runtime, member, ctx)
-  const endpoint = `--endpoints=${slot.view().clientUrl}`
-  ctx.twin(shellCommand(binary.etcdctl, [endpoint, 'endpoint', 'status', '-w', 'table']))
+  ctx.twin(await etcdctlTwin(runtime, slot.view().clientUrl, ['endpoint', 'status', '-w', 'table']))
 }
 
 /** Starts a member that did not come back on its new binary on its old one; the error to throw. */

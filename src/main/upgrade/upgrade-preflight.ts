@@ -6,34 +6,20 @@ import { readClusterFacts } from '../membership/cluster-facts'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 
 /**
- * What etcd's upgrade guide asks before the first member is touched: every member running and
- * healthy (CLUSTER_UNHEALTHY names those that are not) and no alarm active (ALARMS_ACTIVE).
+ * What etcd's upgrade guide asks before the first member is touched: every member running, no
+ * alarm active (ALARMS_ACTIVE; checked before health, since etcd's /health is false while an
+ * alarm is raised, and the alarm is what the user must fix) and every member healthy
+ * (CLUSTER_UNHEALTHY names those that are not).
  */
 export async function assertReadyForUpgrade(
   runtime: ClusterRuntime,
   ctx: ReportedContext,
 ): Promise<void> {
   const cluster = runtime.def.name
-  ctx.step('checking that every member is healthy')
-  ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['endpoint', 'health']))
-  const facts = await readClusterFacts(runtime)
-  const problems = runtime.slots.flatMap((slot) => {
-    const name = slot.spec.name
-    if (slot.process.state !== 'running') return [`${name} is ${slot.process.state}`]
-    const status = facts.status.members.find((m) => m.member === name)
-    if (!status?.healthy)
-      return [
-        `${name} is not healthy (${status?.unreachable ?? status?.errors.join(', ') ?? 'no status'})`,
-      ]
-    return []
-  })
-  if (problems.length > 0) {
-    throw new EngineError(
-      'CLUSTER_UNHEALTHY',
-      `Cluster ${cluster} is not ready for a version change: ${problems.join('; ')}. Start every member and wait until all are healthy.`,
-      { cluster, waitedMs: 0, reason: problems.join('; ') },
-    )
-  }
+  const notRunning = runtime.slots
+    .filter((slot) => slot.process.state !== 'running')
+    .map((slot) => `${slot.spec.name} is ${slot.process.state}`)
+  if (notRunning.length > 0) throw unhealthy(cluster, notRunning)
   ctx.step('checking alarms')
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['alarm', 'list']))
   const alarms = await listAlarms(runtime)
@@ -45,4 +31,22 @@ export async function assertReadyForUpgrade(
       { cluster, alarms: names },
     )
   }
+  ctx.step('checking that every member is healthy')
+  ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['endpoint', 'health']))
+  const facts = await readClusterFacts(runtime)
+  const sick = runtime.slots.flatMap((slot) => {
+    const status = facts.status.members.find((m) => m.member === slot.spec.name)
+    if (status?.healthy) return []
+    const why = status?.unreachable ?? status?.errors.join(', ') ?? 'no status'
+    return [`${slot.spec.name} is not healthy (${why})`]
+  })
+  if (sick.length > 0) throw unhealthy(cluster, sick)
+}
+
+function unhealthy(cluster: string, problems: string[]): EngineError {
+  return new EngineError(
+    'CLUSTER_UNHEALTHY',
+    `Cluster ${cluster} is not ready for a version change: ${problems.join('; ')}. Start every member and wait until all are healthy.`,
+    { cluster, waitedMs: 0, reason: problems.join('; ') },
+  )
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import { bridgePushes } from '../../../src/main/contract/push-bridge'
 import { handleRequest } from '../../../src/main/contract/request-handlers'
+import { PLAIN_SECURITY } from '../../../src/main/etcd/client-security'
 import { silentLog } from '../../../src/main/log/engine-log'
 import { WriteProbe } from '../../../src/main/probe/write-probe'
 import { PROBE_PREFIX, type ProbeStats } from '../../../src/shared/probe'
@@ -148,6 +149,7 @@ describe.each(testEtcdLines())('the write probe on etcd $version', (etcd) => {
       cluster: CLUSTER,
       endpoints: () => members.map((m) => ({ member: m.name, clientUrl: m.clientUrl })),
       log: silentLog(),
+      security: PLAIN_SECURITY,
     })
     await vi.waitFor(() => expect(probe.totals().ok).toBeGreaterThan(3), ENGINE_WAIT)
     expect(probe.resources()).toMatchObject({ timers: 2, clients: 3 })

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { vi } from 'vitest'
 import type { ClusterStatus } from '../../../src/shared/cluster'
+import { PLAIN_SECURITY } from '../../../src/main/etcd/client-security'
 import {
   type ClusterStatusPoller,
   type StatusReader,
@@ -23,7 +24,7 @@ export class ReaderProbe {
   private inFlight = new Map<string, number>()
 
   create = (endpoint: MemberEndpoint): StatusReader => {
-    const real = new MemberStatusReader(endpoint)
+    const real = new MemberStatusReader(endpoint, PLAIN_SECURITY)
     this.created++
     return {
       endpoint,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import { describeEtcd, type EtcdBinary } from '../../../src/main/etcd/etcd-binary'
 import { isEngineError } from '../../../src/main/errors/engine-error'
+import { MIN_QUOTA_BACKEND_BYTES } from '../../../src/shared/cluster-schema'
 import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { etcd35 } from '../../helpers/etcd-versions'
 import {
@@ -60,6 +61,22 @@ describe('stopping, failing and refusing version changes (3.4.23 ↔ 3.5.16)', (
     chmodSync(copy.etcd, 0o755)
     await engine?.close()
     expect(findEtcdProcesses(engine.layout.root)).toEqual([])
+  })
+
+  it("creates a mixed-version cluster on purpose: it runs at 3.4, the lowest member's line", async () => {
+    const spec = await freeSpec('mixed', 3)
+    const members = spec.members.map((m, i) => (i === 2 ? { ...m, etcdVersion: '3.5.16' } : m))
+    await engine.createCluster({ ...spec, members })
+    const status = await waitHealthy(engine, 'mixed')
+    expect(status.members.map((m) => m.version).sort()).toEqual(['3.4.23', '3.4.23', '3.5.16'])
+    await waitFor(
+      () => engine.getStatus('mixed')?.clusterVersion,
+      (v) => v === '3.4.0',
+    )
+    const view = engine.getCluster('mixed')
+    expect(view.members.map((m) => m.etcdVersion)).toEqual(['3.4.23', '3.4.23', '3.5.16'])
+    expect(runningBinaries(view).etcd3).toBe(copy.etcd)
+    await engine.deleteCluster('mixed', { stopFirst: true })
   })
 
   it('pauses after the first member, leaving a healthy mixed cluster at version 3.4', async () => {
@@ -143,6 +160,31 @@ describe('stopping, failing and refusing version changes (3.4.23 ↔ 3.5.16)', (
     await expect(engine.upgrades.stop('abort', 'abort')).rejects.toMatchObject({
       code: 'NO_UPGRADE',
     })
+  })
+
+  it('refuses a cluster with a stopped member (naming it) and one with an active alarm, touching nothing', async () => {
+    await engine.stopMember('abort', 'etcd2')
+    await expect(engine.upgrades.upgrade('abort', { version: '3.5.16' })).rejects.toMatchObject({
+      code: 'CLUSTER_UNHEALTHY',
+      message: expect.stringContaining('etcd2 is stopped'),
+    })
+    await engine.startMember('abort', 'etcd2')
+    await waitHealthy(engine, 'abort')
+
+    const spec = { ...(await freeSpec('full', 1)), quotaBackendBytes: MIN_QUOTA_BACKEND_BYTES }
+    await engine.createCluster(spec)
+    await waitHealthy(engine, 'full')
+    await engine.maintenance.fill('full')
+    await expect(engine.upgrades.upgrade('full', { version: '3.5.16' })).rejects.toMatchObject({
+      code: 'ALARMS_ACTIVE',
+      detail: { alarms: [expect.stringMatching(/^NOSPACE on etcd1/)] },
+    })
+    expect(engine.getCluster('full').definition.pendingUpgrade ?? null).toBeNull()
+    expect(engine.getCluster('full').members[0]).toMatchObject({
+      state: 'running',
+      etcdVersion: '3.4.23',
+    })
+    await engine.deleteCluster('full', { stopFirst: true })
   })
 
   it('refuses 3.4 → 3.6 (a skipped line) and, with authentication on, 3.4 → 3.5', async () => {

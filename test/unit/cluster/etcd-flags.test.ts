@@ -78,6 +78,6 @@ describe('etcd flags', () => {
     expect(flag(args, 'initial-cluster')).toBe(
       'etcd1=http://127.0.0.1:3380,etcd2=http://127.0.0.1:13380,etcd3=http://127.0.0.1:23380',
     )
-    expect(peerUrlOf('127.0.0.1', faulty.members[1]!)).toBe('http://127.0.0.1:13380')
+    expect(peerUrlOf({ host: '127.0.0.1' }, faulty.members[1]!)).toBe('http://127.0.0.1:13380')
   })
 })

@@ -23,6 +23,7 @@ const ALL = members.map((m) => m.clientUrl).join(',')
 const on34: TwinContext = {
   version: '3.4.23',
   etcdctl: '/usr/bin/etcdctl',
+  etcdctlTls: [],
   etcdutl: null,
   members,
   leader: 'etcd1',
@@ -31,6 +32,7 @@ const on35: TwinContext = {
   ...on34,
   version: '3.5.16',
   etcdctl: '/r/v3.5.16/etcdctl',
+  etcdctlTls: [],
   etcdutl: '/r/v3.5.16/etcdutl',
 }
 const targets = [

@@ -10,10 +10,12 @@ import type { KeyAction } from '../keys/key-action'
 import { OperationCommands } from './operation-commands'
 import { etcdctlCommand } from './etcdctl-command'
 import { MaintenanceCommandsSection } from './maintenance-commands-section'
+import { CertificatesSection } from '../certificates/certificates-section'
 import { NetworkFaultsNote } from './network-faults-note'
+import { DiscoveryCommandsSection } from './discovery-commands-section'
 
 /** Shown when the commands could not be built: the etcdctl suggestions still help. */
-const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl' }
+const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl', etcdctlTls: [] }
 
 /**
  * The Commands tab: each member's exact etcd command line, etcdctl commands to explore the
@@ -32,7 +34,8 @@ export function CommandsPanel(props: {
   const commands = error ? NO_COMMANDS : asked.data
   const etcdctl = commands?.etcdctl ?? 'etcdctl'
   const endpoints = endpointsOf(cluster)
-  const keyCommand = lastKeyAction ? etcdctlCommand(endpoints, lastKeyAction, etcdctl) : null
+  const tls = commands?.etcdctlTls ?? []
+  const keyCommand = lastKeyAction ? etcdctlCommand(endpoints, lastKeyAction, etcdctl, tls) : null
   return (
     <div className="commands-panel">
       <section aria-labelledby="member-commands-title">
@@ -64,6 +67,7 @@ export function CommandsPanel(props: {
           </div>
         ))}
       </section>
+      <DiscoveryCommandsSection discovery={commands?.discovery} />
       {commands && (
         <section aria-labelledby="explore-commands-title">
           <h3 id="explore-commands-title">Explore with etcdctl</h3>
@@ -72,8 +76,8 @@ export function CommandsPanel(props: {
             it.
           </p>
           {[
-            ...etcdctlSuggestions(etcdctl, endpoints),
-            probeLoopSuggestion(etcdctl, cluster.members),
+            ...etcdctlSuggestions(etcdctl, endpoints, tls),
+            probeLoopSuggestion(etcdctl, cluster.members, tls),
           ].map((s) => (
             <div key={s.command} className="command">
               <div className="command__head">
@@ -105,6 +109,7 @@ export function CommandsPanel(props: {
       </section>
       <OperationCommands report={cluster.lastOperation} />
       <MaintenanceCommandsSection cluster={cluster} leader={props.leader ?? null} />
+      {cluster.definition.tls && <CertificatesSection cluster={cluster} />}
     </div>
   )
 }

@@ -30,8 +30,15 @@ export function etcdctlCommand(
   endpoints: string,
   action: KeyAction,
   etcdctl = 'etcdctl',
+  /** The cluster's connection flags (--cacert, --cert, --key; --user=root with auth on). */
+  tls: readonly string[] = [],
 ): { command: string; note: string | null } {
-  const base = shellCommand(etcdctl, [`--endpoints=${endpoints}`])
+  // Browse-as: log in as that user. `--user=<name>` without ":password" makes etcdctl prompt for
+  // it, so no password lands on the screen, in the clipboard or in the shell's history.
+  const flags = action.asUser
+    ? [...tls.filter((f) => !f.startsWith('--user=')), `--user=${action.asUser}`]
+    : tls
+  const base = shellCommand(etcdctl, [`--endpoints=${endpoints}`, ...flags])
   switch (action.kind) {
     case 'get':
       return { command: `${base} get -w json -- ${shellWord(action.key)}`, note: null }

@@ -14,6 +14,7 @@ import { MaintenanceOptionsFields } from './maintenance-options-fields'
 import { MemberPortsEditor } from './member-ports-editor'
 import { memberVersionOptions, versionsToDownload } from './mixed-versions'
 import { CheckboxField } from './checkbox-field'
+import { BootstrapField } from './bootstrap-field'
 import { draftIssues, messageAt } from './spec-issues'
 import { useCreateDownload } from './use-create-download'
 import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
@@ -140,7 +141,25 @@ export function CreateClusterDialog(props: {
             tutorial&apos;s ports instead.
           </p>
         )}
-        <AdvancedOptions isOpen={Boolean(spec?.fromSnapshot || spec?.quotaBackendBytes)}>
+        <AdvancedOptions
+          isOpen={Boolean(
+            spec?.fromSnapshot || spec?.quotaBackendBytes || spec?.tls || spec?.bootstrap,
+          )}
+        >
+          <CheckboxField
+            label="Secure with TLS"
+            hint="etcd Desk makes a CA for this cluster and a certificate for every member and client: https client and peer URLs, each requiring a client certificate (mutual TLS). The Commands tab shows every TLS flag and file."
+            checked={spec?.tls === true}
+            disabled={!spec}
+            onChange={(on) => draft.setOptions({ tls: on || undefined })}
+          />
+          <BootstrapField
+            value={spec?.bootstrap ?? 'static'}
+            disabled={!spec}
+            onChange={(mode) =>
+              draft.setOptions({ bootstrap: mode === 'discovery' ? mode : undefined })
+            }
+          />
           <CheckboxField
             label="Network faults"
             hint="Routes every peer link through a small proxy in etcd Desk, so you can isolate a member or add latency to it (each member then also needs a proxy port)."

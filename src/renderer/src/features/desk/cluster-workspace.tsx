@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
+import { AccessPanel } from '../auth/access-panel'
 import { ClusterActions } from '../clusters/cluster-actions'
 import { OperationStatus } from '../clusters/operation-status'
 import { CommandsPanel } from '../commands/commands-panel'
@@ -19,19 +20,20 @@ import { listWords } from '../upgrade/upgrade-texts'
 import { distinctVersions } from '../upgrade/version-facts'
 import { useUpgrade } from '../upgrade/use-upgrade'
 
-type WorkspaceTab = 'members' | 'logs' | 'keys' | 'maintenance' | 'commands'
+type WorkspaceTab = 'members' | 'logs' | 'keys' | 'maintenance' | 'access' | 'commands'
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'members', label: 'Members' },
   { id: 'logs', label: 'Logs' },
   { id: 'keys', label: 'Keys' },
   { id: 'maintenance', label: 'Maintenance' },
+  { id: 'access', label: 'Access' },
   { id: 'commands', label: 'Commands' },
 ]
 
 /**
- * One cluster: its header and actions, and the Members / Logs / Keys / Maintenance / Commands
- * tabs. A tab's
+ * One cluster: its header and actions, and the Members / Logs / Keys / Maintenance / Access /
+ * Commands tabs. A tab's
  * panel is mounted when first shown and then kept (hidden when another tab is shown), so coming
  * back to Logs or Keys shows what was there (lines, prefix, selection) without asking again.
  */
@@ -86,6 +88,7 @@ export function ClusterWorkspace(props: {
         onCompacted={setCompactedAt}
       />
     ),
+    access: <AccessPanel cluster={cluster} />,
     commands: (
       <CommandsPanel
         cluster={cluster}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
+import { BrowseAsControl } from '../auth/browse-as-control'
 import { bytesKey, encodeText, requestBytes } from '../shared/bytes'
 import { EmptyState } from '../shared/empty-state'
 import { ErrorMessage } from '../shared/error-message'
@@ -49,8 +50,16 @@ function KeyBrowser(props: {
   onAction: KeyActionListener
   compactedAt: string | null
 }) {
-  const { cluster, onAction } = props
+  const { cluster } = props
   const api = useApi()
+  // Key actions carry the browse-as user, so their etcdctl twins log in as that user.
+  const [asUser, setAsUser] = useState<string | null>(null)
+  const onAction = useMemo(() => {
+    const report = props.onAction
+    return asUser === null
+      ? report
+      : (action: Parameters<typeof report>[0]) => report({ ...action, asUser })
+  }, [props.onAction, asUser])
   const [prefixDraft, setPrefixDraft] = useState('')
   const [prefixText, setPrefixText] = useState('')
   const [view, setView] = useState<KeysView>('list')
@@ -95,6 +104,13 @@ function KeyBrowser(props: {
   }
   return (
     <div className="keys-panel">
+      <BrowseAsControl
+        cluster={cluster}
+        onChanged={(user) => {
+          setAsUser(user)
+          list.reload()
+        }}
+      />
       <KeysToolbar
         prefix={prefixDraft}
         onPrefixChange={setPrefixDraft}

@@ -1,20 +1,26 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { LogLine } from '../../../../shared/logs'
-import { fieldsText } from './log-buffer'
+import { LogExplanationNote } from './log-explanation'
+import { LogLineRow } from './log-line-row'
+import { explanationOf } from './line-explanations'
 
-/** Height of one log row in pixels; rows never wrap, so every row has it (matches the CSS). */
+/** Height of one log line in pixels; lines never wrap, so every line has it (matches the CSS). */
 const LOG_ROW_HEIGHT = 20
 
 /** How close to the bottom (px) still counts as "at the end" for following. */
 const FOLLOW_SLACK_PX = LOG_ROW_HEIGHT * 2
 
-/** HH:MM:SS.mmm of an ISO time, as text. */
-function shortTime(ts: string): string {
-  return ts.length >= 23 ? ts.slice(11, 23) : ts
-}
+/**
+ * First guess at the height of a line with an explanation under it; the row is then measured, since
+ * the explanation wraps with the window's width.
+ */
+const EXPLAINED_ROW_ESTIMATE = LOG_ROW_HEIGHT * 4
 
-/** The log lines, virtualized: only the rows in sight exist in the page, however many are kept. */
+/**
+ * The log lines, virtualized: only the rows in sight exist in the page, however many are kept.
+ * A line the catalogue explains (shared/log-explanations.ts) shows its explanation under it.
+ */
 export function LogView(props: {
   lines: readonly LogLine[]
   memberIndex: ReadonlyMap<string, number> | null
@@ -25,12 +31,23 @@ export function LogView(props: {
 }) {
   const { lines, memberIndex, isFollowing, isVisible = true, onFollowingChange } = props
   const scroller = useRef<HTMLDivElement>(null)
+  // Measured heights are kept per key: a line's own key keeps them right when older lines are
+  // dropped or a filter changes which line sits at an index.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const line = lines[index] as LogLine
+      return `${line.member}:${line.seq}`
+    },
+    [lines],
+  )
   // Why allowed: this build has no React Compiler, and TanStack Virtual is used as documented.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
+    estimateSize: (index) =>
+      explanationOf(lines[index] as LogLine) ? EXPLAINED_ROW_ESTIMATE : LOG_ROW_HEIGHT,
+    getItemKey,
     overscan: 30,
   })
   useEffect(() => {
@@ -57,28 +74,22 @@ export function LogView(props: {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const line = lines[item.index] as LogLine
+          const explanation = explanationOf(line)
+          const position = { transform: `translateY(${item.start}px)` }
+          if (!explanation)
+            return (
+              <LogLineRow key={item.key} line={line} memberIndex={memberIndex} style={position} />
+            )
           return (
             <div
               key={item.key}
-              className={`log-line log-line--${line.level}`}
-              style={{ transform: `translateY(${item.start}px)` }}
-              title={line.raw}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="log-entry"
+              style={position}
             >
-              <span className="log-line__time">{shortTime(line.ts)}</span>
-              {memberIndex && (
-                <span
-                  className={`log-line__member member-color-${(memberIndex.get(line.member) ?? 0) % 7}`}
-                >
-                  {line.member}
-                </span>
-              )}
-              <span className="log-line__level">{line.level}</span>
-              <span className="log-line__msg">
-                {line.level === 'raw' ? line.raw : line.msg}
-                {line.level !== 'raw' && (
-                  <span className="log-line__fields"> {fieldsText(line.fields)}</span>
-                )}
-              </span>
+              <LogLineRow line={line} memberIndex={memberIndex} />
+              <LogExplanationNote explanation={explanation} />
             </div>
           )
         })}

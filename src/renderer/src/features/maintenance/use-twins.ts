@@ -18,6 +18,7 @@ export function useTwins(cluster: ClusterView, leader: string | null): Twins | n
     ctx: {
       version: data.version,
       etcdctl: data.etcdctl,
+      etcdctlTls: data.etcdctlTls,
       etcdutl: data.etcdutl,
       members: cluster.members.map((m) => ({ name: m.name, clientUrl: m.clientUrl })),
       leader,

@@ -22,6 +22,22 @@ export function errorFacts(error: ErrorData): string[] {
       return error.detail ? [`Member: ${error.detail.member}`] : []
     case 'KEY_CONFLICT':
       return error.detail ? [`Current mod revision: ${error.detail.currentModRevision}`] : []
+    case 'PERMISSION_DENIED': {
+      const d = error.detail
+      if (!d) return []
+      return [
+        ...(d.user ? [`User: ${d.user}`] : []),
+        ...(d.key ? [`Key: ${d.key}`] : []),
+        ...(d.permission ? [`Missing permission: ${d.permission}`] : []),
+      ]
+    }
+    case 'AUTH_FAILED':
+    case 'USER_NOT_FOUND':
+    case 'USER_EXISTS':
+      return error.detail ? [`User: ${error.detail.user}`] : []
+    case 'ROLE_NOT_FOUND':
+    case 'ROLE_EXISTS':
+      return error.detail ? [`Role: ${error.detail.role}`] : []
     case 'CLUSTER_BUSY':
       return error.detail ? [`Running: ${error.detail.label}`] : []
     default:
@@ -47,6 +63,19 @@ function upgradeFacts(error: ErrorData): string[] {
         : []
     case 'ALARMS_ACTIVE':
       return error.detail ? [`Alarms: ${error.detail.alarms.join(', ')}`] : []
+    case 'DISCOVERY_FULL':
+    case 'DISCOVERY_SIZE_MISMATCH':
+    case 'DISCOVERY_UNREACHABLE':
+    case 'DISCOVERY_UNAVAILABLE': {
+      const d = error.detail
+      if (!d) return []
+      return [
+        ...(d.member ? [`Member: ${d.member}`] : []),
+        `Discovery URL: ${d.url}`,
+        ...('expected' in d ? [`Size: ${d.size ?? 'missing'} (members: ${d.expected})`] : []),
+        ...(d.reason ? [`Said: ${d.reason}`] : []),
+      ]
+    }
     case 'MEMBER_UPGRADE_FAILED': {
       const d = error.detail
       if (!d) return []
@@ -66,6 +95,7 @@ function upgradeFacts(error: ErrorData): string[] {
 /** The last log lines attached to an error (a member that failed to start), if any. */
 export function errorLogTail(error: ErrorData): string[] {
   if (error.code === 'MEMBER_UPGRADE_FAILED') return error.detail?.logTail ?? []
+  if (error.code === 'DISCOVERY_FULL') return error.detail?.logTail ?? []
   if (error.code !== 'START_TIMEOUT' && error.code !== 'MEMBER_CRASHED') return []
   return error.detail?.logTail ?? []
 }

@@ -127,6 +127,26 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
     title: 'No upgrade to continue or stop',
     hint: 'It finished or was aborted meanwhile. Open Upgrade to start a new one.',
   },
+  TLS_OFF: {
+    title: 'This cluster does not use TLS',
+    hint: 'It serves plain http, so it has no certificates. Create a cluster with Secure with TLS (Advanced options) to get them.',
+  },
+  DISCOVERY_FULL: {
+    title: 'The discovery token is full',
+    hint: 'The registry already lists as many members as its size, so etcd refused one more (a token is single use). Delete this cluster and create it again: it gets a fresh token.',
+  },
+  DISCOVERY_SIZE_MISMATCH: {
+    title: 'The discovery size does not fit the cluster',
+    hint: 'The size saved under the token differs from the number of members (or is missing), so the members would wait for each other forever. Create the cluster again for a fresh token.',
+  },
+  DISCOVERY_UNREACHABLE: {
+    title: 'The discovery service does not answer',
+    hint: 'The members find each other through the discovery etcd at the URL shown. Check that nothing else took its port, then try again; or create the cluster with static bootstrap.',
+  },
+  DISCOVERY_UNAVAILABLE: {
+    title: 'No discovery service for this version',
+    hint: 'etcd 3.4 and 3.5 members need a discovery etcd of 3.5 or older (the v2 API). Use a 3.4/3.5 version for this cluster or the system etcd, or choose static bootstrap.',
+  },
   ETCD_NOT_FOUND: {
     title: 'No etcd binary was found',
     hint: 'Install etcd (or put it on PATH) and restart etcd Desk, or choose another etcd version.',
@@ -166,6 +186,42 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
   KEY_NOT_FOUND: {
     title: 'The key does not exist',
     hint: 'It may have been deleted. Check the spelling, or create it with New key.',
+  },
+  AUTH_FAILED: {
+    title: 'Wrong user name or password',
+    hint: 'etcd refused the password for this user. Type it again, or set a new one as root (Access tab).',
+  },
+  PERMISSION_DENIED: {
+    title: 'Permission denied',
+    hint: 'The user lacks the permission named above. Grant it to one of their roles (Access tab), or browse as another user.',
+  },
+  USER_NOT_FOUND: {
+    title: 'No such user',
+    hint: 'The user may have been deleted (by etcdctl or another window). Refresh the Access tab.',
+  },
+  USER_EXISTS: {
+    title: 'The user already exists',
+    hint: 'Choose another name, or change this user’s password instead.',
+  },
+  ROLE_NOT_FOUND: {
+    title: 'No such role',
+    hint: 'Create the role first (Access tab), or pick one from the list.',
+  },
+  ROLE_EXISTS: {
+    title: 'The role already exists',
+    hint: 'Choose another name, or grant permissions to the existing role.',
+  },
+  AUTH_NOT_ENABLED: {
+    title: 'Authentication is off',
+    hint: 'Enable authentication in the Access tab first; with it off every client may do anything.',
+  },
+  ROOT_PASSWORD_NEEDED: {
+    title: 'etcd Desk needs root’s password',
+    hint: 'Authentication is on and root’s password is not known to this session. Enter it in the Access tab.',
+  },
+  WEAK_PASSWORD: {
+    title: 'The password is too weak',
+    hint: 'Use at least 8 characters that are not the user name.',
   },
   KEY_CONFLICT: {
     title: 'The key changed while you were editing it',

@@ -1,0 +1,57 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { IOptions } from 'etcd3'
+
+/** The TLS material a client of a TLS cluster presents and trusts (PEM). */
+export interface ClientTls {
+  /** The cluster's CA certificate: the only issuer its members' certificates are trusted from. */
+  ca: Buffer
+  /** A client certificate signed by that CA, and its key: etcd asks for one (mutual TLS). */
+  cert: Buffer
+  key: Buffer
+}
+
+/**
+ * How the engine's clients reach a cluster's members: over TLS with a client certificate, and
+ * with an etcd user when authentication is on. One value per cluster, handed to every client
+ * the engine opens (status, health, keys, probe, maintenance, membership).
+ */
+export interface ClientSecurity {
+  /** Null for a plain-http cluster. */
+  tls: ClientTls | null
+  /** Null when the engine calls without a user (authentication off). */
+  auth: { username: string; password: string } | null
+}
+
+/** A cluster without TLS or authentication. */
+export const PLAIN_SECURITY: ClientSecurity = { tls: null, auth: null }
+
+/** The etcd3 options that carry `security` (gRPC TLS credentials and the user). */
+export function etcd3Security(security: ClientSecurity): Pick<IOptions, 'credentials' | 'auth'> {
+  const { tls, auth } = security
+  return {
+    ...(tls
+      ? { credentials: { rootCertificate: tls.ca, privateKey: tls.key, certChain: tls.cert } }
+      : {}),
+    ...(auth ? { auth: { username: auth.username, password: auth.password } } : {}),
+  }
+}
+
+/**
+ * A keep-alive HTTP(S) agent for one member's client URL (its /health and /version), presenting
+ * the client certificate on a TLS cluster: etcd's --trusted-ca-file alone already requires one
+ * (ETCD-OPS-FACTS §0.1), so a health check without it would read every member as down.
+ */
+export function memberHttpAgent(
+  clientUrl: string,
+  security: ClientSecurity,
+  keepAlive = true,
+): http.Agent {
+  const options = { keepAlive, maxSockets: keepAlive ? 1 : Infinity }
+  if (new URL(clientUrl).protocol !== 'https:') return new http.Agent(options)
+  const tls = security.tls
+  return new https.Agent({
+    ...options,
+    ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
+  })
+}

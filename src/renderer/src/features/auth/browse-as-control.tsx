@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { BusyButton } from '../shared/busy-button'
+import { ErrorMessage } from '../shared/error-message'
+import { PasswordField } from './password-field'
+import { useAccess } from './use-access'
+import { useChange } from './use-change'
+
+/**
+ * "Browse as" in the Keys tab: runs the key browser with another user's rights (its password
+ * checked by etcd first), or as etcd Desk (root). Shown only while authentication is on.
+ */
+export function BrowseAsControl(props: {
+  cluster: string
+  onChanged: (user: string | null) => void
+}) {
+  const { cluster } = props
+  const access = useAccess(cluster, true)
+  const [user, setUser] = useState('')
+  const [password, setPassword] = useState('')
+  const send = useChange()
+  const view = access.view
+  if (!view?.isEnabled) return null
+  const current = view.browseAs
+  const apply = async (next: string | null) => {
+    const arg = next === null ? { cluster, user: null } : { cluster, user: next, password }
+    if (await send.run(() => access.change('auth:browse-as', arg))) {
+      setPassword('')
+      props.onChanged(next)
+    }
+  }
+  return (
+    <form
+      className="button-row"
+      aria-label="Browse as"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void apply(user === '' ? null : user)
+      }}
+    >
+      <span role="status">Browsing as {current ?? 'etcd Desk (root)'}</span>
+      <label className="field">
+        <span>Browse as user</span>
+        <select value={user} onChange={(e) => setUser(e.target.value)}>
+          <option value="">etcd Desk (root)</option>
+          {view.users
+            .filter((u) => u.name !== 'root')
+            .map((u) => (
+              <option key={u.name}>{u.name}</option>
+            ))}
+        </select>
+      </label>
+      {user !== '' && (
+        <PasswordField label={`Password of ${user}`} value={password} onChange={setPassword} />
+      )}
+      <BusyButton type="submit" isBusy={send.isBusy} disabled={user !== '' && password === ''}>
+        Browse as
+      </BusyButton>
+      {send.error && (
+        <ErrorMessage error={send.error} context="Browse as" onDismiss={send.clearError} />
+      )}
+    </form>
+  )
+}
