@@ -267,11 +267,21 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   }
 
   /** Starts every member that is not running, all at once, and waits until all are healthy. */
-  start(kind: 'start' | 'create' = 'start'): Promise<void> {
+  start(
+    kind: 'start' | 'create' = 'start',
+    /** Runs first, inside the operation (a discovery cluster's token check). */
+    prepare?: () => Promise<void>,
+  ): Promise<void> {
     const verb = kind === 'create' ? 'Creating' : 'Starting'
     return this.operations.run(
       { kind, label: `${verb} cluster ${this.def.name}`, policy: 'refuse', isCancellable: true },
-      (ctx) => this.lifecycle.startAll(ctx),
+      async (ctx) => {
+        if (prepare) {
+          ctx.step('checking the discovery service')
+          await prepare()
+        }
+        await this.lifecycle.startAll(ctx)
+      },
     )
   }
 

@@ -100,8 +100,8 @@ export class ClusterCreation {
     deps.assertOpen()
     const restored = def.fromSnapshot ? await this.restore(runtime, binary) : null
     if (start) {
-      await deps.discovery.beforeStart(def, binary)
-      await runtime.start('create').catch((error: unknown) => {
+      const prepare = def.discovery ? () => deps.discovery.beforeStart(def, binary) : undefined
+      await runtime.start('create', prepare).catch((error: unknown) => {
         throw explainDiscoveryFailure(error, def)
       })
     }

@@ -273,8 +273,12 @@ export class Engine extends EventEmitter<EngineEvents> {
   async startCluster(name: string): Promise<ClusterView> {
     this.assertOpen()
     const runtime = this.runtime(name)
-    await this.discovery.beforeStart(runtime.def, (await runtime.plan()).binary)
-    await runtime.start().catch((error: unknown) => {
+    // The discovery check runs inside the start operation: a second start is refused at once
+    // (CLUSTER_BUSY), never raced by an await before the operation is registered.
+    const prepare = runtime.def.discovery
+      ? async () => this.discovery.beforeStart(runtime.def, (await runtime.plan()).binary)
+      : undefined
+    await runtime.start('start', prepare).catch((error: unknown) => {
       throw explainDiscoveryFailure(error, runtime.def)
     })
     // A membership change an earlier run left half done is finished (or undone) now it runs.

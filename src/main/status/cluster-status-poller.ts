@@ -9,6 +9,8 @@ import { MemberStatusReader, type MemberEndpoint } from './member-status-reader'
 // Why: once a second shows an election (≈2 s after a leader crash, ETCD-FACTS) as it happens,
 // and costs ≈1 % of one core for 3 members (measured), under the engine's 2 % idle budget.
 const POLL_INTERVAL_MS = 1_000
+/** Why 3: a changed cluster version shows within ~3 s, about etcd's own delay in moving it. */
+const CLUSTER_VERSION_EVERY = 3
 
 /** What the poller emits: every fresh status, and every change of leader. */
 export interface ClusterStatusEvents {
@@ -50,6 +52,9 @@ export class ClusterStatusPoller {
   /** True while stop() runs: a poll it cut short publishes nothing. */
   private isStopped = false
   private last: ClusterStatus | null = null
+  /** The cluster version read last, the members' versions it was read with, and when. */
+  private versionRead: { version: string | null; servers: string; poll: number } | null = null
+  private polls = 0
 
   constructor(
     readonly cluster: string,
@@ -165,7 +170,7 @@ export class ClusterStatusPoller {
       .filter((s, i) => this.readers.get(s.member) === readers[i])
       .map((s) => this.withKnownId(s))
     this.memberList = await this.readMemberList(members)
-    const clusterVersion = await this.readClusterVersion(members)
+    const clusterVersion = await this.clusterVersionNow(members)
     const at = new Date().toISOString()
     const leader = findLeader(members, this.memberList)
     const change = this.tracker.observe(leader?.name ?? null, leader?.term ?? null, at)
@@ -216,6 +221,27 @@ export class ClusterStatusPoller {
       }
     }
     return this.memberList
+  }
+
+  /**
+   * The cluster version, read again only when a member's server version changed (a member was
+   * swapped or added), none was read yet, or CLUSTER_VERSION_EVERY polls passed (the leader moves
+   * it a few seconds after the last member is upgraded): one /version call a poll would cost
+   * more than the rest of an idle engine (bench idle-overhead).
+   */
+  private async clusterVersionNow(members: MemberStatus[]): Promise<string | null> {
+    this.polls++
+    const servers = members.map((m) => `${m.member}=${m.version ?? '?'}`).join(',')
+    const read = this.versionRead
+    const isFresh =
+      read !== null &&
+      read.version !== null &&
+      read.servers === servers &&
+      this.polls - read.poll < CLUSTER_VERSION_EVERY
+    if (isFresh) return read.version
+    const version = await this.readClusterVersion(members)
+    this.versionRead = { version, servers, poll: this.polls }
+    return version
   }
 
   /** `/version`'s cluster version from the first member that answers; null if none does. */
