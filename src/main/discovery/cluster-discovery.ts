@@ -108,7 +108,16 @@ export class ClusterDiscovery {
   async commands(def: ClusterDefinition, etcdctl: string): Promise<DiscoveryCommands | undefined> {
     const d = def.discovery
     if (!d) return undefined
-    const entries = this.etcd.isRunning ? await this.registry(def).catch(() => null) : null
+    // The commands still show without the registry's entries; why they are missing is logged.
+    const entries = this.etcd.isRunning
+      ? await this.registry(def).catch((error: unknown) => {
+          this.deps.log.warn(
+            { cluster: def.name, err: error },
+            'reading the discovery registry failed',
+          )
+          return null
+        })
+      : null
     const ctl = (...args: string[]) => shellCommand(etcdctl, [`--endpoints=${d.endpoint}`, ...args])
     return {
       etcd: this.etcd.command ?? '(the discovery etcd has not been started in this data directory)',
@@ -142,7 +151,10 @@ export class ClusterDiscovery {
   }
 
   private async ensureRunning(binary: EtcdBinary, needsV2: boolean): Promise<void> {
-    const system = await this.deps.systemEtcd().catch(() => null)
+    const system = await this.deps.systemEtcd().catch((error: unknown) => {
+      this.deps.log.warn({ err: error }, 'the system etcd could not be described for discovery')
+      return null
+    })
     const binaries = system ? [binary, system] : [binary]
     await this.etcd.ensure(binaries, needsV2, this.deps.takenPorts())
   }

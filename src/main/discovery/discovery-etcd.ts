@@ -126,6 +126,7 @@ export class DiscoveryEtcd {
 
   /** Stops it (SIGTERM, then SIGKILL) and records that nothing runs. */
   async stop(): Promise<void> {
+    // A failed start was reported to whoever started it; here it only must have ended.
     await this.starting?.catch(() => undefined)
     const process = this.process
     this.process = null
@@ -220,6 +221,7 @@ export class DiscoveryEtcd {
   }
 
   private async readLogTail(n: number): Promise<string[]> {
+    // No log file yet: etcd exited before writing a line; the tail is empty, not an error.
     const text = await readFile(this.paths.logFile, 'utf8').catch(() => '')
     return text.split('\n').filter(Boolean).slice(-n)
   }

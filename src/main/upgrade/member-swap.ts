@@ -78,7 +78,7 @@ async function rollBack(
   const { member, to } = request
   const cluster = runtime.def.name
   const slot = runtime.members.slot(member)
-  const logTail = await tailOf(error, () => slot.log.readTail(LOG_TAIL_LINES))
+  const logTail = await tailOf(error, () => slot.log.readTail(LOG_TAIL_LINES), runtime.log)
   const reason = error instanceof Error ? error.message : String(error)
   runtime.log.warn(
     { err: error, member, to, from },
@@ -107,10 +107,17 @@ async function rollBack(
   )
 }
 
-async function tailOf(error: unknown, read: () => Promise<string[]>): Promise<string[]> {
+async function tailOf(
+  error: unknown,
+  read: () => Promise<string[]>,
+  log: ClusterRuntime['log'],
+): Promise<string[]> {
   if (isEngineError(error) && (error.is('START_TIMEOUT') || error.is('MEMBER_CRASHED'))) {
     const tail = error.detail?.logTail
     if (tail && tail.length > 0) return tail
   }
-  return read().catch(() => [])
+  return read().catch((failure: unknown) => {
+    log.warn({ err: failure }, 'reading the log tail of a member that did not come back failed')
+    return []
+  })
 }
