@@ -8,6 +8,7 @@ import { defragAvailability } from './defrag-availability'
 import { download } from './download'
 import { idleOverhead } from './idle-overhead'
 import { keysFirstPage } from './keys-first-page'
+import { keySearch } from './key-search'
 import { logsThroughput } from './logs-throughput'
 import { memberAdd } from './member-add'
 import { rollingUpgrade } from './rolling-upgrade'
@@ -19,6 +20,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'idle-overhead': idleOverhead,
   download,
   'keys-first-page': keysFirstPage,
+  'key-search': keySearch,
   'logs-throughput': logsThroughput,
   'member-add': memberAdd,
   'write-probe': writeProbe,

@@ -1,8 +1,8 @@
-import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { Engine } from './engine/engine'
 import { SettingsStore } from './settings/settings-store'
 import { showAbout } from './shell/about-dialog'
+import { openDialog, saveDialog } from './shell/file-dialogs'
 import { appMenuTemplate } from './shell/app-menu'
 import { registerIpcBridge, sendPush } from './shell/ipc-bridge'
 import { createMainWindow } from './shell/main-window'
@@ -35,14 +35,8 @@ async function start(): Promise<void> {
       settings,
       openPath: (path) => shell.openPath(path),
       secrets: safeStorageBox(),
-      chooseSavePath: async (name) => {
-        const options = { defaultPath: join(app.getPath('downloads'), name) }
-        const window = windowRef()
-        const chosen = await (window
-          ? dialog.showSaveDialog(window, options)
-          : dialog.showSaveDialog(options))
-        return chosen.canceled || !chosen.filePath ? null : chosen.filePath
-      },
+      chooseSavePath: saveDialog(windowRef),
+      chooseOpenPath: openDialog(windowRef),
     })
   } catch (error) {
     // Typically another etcd Desk owns the data directory: say so instead of a blank window.

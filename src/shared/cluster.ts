@@ -1,4 +1,5 @@
 import type { BootstrapMode, DiscoverySetting } from './discovery'
+import type { TlsSwitch } from './tls-switch'
 import type { PendingUpgrade } from './upgrade'
 
 /** One member as the user defines it: a name and its two ports. */
@@ -37,6 +38,12 @@ export interface MemberDefinition extends MemberSpec {
    * --next-cluster-version-compatible (3.4.31+), else it refuses the 3.5 cluster version.
    */
   nextClusterVersionCompatible?: boolean
+  /**
+   * During "Enable TLS" on an etcd whose one port cannot serve http and https together (3.4 <
+   * 3.4.25, 3.5 < 3.5.8): the separate port plain http moves to while https takes the client port.
+   * Removed when the switch ends.
+   */
+  plainClientPort?: number
 }
 
 /** Options of a new cluster beyond its members (the create dialog's advanced part). */
@@ -106,6 +113,8 @@ export interface ClusterDefinition extends ClusterSpec {
   pendingUpgrade?: PendingUpgrade | null
   /** The discovery registry of a cluster created with bootstrap 'discovery'. */
   discovery?: DiscoverySetting
+  /** "Enable TLS" in progress on this cluster (see TlsSwitch), or absent. */
+  tlsSwitch?: TlsSwitch | null
 }
 
 /** Lifecycle of one supervised etcd member ('paused': stopped with SIGSTOP on purpose). */
@@ -176,6 +185,10 @@ export type ClusterOperationKind =
   | 'disarm'
   | 'fill'
   | 'upgrade'
+  | 'auth-enable'
+  | 'auth-disable'
+  | 'enable-tls'
+  | 'rotate-certificates'
 
 /** The operation running on a cluster right now, for the window to show. */
 export interface ClusterOperation {

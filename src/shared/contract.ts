@@ -19,7 +19,16 @@ import type {
 import type { ProbeStats } from './probe'
 import type { UpgradeChoices, UpgradeReport } from './upgrade'
 import type { ClusterCertificate } from './certificates'
+import type { TlsChangeReport } from './tls-switch'
+import type { DiscoveryRegistryView } from './discovery-registry'
 import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
+import type { KeySearchUpdate } from './key-search'
+import { searchRequestSchemas, type SearchResponses } from './key-search-requests'
+import { leaseRequestSchemas, type LeaseResponses } from './lease-requests'
+import { connectionRequestSchemas, type ConnectionResponses } from './connection-requests'
+import { transferRequestSchemas, type TransferResponses } from './transfer-requests'
+import type { TransferProgress } from './transfer'
+import { MAX_HISTORY_LIMIT, type KeyHistoryPage } from './key-history'
 import type { LogBatch, LogLine } from './logs'
 import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
 import {
@@ -130,6 +139,8 @@ export const requestSchemas = {
   'cluster:commands': clusterRef,
   'cluster:upgrade-choices': clusterRef,
   'cluster:certificates': clusterRef,
+  /** The discovery registry of a cluster bootstrapped by discovery (its token's keys). */
+  'discovery:registry': clusterRef,
   'cluster:upgrade': clusterRef.extend({
     version: releaseVersionSchema,
     /** Run a refused target through its multi-hop plan (newest patch first, then the next line). */
@@ -137,6 +148,10 @@ export const requestSchemas = {
   }),
   /** Stops a running upgrade after the member being swapped: 'pause' keeps it to continue. */
   'cluster:upgrade-stop': clusterRef.extend({ mode: z.enum(['pause', 'abort']) }),
+  /** Turns TLS on for a running plain cluster, member by member (or continues a half-done switch). */
+  'cluster:enable-tls': clusterRef,
+  /** New certificates from the cluster's CA, members restarted one by one. */
+  'cluster:rotate-certificates': clusterRef,
   'member:start': memberRef,
   'member:stop': memberRef,
   'member:restart': memberRef,
@@ -228,6 +243,18 @@ export const requestSchemas = {
   'keys:delete-prefix': clusterRef.extend({ prefix: bytes }),
   'keys:watch': clusterRef.extend({ prefix: bytes, fromRevision: revision.optional() }),
   'keys:unwatch': z.strictObject({ watchId: z.string().uuid() }),
+  ...leaseRequestSchemas,
+  ...connectionRequestSchemas,
+  ...transferRequestSchemas,
+  ...searchRequestSchemas,
+  /** A page of a key's versions, newest first, from `revision` (a page's nextRevision) or now. */
+  'keys:history': clusterRef.extend({
+    key: bytes,
+    revision: revision.optional(),
+    limit: z.number().int().min(1).max(MAX_HISTORY_LIMIT).optional(),
+  }),
+  /** Writes the version of `revision` back, only if the key is still at `expectModRevision`. */
+  'keys:restore': clusterRef.extend({ key: bytes, revision, expectModRevision: revision }),
   'settings:get': z.strictObject({}),
   'settings:update': settingsPatchSchema,
   'releases:list': listReleasesRequestSchema,
@@ -245,7 +272,8 @@ export type RequestChannel = keyof typeof requestSchemas
 export type RequestArg<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 
 /** What each request returns on success. */
-export interface ResponseMap {
+export interface ResponseMap
+  extends LeaseResponses, ConnectionResponses, TransferResponses, SearchResponses {
   'app:info': AppInfo
   'app:open-engine-log': null
   'clusters:list': ClusterView[]
@@ -259,8 +287,12 @@ export interface ResponseMap {
   'cluster:commands': ClusterCommandsView
   'cluster:upgrade-choices': UpgradeChoices
   'cluster:certificates': ClusterCertificate[]
+  /** Null for a cluster bootstrapped statically (--initial-cluster). */
+  'discovery:registry': DiscoveryRegistryView | null
   'cluster:upgrade': UpgradeReport
   'cluster:upgrade-stop': null
+  'cluster:enable-tls': TlsChangeReport
+  'cluster:rotate-certificates': TlsChangeReport
   'member:start': ClusterView
   'member:stop': ClusterView
   'member:restart': ClusterView
@@ -313,6 +345,8 @@ export interface ResponseMap {
   'keys:delete-prefix': { deleted: number }
   'keys:watch': { watchId: string }
   'keys:unwatch': null
+  'keys:history': KeyHistoryPage
+  'keys:restore': { revision: string }
   'settings:get': SettingsView
   'settings:update': SettingsUpdateResult
   'releases:list': ReleaseList
@@ -334,10 +368,14 @@ export interface PushMap {
   'keys:events': { cluster: string; watchId: string; events: KeyEvent[] }
   'keys:resync': { cluster: string; watchId: string; revision: string }
   'keys:watch-error': { cluster: string; watchId: string; message: string }
+  /** A key search's new matches and progress, to the window that started it. */
+  'keys:search-update': KeySearchUpdate
   'settings:changed': SettingsView
   'releases:progress': InstallProgress
   'probe:stats': ProbeStats
   'app:command': { command: AppCommand }
+  /** An export, preview or import's keys done (every window; each shows only its own). */
+  'transfer:progress': TransferProgress
 }
 
 /** Every push channel. */

@@ -117,6 +117,42 @@ export interface ErrorDetails {
   }
   NO_UPGRADE: { cluster: string }
   TLS_OFF: { cluster: string }
+  /** "Enable TLS" on a cluster that already uses TLS. */
+  TLS_ALREADY_ON: { cluster: string }
+  /** "Enable TLS" refused for this cluster (network faults: proxies route its plain peer URLs). */
+  TLS_SWITCH_UNSUPPORTED: { cluster: string; reason: string }
+  /** A change refused while "Enable TLS" is half done on the cluster. */
+  TLS_SWITCH_PENDING: { cluster: string; phase: string }
+  /** A TLS file of a connection cannot be used (missing, unreadable, not a certificate or key). */
+  CONNECTION_FILE_INVALID: {
+    connection: string
+    file: string
+    role: 'ca' | 'cert' | 'key'
+    reason: string
+  }
+  /** A write refused before it was sent: the connection is read-only. */
+  READ_ONLY: { cluster: string; key?: string }
+  /** A connection's name is taken (by another connection or a local cluster). */
+  CONNECTION_EXISTS: { connection: string; usedBy: 'connection' | 'cluster' }
+  /** No saved connection has this name. */
+  CONNECTION_NOT_FOUND: { connection: string }
+  /** A connection with a user but no password known this session. */
+  CONNECTION_PASSWORD_NEEDED: { connection: string; username: string }
+  /** No endpoint of a connection answered; each one's problem in words. */
+  CONNECTION_FAILED: {
+    connection: string
+    problems: { endpoint: string; words: string; detail: string }[]
+  }
+  /** A member did not come back during "Enable TLS"; `reverted`: it runs with its earlier flags. */
+  TLS_MEMBER_FAILED: {
+    cluster: string
+    member: string
+    phase: string
+    reverted: boolean
+    logTail: string[]
+  }
+  /** `member update` would silently make this learner a voter on its etcd (promote it first). */
+  LEARNER_UPDATE_UNSAFE: { cluster: string; member: string; version: string }
   /** The registry already holds its size of members: this member is one too many. */
   DISCOVERY_FULL: DiscoveryDetail
   /** The registry's size is missing or differs from the cluster's member count. */
@@ -136,6 +172,12 @@ export interface ErrorDetails {
   DATA_DIR_UNWRITABLE: Partial<FileSystemDetail> & { cluster?: string }
   KEY_NOT_FOUND: { key: string; revision: string }
   KEY_CONFLICT: { key: string; expectedModRevision: string; currentModRevision: string }
+  /** A lease that does not exist (any more): revoked, or expired. */
+  LEASE_NOT_FOUND: { cluster?: string; lease: string }
+  /** An import file that is not an etcd Desk export: the line and what is wrong with it. */
+  IMPORT_FILE_INVALID: { file: string; line: number; reason: string }
+  /** An export, preview or import stopped by its Cancel. */
+  TRANSFER_CANCELLED: { cluster: string; transferId: string; done: number }
   VALUE_TOO_LARGE: Partial<EtcdCallDetail> & {
     valueBytes?: number
     keyBytes?: number

@@ -38,11 +38,12 @@ export function tutorialMembers(count: number, slot = 0, networkFaults = false):
   })
 }
 
-/** Every port a list of members uses (proxy ports included). */
-export function portsOf(members: readonly MemberSpec[]): number[] {
-  return members.flatMap((m) =>
-    m.proxyPort === undefined
-      ? [m.clientPort, m.peerPort]
-      : [m.clientPort, m.peerPort, m.proxyPort],
-  )
+/** Every port a list of members uses (proxy ports and a TLS switch's plain ports included). */
+export function portsOf(members: readonly (MemberSpec & { plainClientPort?: number })[]): number[] {
+  return members.flatMap((m) => [
+    m.clientPort,
+    m.peerPort,
+    ...(m.proxyPort === undefined ? [] : [m.proxyPort]),
+    ...(m.plainClientPort === undefined ? [] : [m.plainClientPort]),
+  ])
 }

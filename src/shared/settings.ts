@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VERSION_PATTERN } from './cluster-rules'
+import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from './key-search'
 
 /** What quitting the app does with running clusters. */
 export type QuitBehavior = 'stop-clusters' | 'keep-running'
@@ -23,6 +24,11 @@ export interface Settings {
   }
   /** Stop every cluster on quit, or leave members running for the next launch to adopt. */
   quitBehavior: QuitBehavior
+  /**
+   * A key search stops after this many matches. Optional: settings saved before it existed lack
+   * it (DEFAULT_SEARCH_MAX_RESULTS applies).
+   */
+  searchMaxResults?: number
 }
 
 /** Bounds of the numeric settings, shared by the schema and the Settings screen's inputs. */
@@ -47,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Off: a learner kills members on purpose and wants to see them stay down.
   autoRestart: { enabled: false, maxRestarts: 3, minUptimeMs: 10_000, backoffMs: 1_000 },
   quitBehavior: 'stop-clusters',
+  searchMaxResults: DEFAULT_SEARCH_MAX_RESULTS,
 }
 
 /** Settings that only take effect when the app starts again. */
@@ -92,6 +99,7 @@ export const settingsSchema = z.strictObject({
   startTimeoutMs: between(SETTINGS_LIMITS.startTimeoutMs),
   autoRestart: autoRestartSchema,
   quitBehavior: z.enum(['stop-clusters', 'keep-running']),
+  searchMaxResults: between(SEARCH_RESULT_LIMITS).optional(),
 }) satisfies z.ZodType<Settings>
 
 /** A partial update: any subset of the settings, autoRestart itself partial; unknown keys refused. */

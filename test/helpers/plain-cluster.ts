@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { get as httpsGet } from 'node:https'
 import { join } from 'node:path'
 import { vi } from 'vitest'
 import { systemTestEtcd, type TestEtcd } from './etcd-versions'
@@ -41,8 +42,30 @@ export interface PlainCluster {
   unexpectedExits(): string[]
 }
 
-function memberArgs(m: Omit<PlainMember, 'process' | 'pid'>, initial: string, token: string) {
+/** TLS on the client port: the server's files, and the client certificate health checks present. */
+export interface PlainClusterTls {
+  caFile: string
+  serverCertFile: string
+  serverKeyFile: string
+  /** PEM, presented by the fixture's own health checks (mutual TLS). */
+  client: { ca: Buffer; cert: Buffer; key: Buffer }
+}
+
+function memberArgs(
+  m: Omit<PlainMember, 'process' | 'pid'>,
+  initial: string,
+  token: string,
+  tls: PlainClusterTls | undefined,
+) {
   return [
+    ...(tls
+      ? [
+          `--cert-file=${tls.serverCertFile}`,
+          `--key-file=${tls.serverKeyFile}`,
+          `--trusted-ca-file=${tls.caFile}`,
+          '--client-cert-auth',
+        ]
+      : []),
     `--name=${m.name}`,
     `--data-dir=${m.dataDir}`,
     `--listen-client-urls=${m.clientUrl}`,
@@ -63,7 +86,8 @@ async function killAndWait(child: ChildProcess): Promise<void> {
   await exited
 }
 
-async function isHealthy(clientUrl: string): Promise<boolean> {
+async function isHealthy(clientUrl: string, tls?: PlainClusterTls): Promise<boolean> {
+  if (tls) return isHealthyOverTls(clientUrl, tls)
   try {
     const res = await fetch(`${clientUrl}/health`, {
       signal: AbortSignal.timeout(HEALTH_PROBE_TIMEOUT_MS),
@@ -74,13 +98,29 @@ async function isHealthy(clientUrl: string): Promise<boolean> {
   }
 }
 
+function isHealthyOverTls(clientUrl: string, tls: PlainClusterTls): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = httpsGet(
+      `${clientUrl}/health`,
+      { ...tls.client, timeout: HEALTH_PROBE_TIMEOUT_MS },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        res.on('end', () => resolve(res.statusCode === 200 && body.includes('"true"')))
+      },
+    )
+    request.on('error', () => resolve(false))
+    request.on('timeout', () => request.destroy())
+  })
+}
+
 /** Waits until every member answers /health; fails at once when one exits meanwhile. */
-async function waitAllHealthy(members: PlainMember[]): Promise<void> {
+async function waitAllHealthy(members: PlainMember[], tls?: PlainClusterTls): Promise<void> {
   const exited = () => members.find((m) => m.process.exitCode !== null || m.process.signalCode)
   await vi.waitFor(
     async () => {
       if (exited()) return // reported below, without waiting for the deadline
-      const health = await Promise.all(members.map((m) => isHealthy(m.clientUrl)))
+      const health = await Promise.all(members.map((m) => isHealthy(m.clientUrl, tls)))
       const down = members.filter((_, i) => !health[i]).map((m) => m.name)
       if (down.length > 0) throw new Error(`plain cluster: ${down.join(', ')} not healthy`)
     },
@@ -101,12 +141,14 @@ export async function startPlainCluster(
   size = 3,
   label = 'cluster',
   etcd: TestEtcd = systemTestEtcd(),
+  /** Serve clients over TLS with these files (mutual TLS); peers stay plain. */
+  tls?: PlainClusterTls,
 ): Promise<PlainCluster> {
   const ports = await freePorts(size * 2)
   const dir = makeTestDir(label)
   const specs = Array.from({ length: size }, (_, i) => ({
     name: `m${i + 1}`,
-    clientUrl: `http://127.0.0.1:${ports[2 * i]}`,
+    clientUrl: `${tls ? 'https' : 'http'}://127.0.0.1:${ports[2 * i]}`,
     peerUrl: `http://127.0.0.1:${ports[2 * i + 1]}`,
     dataDir: join(dir, `m${i + 1}`),
   }))
@@ -115,7 +157,7 @@ export async function startPlainCluster(
   const killedByUs = new Set<string>()
   const unexpected: string[] = []
   const spawnMember = (s: (typeof specs)[number]): ChildProcess => {
-    const child = spawn(etcd.etcd, memberArgs(s, initial, token), { stdio: 'ignore' })
+    const child = spawn(etcd.etcd, memberArgs(s, initial, token, tls), { stdio: 'ignore' })
     child.once('error', (error) => unexpected.push(`${s.name} failed to start: ${error.message}`))
     child.once('exit', (code, signal) => {
       if (!killedByUs.has(s.name)) unexpected.push(`${s.name} exited (code ${code}, ${signal})`)
@@ -143,7 +185,7 @@ export async function startPlainCluster(
     killedByUs.delete(name)
     member.process = spawnMember(member)
     member.pid = member.process.pid ?? -1
-    await waitAllHealthy(members)
+    await waitAllHealthy(members, tls)
   }
   const stop = async (): Promise<void> => {
     await Promise.all(members.map((m) => kill(m.name)))
@@ -151,7 +193,7 @@ export async function startPlainCluster(
     rmSync(dir, { recursive: true, force: true })
   }
   try {
-    await waitAllHealthy(members)
+    await waitAllHealthy(members, tls)
   } catch (error) {
     await stop()
     throw error

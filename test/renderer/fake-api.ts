@@ -53,6 +53,7 @@ function defaultHandlers(): FakeHandlers {
         startup: null,
       }),
     'clusters:list': () => ok([]),
+    'connections:list': () => ok([]),
     'cluster:status': () => ok(null),
     'cluster:commands': () => ok({ members: [], etcdctl: 'etcdctl', etcdctlTls: [] }),
     'logs:get': () => ok([]),

@@ -176,6 +176,10 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
    * readers are replaced now; the probe and key clients compare `security` at their next call.
    */
   setAuth(auth: ClientSecurity['auth']): void {
+    // The same user again (or none again, as auth's first check of a new cluster records): keep
+    // the object, else the key browser's service and its watches are replaced for nothing.
+    const now = this.clientSecurity.auth
+    if (now?.username === auth?.username && now?.password === auth?.password) return
     this.clientSecurity = { ...this.clientSecurity, auth }
     this.poller.renewReaders()
   }
@@ -202,13 +206,32 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
 
   /** Saves a changed definition (a membership change, step by step) and tells the window. */
   async saveDefinition(def: ClusterDefinition): Promise<void> {
+    // Clients switch to https ("Enable TLS") with the certificates in the same step as the URLs.
+    const security =
+      def.tls === this.definition.tls
+        ? this.clientSecurity
+        : { ...(await loadClientSecurity(this.deps.layout, def)), auth: this.clientSecurity.auth }
     await this.deps.store.save(def)
     this.definition = def
+    this.clientSecurity = security
     for (const slot of this.slots) {
       const member = def.members.find((m) => m.name === slot.spec.name)
       if (member) slot.spec = member
     }
+    // A TLS switch moves client URLs (a plain port of its own, then https): polls follow.
+    this.pollMembers()
     this.notifyChanged()
+  }
+
+  /**
+   * Loads the cluster's client certificate again (after "Rotate certificates"): status readers are
+   * replaced now; the probe and key clients compare `security` at their next call. The user
+   * (auth) is kept.
+   */
+  async reloadSecurity(): Promise<void> {
+    const loaded = await loadClientSecurity(this.deps.layout, this.definition)
+    this.clientSecurity = { ...loaded, auth: this.clientSecurity.auth }
+    this.poller.renewReaders()
   }
 
   /** A slot for a member just added to the definition: its log followed, its status polled. */

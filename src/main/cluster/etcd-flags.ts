@@ -1,6 +1,7 @@
-import type { ClusterDefinition, MemberDefinition, MemberSpec } from '../../shared/cluster'
+import type { ClusterDefinition, MemberDefinition } from '../../shared/cluster'
 import { memberVersionOf } from '../../shared/cluster-rules'
 import { NEXT_CLUSTER_VERSION_COMPATIBLE_SINCE, type EtcdLine } from '../../shared/etcd-lines'
+import { memberTlsStage } from '../../shared/tls-switch'
 import { isAtLeast } from '../../shared/version-order'
 import { discoveryArgs } from './discovery-flags'
 
@@ -19,33 +20,59 @@ export interface MemberPaths {
   tls?: MemberTlsFiles
 }
 
-/** What a member's URLs depend on: the interface, and https on a TLS cluster. */
-type UrlBase = Pick<ClusterDefinition, 'host' | 'tls'>
+/** What a member's URLs depend on: the interface, https on a TLS cluster, a TLS switch's phase. */
+type UrlBase = Pick<ClusterDefinition, 'host' | 'tls' | 'tlsSwitch'>
 
-function schemeOf(def: UrlBase): string {
-  return def.tls ? 'https' : 'http'
+/**
+ * The client URL of a member, as clients dial it: https once the cluster's clients use TLS (a TLS
+ * cluster, or the last phase of "Enable TLS"), else http — on its separate plain port while a TLS
+ * switch has given its client port to https (etcd versions whose one port cannot serve both).
+ */
+export function clientUrlOf(def: UrlBase, member: MemberDefinition): string {
+  if (def.tls) return `https://${def.host}:${member.clientPort}`
+  const servesHttps = memberTlsStage(def, member) !== 'plain'
+  const port = servesHttps ? (member.plainClientPort ?? member.clientPort) : member.clientPort
+  return `http://${def.host}:${port}`
 }
 
-/** The client URL of a member. */
-export function clientUrlOf(def: UrlBase, member: MemberSpec): string {
-  return `${schemeOf(def)}://${def.host}:${member.clientPort}`
+/** Every URL a member listens on for clients: http, https, or both during a TLS switch. */
+function listenClientUrlsOf(def: UrlBase, member: MemberDefinition): string[] {
+  const https = `https://${def.host}:${member.clientPort}`
+  switch (memberTlsStage(def, member)) {
+    case 'plain':
+      return [`http://${def.host}:${member.clientPort}`]
+    case 'material':
+    case 'peer':
+      return member.plainClientPort === undefined
+        ? [`http://${def.host}:${member.clientPort}`, https]
+        : [https, `http://${def.host}:${member.plainClientPort}`]
+    case 'tls':
+      return [https]
+  }
+}
+
+function peerSchemeOf(def: UrlBase, member: MemberDefinition): string {
+  const stage = memberTlsStage(def, member)
+  return stage === 'peer' || stage === 'tls' ? 'https' : 'http'
 }
 
 /**
  * The peer URL a member advertises, which the other members dial: its proxy's when it has one (a
  * cluster with network faults, whose peer links all pass proxies in the engine), else its own.
  */
-export function peerUrlOf(def: UrlBase, member: MemberSpec): string {
-  return `${schemeOf(def)}://${def.host}:${member.proxyPort ?? member.peerPort}`
+export function peerUrlOf(def: UrlBase, member: MemberDefinition): string {
+  return `${peerSchemeOf(def, member)}://${def.host}:${member.proxyPort ?? member.peerPort}`
 }
 
 /** The peer URL a member listens on (its own peer port, also behind a proxy). */
-function listenPeerUrlOf(def: UrlBase, member: MemberSpec): string {
-  return `${schemeOf(def)}://${def.host}:${member.peerPort}`
+function listenPeerUrlOf(def: UrlBase, member: MemberDefinition): string {
+  return `${peerSchemeOf(def, member)}://${def.host}:${member.peerPort}`
 }
 
 /** The --initial-cluster value: every member's name=peer URL. */
-function initialClusterOf(def: Pick<ClusterDefinition, 'host' | 'tls' | 'members'>): string {
+function initialClusterOf(
+  def: Pick<ClusterDefinition, 'host' | 'tls' | 'tlsSwitch' | 'members'>,
+): string {
   return def.members.map((m) => `${m.name}=${peerUrlOf(def, m)}`).join(',')
 }
 
@@ -98,18 +125,19 @@ export function memberArgs(
   paths: MemberPaths,
   line: EtcdLine,
 ): string[] {
-  const client = clientUrlOf(def, member)
   return [
     `--name=${member.name}`,
     `--data-dir=${paths.dataDir}`,
-    `--listen-client-urls=${client}`,
-    `--advertise-client-urls=${client}`,
+    `--listen-client-urls=${listenClientUrlsOf(def, member).join(',')}`,
+    `--advertise-client-urls=${clientUrlOf(def, member)}`,
     `--listen-peer-urls=${listenPeerUrlOf(def, member)}`,
     // With network faults this is the proxy's URL, and so are the URLs in --initial-cluster.
     `--initial-advertise-peer-urls=${peerUrlOf(def, member)}`,
     ...bootstrapArgs(def, member, line),
     ...(def.quotaBackendBytes ? [`--quota-backend-bytes=${def.quotaBackendBytes}`] : []),
-    ...tlsArgs(paths.tls),
+    // During a TLS switch a member has its certificates from the first phase on; etcd ignores
+    // them on its http listeners but dials https peers with them (ETCD-OPS-FACTS §1.4).
+    ...(memberTlsStage(def, member) === 'plain' ? [] : tlsArgs(paths.tls)),
     ...LINE_FLAGS[line].logging,
     ...(hasNextClusterVersionCompatible(def, member, line)
       ? ['--next-cluster-version-compatible']
@@ -172,6 +200,8 @@ function tlsArgs(files: MemberTlsFiles | undefined): string[] {
 }
 
 /** The etcdctl endpoints flag for a cluster: all client URLs. */
-export function endpointsOf(def: Pick<ClusterDefinition, 'host' | 'tls' | 'members'>): string {
+export function endpointsOf(
+  def: Pick<ClusterDefinition, 'host' | 'tls' | 'tlsSwitch' | 'members'>,
+): string {
   return def.members.map((m) => clientUrlOf(def, m)).join(',')
 }

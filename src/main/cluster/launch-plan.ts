@@ -52,7 +52,7 @@ export async function planLaunch(
     }
     const folder = memberFolder(member)
     const dataDir = layout.memberDataDir(def.name, folder)
-    const tls = def.tls ? tlsFilesOf(layout, def.name).member(folder) : undefined
+    const tls = def.tls || def.tlsSwitch ? tlsFilesOf(layout, def.name).member(folder) : undefined
     binaries.set(member.name, own)
     args.set(member.name, memberArgs(def, member, { dataDir, tls }, line))
   }

@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result'
 import type { Engine } from '../engine/engine'
 import type { PushSink } from './push-bridge'
 import { handleRequest } from './request-handlers'
+import { openSearchSession } from './search-session'
 
 /** One connected window (an Electron page load or a browser-mode socket) talking to the engine. */
 export interface ClientSession {
@@ -35,7 +36,9 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
       log.warn({ err: error, watchId }, 'closing a key watch failed')
     }
   }
+  const searches = openSearchSession(engine, push)
   const caller = {
+    keySearches: searches.listener,
     keyWatches: {
       events: (cluster: string, watchId: string, events: KeyEvent[]) =>
         push('keys:events', { cluster, watchId, events }),
@@ -64,7 +67,9 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
         const parsed = requestSchemas['keys:unwatch'].safeParse(arg)
         if (parsed.success && !watches.has(parsed.data.watchId)) return { ok: true, value: null }
       }
+      if (searches.isForeignCancel(channel, arg)) return { ok: true, value: null }
       const result = await handleRequest(engine, channel, arg, caller)
+      await searches.afterRequest(channel, result, isClosed)
       if (result.ok && channel === 'keys:watch') {
         const { watchId } = result.value as ResponseMap['keys:watch']
         if (isClosed) await unwatch(watchId)
@@ -78,7 +83,7 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
       isClosed = true
       const open = [...watches]
       watches.clear()
-      await Promise.all(open.map(unwatch))
+      await Promise.all([...open.map(unwatch), searches.close()])
     },
   }
 }

@@ -4,6 +4,7 @@ import type { LogBatch } from '../../shared/logs'
 import type { ProbeStats } from '../../shared/probe'
 import type { InstallProgress } from '../../shared/releases'
 import type { SettingsView } from '../../shared/settings'
+import type { TransferProgress } from '../../shared/transfer'
 import type { Engine } from '../engine/engine'
 
 /** Sends one push to the window(s), whatever the transport. */
@@ -25,6 +26,8 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onSettings = (view: SettingsView): void => push('settings:changed', view)
   const onReleaseProgress = (progress: InstallProgress): void => push('releases:progress', progress)
   const onProbe = (stats: ProbeStats): void => push('probe:stats', stats)
+  const onTransfer = (progress: TransferProgress): void => push('transfer:progress', progress)
+  engine.transfers.on('progress', onTransfer)
   engine.on('cluster', onCluster)
   engine.on('cluster-removed', onRemoved)
   engine.on('status', onStatus)
@@ -34,6 +37,7 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   engine.on('probe', onProbe)
   engine.releases.on('progress', onReleaseProgress)
   return () => {
+    engine.transfers.off('progress', onTransfer)
     engine.off('cluster', onCluster)
     engine.off('cluster-removed', onRemoved)
     engine.off('status', onStatus)

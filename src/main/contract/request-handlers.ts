@@ -5,15 +5,22 @@ import type { Engine } from '../engine/engine'
 import type { KeyWatchListener } from '../engine/cluster-keys'
 import { EngineError, toResult } from '../errors/engine-error'
 import { binaryView } from '../engine/engine-releases'
+import { leaseHandlers, transferHandlers } from './lease-transfer-handlers'
+import { connectionHandlers } from './connection-handlers'
+import type { KeySearchListener } from '../engine/key-searches'
+import { NO_SEARCH_LISTENER, searchHandlers } from './search-handlers'
+import { readKeyHistory, restoreKeyVersion } from '../keys/key-history'
 
-/** Who sent a request: its key watches report only to it. */
+/** Who sent a request: its key watches and key searches report only to it. */
 export interface RequestCaller {
   keyWatches: KeyWatchListener
+  keySearches: KeySearchListener
 }
 
 /** For calls that come from no window (tests, tools): watch events go nowhere. */
 const NO_CALLER: RequestCaller = {
   keyWatches: { events: () => undefined, resync: () => undefined, error: () => undefined },
+  keySearches: NO_SEARCH_LISTENER,
 }
 
 type Parsed<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -60,8 +67,12 @@ const handlers: Handlers = {
   'cluster:commands': (engine, a) => engine.clusterCommands(a.cluster),
   'cluster:upgrade-choices': (engine, a) => engine.upgrades.choices(a.cluster),
   'cluster:certificates': (engine, a) => engine.clusterCertificates(a.cluster),
+  'discovery:registry': (engine, a) =>
+    engine.discovery.registryView(engine.getCluster(a.cluster).definition),
   'cluster:upgrade': (engine, a) =>
     engine.upgrades.upgrade(a.cluster, { version: a.version, allowHops: a.allowHops }),
+  'cluster:enable-tls': (engine, a) => engine.tlsChanges.enable(a.cluster),
+  'cluster:rotate-certificates': (engine, a) => engine.tlsChanges.rotate(a.cluster),
   'cluster:upgrade-stop': async (engine, a) => {
     await engine.upgrades.stop(a.cluster, a.mode)
     return null
@@ -116,7 +127,7 @@ const handlers: Handlers = {
   // The compaction boundary rides along, so the Keys tab can say history before it is gone.
   'keys:list': async (engine, { cluster, ...request }) => ({
     ...(await engine.keys.list(cluster, request)),
-    compactRevision: engine.maintenance.compactRevision(cluster),
+    compactRevision: engine.compactRevision(cluster),
   }),
   'keys:children': (engine, { cluster, ...request }) => engine.keys.children(cluster, request),
   'keys:count': (engine, a) => engine.keys.count(a.cluster, a.prefix),
@@ -137,6 +148,14 @@ const handlers: Handlers = {
     await engine.keys.unwatch(a.watchId)
     return null
   },
+  ...leaseHandlers,
+  ...connectionHandlers,
+  ...transferHandlers,
+  ...searchHandlers,
+  'keys:history': (engine, { cluster, ...request }) =>
+    engine.keys.use(cluster, 'read', request.key, (s) => readKeyHistory(s, request)),
+  'keys:restore': (engine, { cluster, ...request }) =>
+    engine.keys.use(cluster, 'write', request.key, (s) => restoreKeyVersion(s, request)),
   'releases:list': (engine, a) => engine.releases.list(a),
   'releases:install': async (engine, a) => binaryView(await engine.releases.install(a.version)),
   'releases:cancel': (engine, a) => {

@@ -11,6 +11,7 @@ import {
   v2DiscoveryUrlOf,
   type DiscoverySetting,
 } from '../../shared/discovery'
+import type { DiscoveryRegistryView } from '../../shared/discovery-registry'
 import { lineOf } from '../../shared/etcd-lines'
 import { shellCommand } from '../../shared/shell-words'
 import { EngineError } from '../errors/engine-error'
@@ -19,6 +20,7 @@ import type { EngineLog } from '../log/engine-log'
 import { memberFolder, type DataLayout } from '../store/data-layout'
 import { DiscoveryEtcd } from './discovery-etcd'
 import { listRegistry, readSize, writeSize } from './discovery-registry'
+import { readRegistryView } from './registry-view'
 
 /** What discovery needs of the engine. */
 export interface ClusterDiscoveryDeps {
@@ -102,6 +104,14 @@ export class ClusterDiscovery {
   registry(def: ClusterDefinition): Promise<RegistryEntry[]> {
     if (!def.discovery) return Promise.resolve([])
     return listRegistry(def.discovery)
+  }
+
+  /**
+   * The Keys tab's "Discovery registry": every key under the cluster's token, read from the
+   * discovery etcd when it runs (null for a static cluster). Read-only: it never starts one.
+   */
+  registryView(def: ClusterDefinition): Promise<DiscoveryRegistryView | null> {
+    return readRegistryView(def, this.etcd.isRunning ? this.etcd.endpoint : null)
   }
 
   /** The discovery side of the Commands tab: the discovery etcd, the token's curl, the listing. */

@@ -208,7 +208,7 @@ export class DiscoveryEtcd {
     const process = new MemberProcess({
       cluster: 'discovery',
       member: 'discovery',
-      clientUrl: this.endpoint ?? '',
+      clientUrl: () => this.endpoint ?? '',
       logFile: this.paths.logFile,
       readLogTail: (n) => this.readLogTail(n),
       security: () => PLAIN_SECURITY,

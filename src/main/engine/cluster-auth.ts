@@ -1,129 +1,106 @@
-import { join } from 'node:path'
 import type { AuthPermission, AuthView } from '../../shared/auth'
 import * as admin from '../auth/auth-admin'
 import { withAuthClient, type Credentials } from '../auth/auth-client'
-import {
-  assertEnabled,
-  assertOneVersion,
-  assertStrongPassword,
-  rootNeeded,
-} from '../auth/auth-guards'
-import { AuthStore } from '../auth/auth-store'
-import { checkPassword, disableAuth, enableAuth } from '../auth/auth-switch'
-import type { SecretBox } from '../auth/secret-box'
+import { assertEnabled, assertOneVersion, assertStrongPassword } from '../auth/auth-guards'
+import { runAuthSwitch } from '../auth/auth-operation'
+import { AuthStates, type AuthState, type AuthStatesDeps } from '../auth/auth-states'
+import { checkPassword, disableAuth, enableAuth, ROOT_USER } from '../auth/auth-switch'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
-import type { EngineLog } from '../log/engine-log'
-import type { DataLayout } from '../store/data-layout'
-import { readAuthEnabled } from '../upgrade/auth-check'
 
 /** What the auth facade needs of the engine. */
-export interface ClusterAuthDeps {
-  runtime: (cluster: string) => ClusterRuntime
-  layout: DataLayout
-  /** Encrypts root's password at rest (Electron's safeStorage); absent: memory only. */
-  secrets: SecretBox | undefined
-  log: EngineLog
-}
-
-/** One cluster's auth as the engine keeps it. */
-interface AuthState {
-  store: AuthStore
-  isEnabled: boolean | null
-  /** The key browser's user, or null (the engine's own: root when auth is on). */
-  browseAs: Credentials
-}
-
-const ROOT = 'root'
-
-function noop(): void {}
+export type ClusterAuthDeps = AuthStatesDeps
 
 /**
  * Authentication of the engine's clusters (ETCD-OPS-FACTS §6.1): turn it on (root user and role)
- * and off, users, roles and their key permissions, root's password for the engine's own clients
- * (kept encrypted when there is a SecretBox, else in memory for the session) and the key
- * browser's "browse as" user. Calls on one cluster run one at a time.
+ * and off — each an operation of the cluster, with its etcdctl twins — users, roles and their key
+ * permissions, root's password for the engine's own clients (kept encrypted when there is a
+ * SecretBox, else in memory for the session) and the key browser's "browse as" user. Auth calls
+ * on one cluster run one at a time.
  */
 export class ClusterAuth {
-  private readonly states = new Map<string, AuthState>()
-  private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly states: AuthStates
 
-  constructor(private readonly deps: ClusterAuthDeps) {}
+  constructor(private readonly deps: ClusterAuthDeps) {
+    this.states = new AuthStates(deps)
+  }
 
   /** Loads a cluster's records and gives its clients root's saved password (engine start). */
-  async attach(runtime: ClusterRuntime): Promise<void> {
-    const name = runtime.def.name
-    const dir = join(this.deps.layout.clusterDir(name), 'auth')
-    const store = new AuthStore(dir, this.deps.secrets, this.deps.log.child({ cluster: name }))
-    const isEnabled = await store.readEnabled()
-    this.states.set(name, { store, isEnabled, browseAs: null })
-    if (!isEnabled) return
-    const password = await store.readRootPassword()
-    if (password !== null) runtime.setAuth({ username: ROOT, password })
+  attach(runtime: ClusterRuntime): Promise<void> {
+    return this.states.attach(runtime)
   }
 
   /** Forgets a deleted cluster (its files go with its folder). */
   forget(cluster: string): void {
-    this.states.delete(cluster)
-    this.queues.delete(cluster)
+    this.states.forget(cluster)
   }
 
   /** The key browser's user of a cluster, or null for the engine's own. */
   browseAs(cluster: string): Credentials {
-    return this.states.get(cluster)?.browseAs ?? null
+    return this.states.browseAs(cluster)
   }
 
   /** The cluster's auth state, users and roles (checked against etcd when it runs). */
   status(cluster: string): Promise<AuthView> {
-    return this.serial(cluster, (runtime, state) => this.view(runtime, state))
+    return this.states.serial(cluster, (runtime, state) => this.states.view(runtime, state))
   }
 
-  /** Creates user and role root with `rootPassword` and turns authentication on. */
-  enable(cluster: string, rootPassword: string): Promise<AuthView> {
-    return this.serial(cluster, async (runtime, state) => {
-      assertStrongPassword(cluster, ROOT, rootPassword)
-      assertOneVersion(runtime)
-      if (state.isEnabled && !runtime.security.auth) throw rootNeeded(cluster)
-      if (!state.isEnabled) {
-        await withAuthClient(runtime, null, (client, endpoints) =>
-          enableAuth({ client, cluster, endpoints, user: null }, rootPassword),
-        )
-        this.deps.log.info({ cluster }, 'authentication enabled')
-      }
-      await this.setRoot(runtime, state, rootPassword, true)
-      return this.view(runtime, state)
-    })
+  /**
+   * Creates user and role root with `rootPassword` and turns authentication on, as an operation
+   * of the cluster. When auth is already on (another window, or etcdctl), `rootPassword` must be
+   * root's own (AUTH_FAILED otherwise): it then only becomes the engine's.
+   */
+  async enable(cluster: string, rootPassword: string): Promise<AuthView> {
+    assertStrongPassword(cluster, ROOT_USER, rootPassword)
+    const runtime = this.deps.runtime(cluster)
+    return runAuthSwitch(runtime, 'auth-enable', this.deps.log, (report) =>
+      this.states.serial(cluster, async (runtime, state) => {
+        assertOneVersion(runtime)
+        if (state.isEnabled) {
+          report.note("authentication was already on: root's password checked with etcd")
+          await withAuthClient(runtime, null, (client, endpoints) =>
+            checkPassword({ client, cluster, endpoints, user: null }, ROOT_USER, rootPassword),
+          )
+        } else {
+          await withAuthClient(runtime, null, (client, endpoints) =>
+            enableAuth({ client, cluster, endpoints, user: null }, rootPassword, report),
+          )
+          this.deps.log.info({ cluster }, 'authentication enabled')
+        }
+        await this.states.useRoot(runtime, state, rootPassword)
+        return this.states.view(runtime, state)
+      }),
+    )
   }
 
-  /** Turns authentication off (as root); users and roles stay. */
-  disable(cluster: string): Promise<AuthView> {
-    return this.serial(cluster, async (runtime, state) => {
-      assertEnabled(cluster, state.isEnabled, 'turning it off')
-      await this.asRoot(runtime, state, disableAuth)
-      await state.store.writeEnabled(false)
-      await state.store.forgetRootPassword()
-      state.isEnabled = false
-      state.browseAs = null
-      runtime.setAuth(null)
-      this.deps.log.info({ cluster }, 'authentication disabled')
-      return this.view(runtime, state)
-    })
+  /** Turns authentication off (as root), as an operation of the cluster; users and roles stay. */
+  async disable(cluster: string): Promise<AuthView> {
+    const runtime = this.deps.runtime(cluster)
+    return runAuthSwitch(runtime, 'auth-disable', this.deps.log, (report) =>
+      this.states.serial(cluster, async (runtime, state) => {
+        assertEnabled(cluster, state.isEnabled, 'turning it off')
+        await this.states.asRoot(runtime, state, (call) => disableAuth(call, report))
+        await this.states.recordDisabled(runtime, state)
+        this.deps.log.info({ cluster }, 'authentication disabled')
+        return this.states.view(runtime, state)
+      }),
+    )
   }
 
   /** Gives the engine root's password (checked with etcd first); AUTH_FAILED when wrong. */
   provideRootPassword(cluster: string, password: string): Promise<AuthView> {
-    return this.serial(cluster, async (runtime, state) => {
+    return this.states.serial(cluster, async (runtime, state) => {
       assertEnabled(cluster, state.isEnabled, "root's password")
       await withAuthClient(runtime, null, (client, endpoints) =>
-        checkPassword({ client, cluster, endpoints, user: null }, ROOT, password),
+        checkPassword({ client, cluster, endpoints, user: null }, ROOT_USER, password),
       )
-      await this.setRoot(runtime, state, password, true)
-      return this.view(runtime, state)
+      await this.states.useRoot(runtime, state, password)
+      return this.states.view(runtime, state)
     })
   }
 
   /** Runs the key browser as `user` (its password checked first), or as the engine when null. */
   setBrowseAs(cluster: string, user: string | null, password = ''): Promise<AuthView> {
-    return this.serial(cluster, async (runtime, state) => {
+    return this.states.serial(cluster, async (runtime, state) => {
       if (user !== null) {
         assertEnabled(cluster, state.isEnabled, 'browsing as another user')
         await withAuthClient(runtime, null, (client, endpoints) =>
@@ -132,12 +109,13 @@ export class ClusterAuth {
       }
       state.browseAs = user === null ? null : { username: user, password }
       this.deps.log.info({ cluster, user }, 'key browser user set')
-      return this.view(runtime, state)
+      this.states.tellWindows(runtime)
+      return this.states.view(runtime, state)
     })
   }
 
   /** Creates a user. */
-  addUser(cluster: string, user: string, password: string): Promise<AuthView> {
+  async addUser(cluster: string, user: string, password: string): Promise<AuthView> {
     assertStrongPassword(cluster, user, password)
     return this.change(cluster, (call) => admin.addUser(call, user, password))
   }
@@ -151,11 +129,13 @@ export class ClusterAuth {
   }
 
   /** Sets a user's password; root's also reaches the engine's clients and its encrypted store. */
-  changePassword(cluster: string, user: string, password: string): Promise<AuthView> {
+  async changePassword(cluster: string, user: string, password: string): Promise<AuthView> {
     assertStrongPassword(cluster, user, password)
     return this.change(cluster, async (call, state, runtime) => {
       await admin.changePassword(call, user, password)
-      if (user === ROOT && state.isEnabled) await this.setRoot(runtime, state, password, false)
+      if (user === ROOT_USER && state.isEnabled) {
+        await this.states.useRoot(runtime, state, password)
+      }
       if (state.browseAs?.username === user) state.browseAs = { username: user, password }
     })
   }
@@ -208,93 +188,11 @@ export class ClusterAuth {
     cluster: string,
     work: (call: admin.AuthCall, state: AuthState, runtime: ClusterRuntime) => Promise<void>,
   ): Promise<AuthView> {
-    return this.serial(cluster, async (runtime, state) => {
+    return this.states.serial(cluster, async (runtime, state) => {
       assertOneVersion(runtime)
-      await this.asRoot(runtime, state, (call) => work(call, state, runtime))
-      return this.view(runtime, state)
+      await this.states.asRoot(runtime, state, (call) => work(call, state, runtime))
+      this.states.tellWindows(runtime)
+      return this.states.view(runtime, state)
     })
-  }
-
-  /** Runs `work` with the engine's own user: root when auth is on, none when it is off. */
-  private asRoot<T>(
-    runtime: ClusterRuntime,
-    state: AuthState,
-    work: (call: admin.AuthCall) => Promise<T>,
-  ): Promise<T> {
-    const auth = runtime.security.auth
-    if (state.isEnabled && !auth) throw rootNeeded(runtime.def.name)
-    return withAuthClient(runtime, auth, (client, endpoints) =>
-      work({ client, cluster: runtime.def.name, endpoints, user: auth?.username ?? null }),
-    )
-  }
-
-  private async setRoot(
-    runtime: ClusterRuntime,
-    state: AuthState,
-    password: string,
-    isEnabledNow: boolean,
-  ): Promise<void> {
-    if (isEnabledNow) await state.store.writeEnabled(true)
-    state.isEnabled = true
-    await state.store.saveRootPassword(password)
-    runtime.setAuth({ username: ROOT, password })
-  }
-
-  /** Reads whether auth is on from etcd itself (etcdctl may have changed it) and follows it. */
-  private async reconcile(runtime: ClusterRuntime, state: AuthState): Promise<void> {
-    if (!runtime.isActive()) return
-    const actual = await readAuthEnabled(runtime, this.deps.log)
-    if (actual === null || actual === state.isEnabled) return
-    this.deps.log.info(
-      { cluster: runtime.def.name, isEnabled: actual },
-      'authentication changed outside etcd Desk',
-    )
-    state.isEnabled = actual
-    await state.store.writeEnabled(actual)
-    if (actual) {
-      const password = await state.store.readRootPassword()
-      if (password !== null) runtime.setAuth({ username: ROOT, password })
-      return
-    }
-    state.browseAs = null
-    runtime.setAuth(null)
-  }
-
-  private async view(runtime: ClusterRuntime, state: AuthState): Promise<AuthView> {
-    const isRunning = runtime.view().members.some((m) => m.state === 'running')
-    const isRootPasswordKnown = !state.isEnabled || runtime.security.auth !== null
-    const canList = isRunning && isRootPasswordKnown
-    const lists = canList
-      ? await this.asRoot(runtime, state, async (call) => ({
-          users: await admin.listUsers(call),
-          roles: await admin.listRoles(call),
-        }))
-      : { users: [], roles: [] }
-    return {
-      cluster: runtime.def.name,
-      isEnabled: state.isEnabled,
-      isRootPasswordKnown,
-      passwordStore: state.store.isEncrypted ? 'encrypted' : 'memory',
-      browseAs: state.browseAs?.username ?? null,
-      isRunning,
-      ...lists,
-    }
-  }
-
-  private serial<T>(
-    cluster: string,
-    work: (runtime: ClusterRuntime, state: AuthState) => Promise<T>,
-  ): Promise<T> {
-    const runtime = this.deps.runtime(cluster)
-    const previous = this.queues.get(cluster) ?? Promise.resolve()
-    // Only the order matters here: the previous call's failure belongs to its own caller.
-    const next = previous.then(noop, noop).then(async () => {
-      const state = this.states.get(cluster)
-      if (!state) throw new Error(`no auth state for cluster ${cluster}`)
-      await this.reconcile(runtime, state)
-      return work(runtime, state)
-    })
-    this.queues.set(cluster, next)
-    return next
   }
 }

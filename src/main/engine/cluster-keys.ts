@@ -11,6 +11,7 @@ import type { ListPageRequest } from '../keys/key-pages'
 import { KeyService } from '../keys/key-service'
 import { printableKey } from '../keys/key-bytes'
 import type { KeyWatch } from '../keys/key-watch'
+import type { RemoteKeyTarget } from '../connections/remote-cluster'
 import type { PutOptions } from '../keys/key-writes'
 
 /**
@@ -50,26 +51,28 @@ export class ClusterKeys {
     private readonly runtimeOf: (cluster: string) => ClusterRuntime,
     private readonly log: EngineLog,
     private readonly browseAs: (cluster: string) => Credentials = () => null,
+    /** An open connection's target (a cluster etcd Desk did not create), else null. */
+    private readonly remoteOf: (cluster: string) => RemoteKeyTarget | null = () => null,
   ) {}
 
   /** One page of keys under a prefix. */
   list(cluster: string, request: ListPageRequest): Promise<KeyPage> {
-    return this.guard(cluster, 'read', request.prefix, (s) => s.listPage(request))
+    return this.use(cluster, 'read', request.prefix, (s) => s.listPage(request))
   }
 
   /** One page of a folder's direct children. */
   children(cluster: string, request: ListChildrenRequest): Promise<ChildPage> {
-    return this.guard(cluster, 'read', request.prefix, (s) => s.listChildren(request))
+    return this.use(cluster, 'read', request.prefix, (s) => s.listChildren(request))
   }
 
   /** How many keys start with a prefix. */
   count(cluster: string, prefix: Uint8Array): Promise<number> {
-    return this.guard(cluster, 'read', prefix, (s) => s.count(prefix))
+    return this.use(cluster, 'read', prefix, (s) => s.count(prefix))
   }
 
   /** One key with its value and metadata. */
   get(cluster: string, key: Uint8Array): Promise<KeyEntry> {
-    return this.guard(cluster, 'read', key, (s) => s.get(key))
+    return this.use(cluster, 'read', key, (s) => s.get(key))
   }
 
   /** Writes a key, optionally only if its mod revision is unchanged. */
@@ -79,12 +82,12 @@ export class ClusterKeys {
     value: Uint8Array,
     options?: PutOptions,
   ): Promise<{ revision: string }> {
-    return this.guard(cluster, 'write', key, (s) => s.put(key, value, options))
+    return this.use(cluster, 'write', key, (s) => s.put(key, value, options))
   }
 
   /** Deletes one key. */
   delete(cluster: string, key: Uint8Array): Promise<{ deleted: number }> {
-    return this.guard(cluster, 'write', key, (s) => s.delete(key))
+    return this.use(cluster, 'write', key, (s) => s.delete(key))
   }
 
   /** Deletes every key under a prefix. */
@@ -93,7 +96,7 @@ export class ClusterKeys {
     prefix: Uint8Array,
     options?: { all?: boolean },
   ): Promise<{ deleted: number }> {
-    return this.guard(cluster, 'write', prefix, (s) => s.deletePrefix(prefix, options))
+    return this.use(cluster, 'write', prefix, (s) => s.deletePrefix(prefix, options))
   }
 
   /** Starts watching a prefix; what it sees goes to `listener` with the returned id. */
@@ -104,7 +107,7 @@ export class ClusterKeys {
     listener: KeyWatchListener,
   ): Promise<string> {
     const id = randomUUID()
-    const watch = await this.guard(cluster, 'read', prefix, (s) =>
+    const watch = await this.use(cluster, 'read', prefix, (s) =>
       s.watch(prefix, {
         fromRevision,
         onEvents: (events) => listener.events(cluster, id, events),
@@ -144,22 +147,31 @@ export class ClusterKeys {
   }
 
   /**
-   * Runs a key call on the cluster's service; a permission denial names the user, the key and the
-   * permission it lacks (etcd says only "permission denied").
+   * Runs a key call on the cluster's service (history, leases, search and import/export use it
+   * too); a permission denial names the user, the key and the permission it lacks (etcd says
+   * only "permission denied"). Every write goes through it with permission 'write'.
    */
-  private async guard<T>(
+  async use<T>(
     cluster: string,
     permission: 'read' | 'write',
     key: Uint8Array,
     work: (service: KeyService) => Promise<T>,
   ): Promise<T> {
+    if (permission === 'write' && this.remoteOf(cluster)?.readOnly) {
+      // Security: a read-only connection refuses every write before anything is sent.
+      throw new EngineError(
+        'READ_ONLY',
+        `Connection ${cluster} is read-only: etcd Desk did not send this write of ${printableKey(key)}.`,
+        { cluster, key: printableKey(key) },
+      )
+    }
     const service = this.service(cluster)
     try {
       return await work(service)
     } catch (error) {
       if (!isEngineError(error) || !error.is('PERMISSION_DENIED')) throw error
       const user =
-        this.browseAs(cluster)?.username ?? this.runtimeOf(cluster).security.auth?.username ?? null
+        this.browseAs(cluster)?.username ?? this.securityOf(cluster).auth?.username ?? null
       const printable = printableKey(key)
       const who = user ?? 'a client without a user'
       throw new EngineError(
@@ -170,7 +182,14 @@ export class ClusterKeys {
     }
   }
 
+  /** The security a cluster's keys are read with: an open connection's, else its runtime's. */
+  private securityOf(cluster: string): ClientSecurity {
+    return this.remoteOf(cluster)?.security ?? this.runtimeOf(cluster).security
+  }
+
   private service(cluster: string): KeyService {
+    const remote = this.remoteOf(cluster)
+    if (remote) return this.serviceFor(cluster, remote.endpoints, remote.security)
     const runtime = this.runtimeOf(cluster)
     if (!runtime.isActive()) {
       throw new EngineError(
@@ -179,7 +198,15 @@ export class ClusterKeys {
         { cluster },
       )
     }
-    const security = runtime.security
+    return this.serviceFor(
+      cluster,
+      runtime.def.members.map((m) => clientUrlOf(runtime.def, m)),
+      runtime.security,
+    )
+  }
+
+  /** The cached service of `cluster`, replaced when it was opened with other credentials. */
+  private serviceFor(cluster: string, endpoints: string[], security: ClientSecurity): KeyService {
     const browseAs = this.browseAs(cluster)
     const open = this.services.get(cluster)
     if (open && open.security === security && open.browseAs === browseAs) return open.service
@@ -188,13 +215,10 @@ export class ClusterKeys {
         this.log.warn({ cluster, err: error }, 'closing a key service of other credentials failed'),
       )
     }
-    const service = new KeyService(
-      runtime.def.members.map((m) => clientUrlOf(runtime.def, m)),
-      {
-        log: this.log.child({ cluster }),
-        security: browseAs ? { ...security, auth: browseAs } : security,
-      },
-    )
+    const service = new KeyService(endpoints, {
+      log: this.log.child({ cluster }),
+      security: browseAs ? { ...security, auth: browseAs } : security,
+    })
     this.services.set(cluster, { service, security, browseAs })
     return service
   }

@@ -11,6 +11,7 @@ import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { ProbeMeter } from '../probe/probe-meter'
+import { assertNoTlsSwitch } from '../tls/tls-switch-guards'
 import { readAuthEnabled } from '../upgrade/auth-check'
 import { runRollingUpgrade } from '../upgrade/rolling-upgrade'
 import { resumeUpgrade } from '../upgrade/upgrade-resume'
@@ -91,6 +92,7 @@ export class ClusterUpgrades {
         { cluster },
       )
     }
+    assertNoTlsSwitch(runtime, 'changing its etcd version')
     const from = this.memberVersions(runtime).map((m) => m.version)
     const list = await this.deps.releases()
     const authEnabled = await readAuthEnabled(runtime, runtime.log)

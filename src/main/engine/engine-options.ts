@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
 import type { SecretBox } from '../auth/secret-box'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { ChooseSavePath } from './cluster-maintenance'
+import type { ChooseOpenPath } from './cluster-transfers'
 import type { AutoRestartPolicy } from '../process/restart-policy'
 import type { SettingsStore } from '../settings/settings-store'
 import { defaultDataDir } from '../store/data-layout'
@@ -50,6 +51,11 @@ export interface EngineOptions {
    */
   chooseSavePath?: ChooseSavePath
   /**
+   * Lets the user choose a file to open (Electron's open dialog: resolves to the path, or null
+   * when cancelled). Without it (browser mode) the window uploads import files instead.
+   */
+  chooseOpenPath?: ChooseOpenPath
+  /**
    * Encrypts root's password at rest (Electron's safeStorage). Without it (browser mode) the
    * password is kept in memory for the session and asked again after a restart.
    */
@@ -71,6 +77,7 @@ export interface ResolvedEngineOptions {
   releaseSources: string[] | undefined
   offline: boolean | undefined
   chooseSavePath: ChooseSavePath | undefined
+  chooseOpenPath: ChooseOpenPath | undefined
   secrets: SecretBox | undefined
 }
 
@@ -104,6 +111,7 @@ export function resolveEngineOptions(
     releaseSources: options.releaseSources,
     offline: options.offline,
     chooseSavePath: options.chooseSavePath,
+    chooseOpenPath: options.chooseOpenPath,
     secrets: options.secrets,
   }
 }
@@ -134,6 +142,7 @@ export function applySettingsToOptions(
         break
       case 'dataDir': // at next launch
       case 'quitBehavior': // read by the shell when quitting
+      case 'searchMaxResults': // read by each new key search
         break
       default:
         assertNever(key)

@@ -21,11 +21,16 @@ import { SettingsStore } from '../settings/settings-store'
 import { freeClusterName, suggestMembers } from './cluster-planner'
 import { ClusterAuth } from './cluster-auth'
 import { ClusterKeys } from './cluster-keys'
+import { ClusterLeases } from './cluster-leases'
+import { ClusterTransfers } from './cluster-transfers'
+import { KeySearches } from './key-searches'
 import { ClusterProbes } from './cluster-probes'
 import { createClusterCertificates } from '../tls/cluster-certificates'
 import { listClusterCertificates } from '../tls/certificate-listing'
 import type { ClusterCertificate } from '../../shared/certificates'
 import { ClusterUpgrades } from './cluster-upgrades'
+import { ClusterTlsChanges } from './cluster-tls-changes'
+import { ClusterConnections } from './cluster-connections'
 import { ClusterMaintenance } from './cluster-maintenance'
 import { EngineReleases } from './engine-releases'
 import {
@@ -63,6 +68,12 @@ export interface EngineEvents {
 /** The engine facade: clusters, members, logs and keys. The UI contract maps onto it one-to-one. */
 export class Engine extends EventEmitter<EngineEvents> {
   readonly keys: ClusterKeys
+  /** Leases: list, grant, revoke, keep alive once (the Leases tab). */
+  readonly leases: ClusterLeases
+  /** Import and export of keys as JSON Lines, with progress and cancel. */
+  readonly transfers: ClusterTransfers
+  /** "Search everything" in the Keys tab: streamed, cancellable key (and value) searches. */
+  readonly searches: KeySearches
   /** Authentication: on/off, users, roles, root's password, the key browser's "browse as". */
   readonly auth: ClusterAuth
   /** The write probes ("availability meter"); also the ProbeMeter long operations measure with. */
@@ -77,6 +88,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly membership: ClusterMembership
   /** Version changes: choices, rolling upgrade / downgrade, pause and abort. */
   readonly upgrades: ClusterUpgrades
+  /** Saved connections to clusters etcd Desk did not create. */
+  readonly connections: ClusterConnections
+  /** "Enable TLS" and "Rotate certificates" on running clusters. */
+  readonly tlsChanges: ClusterTlsChanges
   /** What start-up found of an earlier run, to show once; null when there was nothing to tell. */
   startupReport: StartupReport | null = null
   /** Discovery bootstrap: the data directory's discovery etcd and each cluster's token. */
@@ -131,11 +146,34 @@ export class Engine extends EventEmitter<EngineEvents> {
       secrets: options.secrets,
       log: this.log.child({ module: 'auth' }),
     })
+    this.connections = new ClusterConnections({
+      dataDir: layout.root,
+      secrets: options.secrets,
+      clusterNames: () => [...this.runtimes.keys()],
+      forgetKeys: (name) => this.keys.forget(name),
+      onStatus: (status) => this.emit('status', status),
+      onLeaderChange: (name, change) => this.emit('leader-change', name, change),
+      log: this.log.child({ module: 'connections' }),
+    })
     this.keys = new ClusterKeys(
       (name) => this.runtime(name),
       this.log.child({ module: 'keys' }),
       (name) => this.auth.browseAs(name),
+      (name) => this.connections.keyTarget(name),
     )
+    this.leases = new ClusterLeases(this.keys)
+    this.searches = new KeySearches(
+      this.keys,
+      this.log.child({ module: 'search' }),
+      () => settings.current.searchMaxResults,
+    )
+    this.transfers = new ClusterTransfers({
+      keys: this.keys,
+      root: layout.root,
+      log: this.log.child({ module: 'transfer' }),
+      chooseSavePath: options.chooseSavePath,
+      chooseOpenPath: options.chooseOpenPath,
+    })
     this.probes = new ClusterProbes({
       runtimeOf: (name) => this.runtime(name),
       push: (stats) => this.emit('probe', stats),
@@ -162,6 +200,11 @@ export class Engine extends EventEmitter<EngineEvents> {
       snapshots: () => this.maintenance.snapshots(),
       log: this.log.child({ module: 'upgrade' }),
     })
+    this.tlsChanges = new ClusterTlsChanges({
+      runtime: (name) => this.runtime(name),
+      probes: this.probes,
+      takenPorts: () => new Set(this.creation.taken().flatMap((c) => portsOf(c.members))),
+    })
     this.discovery = new ClusterDiscovery({
       layout,
       log: this.log,
@@ -171,11 +214,14 @@ export class Engine extends EventEmitter<EngineEvents> {
     })
     this.creation = new ClusterCreation({
       // A member being added holds its ports from the first step on.
-      existing: () =>
-        [...this.runtimes.values()].map(({ def }) => {
+      existing: () => [
+        ...[...this.runtimes.values()].map(({ def }) => {
           const adding = def.pendingChange?.kind === 'add' ? [def.pendingChange.member] : []
           return { name: def.name, members: [...def.members, ...adding] }
         }),
+        // A saved connection holds its name: keys and status are asked by name.
+        ...this.connections.names().map((name) => ({ name, members: [] })),
+      ],
       resolveBinary: (version) => this.resolver.resolve(version),
       save: (def) => this.store.save(def),
       addRuntime: async (def) => {
@@ -305,6 +351,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const runtime = this.runtime(name)
     if (options.stopFirst) await this.probes.stop(name)
     await runtime.remove(options.stopFirst ?? false, async () => {
+      await this.searches.forget(name)
       await this.keys.forget(name)
       this.auth.forget(name)
       await this.probes.forget(name)
@@ -380,7 +427,17 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /** The latest status of a cluster (null before the first poll or when stopped). */
+  /** The revision etcd Desk last compacted a cluster to; null for a connected cluster. */
+  compactRevision(name: string): string | null {
+    if (!this.runtimes.has(name) && this.connections.keyTarget(name)) return null
+    return this.maintenance.compactRevision(name)
+  }
+
   getStatus(name: string): ClusterStatus | null {
+    // An open connection (a cluster etcd Desk did not create) answers under its own name.
+    if (!this.runtimes.has(name) && this.connections.keyTarget(name)) {
+      return this.connections.status(name)
+    }
     return this.runtime(name).status()
   }
 
@@ -443,7 +500,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (!(await this.creation.drain(CLOSE_DRAIN_MS))) {
       this.log.warn({ creates: this.creation.running }, 'a create was still running at close')
     }
+    // Exports and imports stop at their next page; their calls then fail on the closed clients.
+    this.transfers.cancelAll()
+    await this.searches.closeAll()
     await this.keys.closeAll()
+    await this.connections.closeAll()
     await Promise.all([...this.runtimes.values()].map((r) => r.close(keepRunning, CLOSE_DRAIN_MS)))
     // After the members: a member still bootstrapping may be asking it.
     await this.discovery
@@ -464,6 +525,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     )
     this.reconciled = loaded.reconciled
     await this.discovery.load()
+    // Their names, so a new cluster cannot take one.
+    await this.connections.list()
     const resumed = [...(await this.resumePendingChanges()), ...(await this.resumeUpgrades())]
     this.startupReport = withLines(loaded.report, resumed)
     for (const line of this.startupReport?.lines ?? []) this.log.info(line)

@@ -2,7 +2,10 @@ import http from 'node:http'
 import https from 'node:https'
 import type { IOptions } from 'etcd3'
 
-/** The TLS material a client of a TLS cluster presents and trusts (PEM). */
+/**
+ * The TLS material a client of a TLS cluster presents and trusts (PEM). An empty buffer means
+ * "none": a connected cluster may be verified by the system's CAs, or ask no client certificate.
+ */
 export interface ClientTls {
   /** The cluster's CA certificate: the only issuer its members' certificates are trusted from. */
   ca: Buffer
@@ -31,7 +34,15 @@ export function etcd3Security(security: ClientSecurity): Pick<IOptions, 'credent
   const { tls, auth } = security
   return {
     ...(tls
-      ? { credentials: { rootCertificate: tls.ca, privateKey: tls.key, certChain: tls.cert } }
+      ? {
+          credentials: {
+            // etcd3 types the CA as required, but hands it to gRPC's createSsl, which takes
+            // undefined as "the system's CAs".
+            rootCertificate: given(tls.ca) as Buffer,
+            privateKey: given(tls.key),
+            certChain: given(tls.cert),
+          },
+        }
       : {}),
     ...(auth ? { auth: { username: auth.username, password: auth.password } } : {}),
   }
@@ -52,6 +63,11 @@ export function memberHttpAgent(
   const tls = security.tls
   return new https.Agent({
     ...options,
-    ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
+    ...(tls ? { ca: given(tls.ca), cert: given(tls.cert), key: given(tls.key) } : {}),
   })
+}
+
+/** The bytes, or undefined for an empty buffer ("none given"). */
+function given(bytes: Buffer): Buffer | undefined {
+  return bytes.length > 0 ? bytes : undefined
 }

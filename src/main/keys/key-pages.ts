@@ -2,6 +2,7 @@ import type { KeyPage } from '../../shared/keys'
 import { keyAfter, prefixRange } from './key-bytes'
 import { toKeyEntry } from './key-entry'
 import { checkPageLimit, checkPrefix, checkRevision, checkStartKey } from './key-validation'
+import { readLaterPage, type PageMemory } from './later-pages'
 import type { RangeReader } from './range-reader'
 
 /** Which page of a prefix listing to read. */
@@ -31,6 +32,8 @@ export async function readKeyPage(
   reader: RangeReader,
   request: ListPageRequest,
   hints?: FirstPageHints,
+  /** Spreads and pinned counts of earlier pages: later pages read a bounded Range (later-pages). */
+  memory?: PageMemory,
 ): Promise<KeyPage> {
   checkPrefix(request.prefix)
   const limit = checkPageLimit(request.limit)
@@ -44,8 +47,13 @@ export async function readKeyPage(
     const bounded = await readBoundedFirstPage(reader, whole.key, hint, limit, hasValues)
     if (bounded) {
       hints?.set(request.prefix, hasValues, bounded.lastKey)
+      memory?.setSpread(request.prefix, hasValues, bounded.page.entries)
       return bounded.page
     }
+  }
+  if (request.startKey && memory) {
+    const later = { ...request, startKey: request.startKey, limit }
+    return readLaterPage(reader, later, hasValues, memory)
   }
   const { response: page, revision } = await reader.pinnedRange({
     range: { key: request.startKey ?? whole.key, rangeEnd: whole.rangeEnd },
@@ -60,6 +68,8 @@ export async function readKeyPage(
     : page.count
   const last = page.kvs[page.kvs.length - 1]
   if (isFirst && last && page.kvs.length === limit) hints?.set(request.prefix, hasValues, last.key)
+  memory?.setSpread(request.prefix, hasValues, page.kvs)
+  memory?.setCount(request.prefix, revision, Number(count))
   return {
     entries: page.kvs.map((kv) => toKeyEntry(kv, hasValues)),
     revision,

@@ -9,6 +9,7 @@ import { readChildren, type ListChildrenRequest } from './key-children'
 import { toKeyEntry } from './key-entry'
 import { CALL_DEADLINE_MS, MAX_RECEIVE_MESSAGE_BYTES } from './key-limits'
 import { countKeys, FirstPageHints, readKeyPage, type ListPageRequest } from './key-pages'
+import { PageMemory } from './later-pages'
 import { checkKey, checkPrefix, checkRevision } from './key-validation'
 import { PrefixWatch, type KeyWatch, type WatchHandlers } from './key-watch'
 import { KeyWriter, type PutOptions } from './key-writes'
@@ -34,6 +35,8 @@ export class KeyService {
   private readonly writer: KeyWriter
   private readonly watches = new Set<KeyWatch>()
   private readonly firstPageHints = new FirstPageHints()
+  /** Where earlier pages' keys spread, and pinned counts: "load more" stays O(page). */
+  private readonly pages = new PageMemory()
   private isClosed = false
   private readonly log: EngineLog
 
@@ -57,6 +60,32 @@ export class KeyService {
     this.writer = new KeyWriter(this.client.kv, endpoints, maxRequestBytes)
   }
 
+  /**
+   * The etcd3 client itself, for calls beyond the browser's (history, leases, search): unary calls
+   * carry CALL_DEADLINE_MS, reads must stay bounded (a limit or count-only).
+   */
+  get etcd(): Etcd3 {
+    return this.client
+  }
+
+  /** The client URLs it talks to (errors of calls made through `etcd` name them). */
+  get endpointList(): readonly string[] {
+    return this.endpoints
+  }
+
+  /** The counted, bounded Range reader (exports page through it; see `stats`). */
+  get ranges(): RangeReader {
+    return this.reader
+  }
+
+  /**
+   * Where the last full keys-only first page of `prefix` ended, if one was listed: a key with at
+   * least a page of keys up to it (a search bounds its first Range with it).
+   */
+  firstPageBound(prefix: Uint8Array): Uint8Array | undefined {
+    return this.firstPageHints.get(prefix, false)
+  }
+
   /** Counters of the Range RPCs sent so far (a snapshot). */
   get stats(): RangeStats {
     return { ...this.reader.stats }
@@ -64,7 +93,7 @@ export class KeyService {
 
   /** One page of the keys under a prefix, pinned to a revision; see readKeyPage. */
   listPage(request: ListPageRequest): Promise<KeyPage> {
-    return this.run(() => readKeyPage(this.reader, request, this.firstPageHints))
+    return this.run(() => readKeyPage(this.reader, request, this.firstPageHints, this.pages))
   }
 
   /** One page of a folder's direct children, without reading its sub-folders; see readChildren. */

@@ -8,6 +8,13 @@ export interface RangeStats {
   rangeRequests: number
   /** Key-values returned by those RPCs. */
   keysReturned: number
+  /** The largest limit any of them asked for (0 while none had one). */
+  largestLimit: number
+  /**
+   * Keys etcd walked to answer them: each Range's count (every key from its start to its end,
+   * whatever the limit; ETCD-FACTS fact 4). What a listing costs etcd.
+   */
+  keysWalked: number
 }
 
 /** One bounded Range: a key range (or one key), always with a limit unless count-only. */
@@ -30,7 +37,12 @@ export interface PinnedRange {
 /** Sends Range RPCs through etcd3's low-level KV client, counting them and mapping errors. */
 export class RangeReader {
   /** Live counters; read them through KeyService.stats. */
-  readonly stats: RangeStats = { rangeRequests: 0, keysReturned: 0 }
+  readonly stats: RangeStats = {
+    rangeRequests: 0,
+    keysReturned: 0,
+    largestLimit: 0,
+    keysWalked: 0,
+  }
 
   constructor(
     private readonly kv: KVClient,
@@ -85,8 +97,12 @@ export class RangeReader {
     }
     if ('rangeEnd' in query.range) request.range_end = toBuffer(query.range.rangeEnd)
     this.stats.rangeRequests++
+    if (!query.countOnly) {
+      this.stats.largestLimit = Math.max(this.stats.largestLimit, query.limit ?? 0)
+    }
     const response = await this.kv.range(request)
     this.stats.keysReturned += response.kvs.length
+    this.stats.keysWalked += Number(response.count)
     return response
   }
 }

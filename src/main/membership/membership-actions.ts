@@ -8,6 +8,7 @@ import { makeLeader } from './make-leader'
 import { promoteMember } from './promote-member'
 import { removeMember } from './remove-member'
 import { resumeChange, type ResumeOutcome } from './resume-change'
+import { assertNoTlsSwitch } from '../tls/tls-switch-guards'
 import { suggestMember } from './suggest-member'
 
 /**
@@ -30,6 +31,8 @@ export class MembershipActions {
   /** Adds a member (see addMember). */
   add(request: AddMemberRequest): Promise<void> {
     this.assertNewName(request.name)
+    // A member joining half way through "Enable TLS" would have no certificates for its phase.
+    assertNoTlsSwitch(this.runtime, 'adding a member')
     const kind = request.asLearner ? 'learner' : 'voter'
     return this.run(
       'member-add',

@@ -23,7 +23,8 @@ export const LOG_TAIL_LINES = 30
 export interface MemberProcessOptions {
   cluster: string
   member: string
-  clientUrl: string
+  /** Where its health is checked: a getter, since "Enable TLS" moves clients from http to https. */
+  clientUrl: () => string
   /** etcd's stdout and stderr go to this file (appended), so a member outlives an engine crash. */
   logFile: string
   /** Reads the member's last log lines for crash and timeout reports. */
@@ -129,7 +130,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
         )
       }
       const health = await checkHealth(
-        this.options.clientUrl,
+        this.options.clientUrl(),
         HEALTH_CALL_TIMEOUT_MS,
         this.options.security(),
         signal,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ClusterDefinition } from '../../shared/cluster'
 import { VERSION_PATTERN } from '../../shared/cluster-rules'
 import { clusterSpecSchema } from '../../shared/cluster-schema'
+import { TLS_SWITCH_PHASES } from '../../shared/tls-switch'
 
 /** A member as saved with its cluster (what the engine decided for it included). */
 const memberDefinitionSchema = z.strictObject({
@@ -17,6 +18,7 @@ const memberDefinitionSchema = z.strictObject({
   isLearner: z.boolean().optional(),
   etcdVersion: z.string().regex(VERSION_PATTERN).optional(),
   nextClusterVersionCompatible: z.boolean().optional(),
+  plainClientPort: z.number().int().optional(),
 })
 
 /** A version change in progress (see PendingUpgrade). */
@@ -68,5 +70,14 @@ export const definitionSchema = clusterSpecSchema.extend({
       size: z.number().int().min(1),
       endpoint: z.string().regex(/^http:\/\/127\.0\.0\.1:\d{1,5}$/),
     })
+    .optional(),
+  tlsSwitch: z
+    .strictObject({
+      phase: z.enum(TLS_SWITCH_PHASES),
+      done: z.array(z.string()),
+      member: z.string().nullable(),
+      startedAt: z.string(),
+    })
+    .nullable()
     .optional(),
 }) satisfies z.ZodType<ClusterDefinition>

@@ -25,6 +25,18 @@ export async function createClusterCertificates(
   const files = tlsFilesOf(layout, def.name)
   const ca = await createCertificateAuthority(`etcd Desk CA for ${def.name}`)
   await writePair(files.ca, files.caKey, ca)
+  await issueClientCertificates(layout, def, ca)
+  for (const member of def.members) await issueMemberCertificates(layout, def, member, ca)
+}
+
+/** Issues the client certificates of the engine and of the user's etcdctl (at create, or anew). */
+export async function issueClientCertificates(
+  layout: DataLayout,
+  def: ClusterDefinition,
+  authority?: CertificateAuthority,
+): Promise<void> {
+  const files = tlsFilesOf(layout, def.name)
+  const ca = authority ?? (await loadCertificateAuthority(await readPair(files.ca, files.caKey)))
   await writePair(
     files.engineCert,
     files.engineKey,
@@ -35,7 +47,6 @@ export async function createClusterCertificates(
     files.etcdctlKey,
     await issueLeaf(ca, { commonName: 'etcdctl', use: 'client' }),
   )
-  for (const member of def.members) await issueMemberCertificates(layout, def, member, ca)
 }
 
 /** Issues one member's server and peer certificates (at create, or for a member added later). */

@@ -1,12 +1,10 @@
 import type { MemberSwapReport } from '../../shared/upgrade'
 import { memberVersionOf } from '../../shared/cluster-rules'
-import { shellCommand } from '../../shared/shell-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { LOG_TAIL_LINES } from '../process/member-process'
-import { etcdctlTwin } from '../membership/etcdctl-twin'
-import { waitCaughtUp } from './catch-up'
+import { startAndCatchUp, stopDrained, type Drain } from '../rolling/member-restart'
 import { saveMemberVersion } from './member-versions'
 
 /** How one member moves to another etcd version. */
@@ -16,7 +14,7 @@ export interface SwapRequest {
   /** A 3.4 member joining a 3.5 cluster being downgraded starts with --next-cluster-version-compatible. */
   nextClusterVersionCompatible: boolean
   /** Takes the member out of the write probe before it stops (see ProbeMeter.drain). */
-  drain: (member: string) => Promise<() => void>
+  drain: Drain
 }
 
 /**
@@ -35,36 +33,23 @@ export async function swapMember(
   const from = memberVersionOf(runtime.def, slot.spec)
   const startedAt = Date.now()
   ctx.step(`${member}: stopping etcd ${from}`)
-  if (slot.process.pid !== null) ctx.twin(`kill -TERM ${slot.process.pid}`)
-  const undrain = await request.drain(member)
+  const undrain = await stopDrained(runtime, member, request.drain, ctx)
   try {
-    await slot.stop('upgrade')
-    await runtime.lifecycle.afterStop()
+    await saveMemberVersion(runtime, member, to, request.nextClusterVersionCompatible)
+    ctx.step(`${member}: starting on etcd ${to}`)
+    try {
+      await startAndCatchUp(runtime, member, ctx)
+    } catch (error) {
+      throw await rollBack(runtime, request, from, error, ctx)
+    }
   } finally {
-    // Stopped (or not), its state now decides whether the probe writes through it.
     undrain()
-  }
-  await saveMemberVersion(runtime, member, to, request.nextClusterVersionCompatible)
-  ctx.step(`${member}: starting on etcd ${to}`)
-  try {
-    await startAndCatchUp(runtime, member, ctx)
-  } catch (error) {
-    throw await rollBack(runtime, request, from, error, ctx)
   }
   const tookMs = Date.now() - startedAt
   ctx.note(
     `${member}: etcd ${from} → ${to}, healthy and caught up in ${(tookMs / 1000).toFixed(1)} s`,
   )
   return { member, from, to, tookMs, rolledBack: false }
-}
-
-async function startAndCatchUp(runtime: ClusterRuntime, member: string, ctx: ReportedContext) {
-  const slot = runtime.members.slot(member)
-  const { binaryOf, args } = await runtime.plan()
-  ctx.twin(shellCommand(binaryOf(slot).etcd, args(slot)))
-  await runtime.lifecycle.launch(slot, ctx)
-  await waitCaughtUp(runtime, member, ctx)
-  ctx.twin(await etcdctlTwin(runtime, slot.view().clientUrl, ['endpoint', 'status', '-w', 'table']))
 }
 
 /** Starts a member that did not come back on its new binary on its old one; the error to throw. */

@@ -12,7 +12,7 @@ import type { ReportedContext } from '../cluster/reported-operation'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { readClusterFacts } from '../membership/cluster-facts'
 import { etcdctlTwin } from '../membership/etcdctl-twin'
-import { moveLeadership } from '../membership/make-leader'
+import { handOver, nextInRollingOrder } from '../rolling/rolling-order'
 import { runDowngradeSteps } from './downgrade-calls'
 import { swapMember } from './member-swap'
 import { saveClusterVersion, versionSetting } from './member-versions'
@@ -93,7 +93,7 @@ export async function runRollingUpgrade(
             await stopBetween(runtime, plan, stop, ctx),
             runtime.status()?.clusterVersion ?? null,
           )
-        if (next.isLeader) await handOver(runtime, next.name, hop, ctx)
+        if (next.isLeader) await handOverFrom(runtime, next.name, hop, ctx)
         await savePending(runtime, { ...runtime.def.pendingUpgrade!, member: next.name })
         members.push(
           await swapMember(
@@ -123,44 +123,30 @@ export async function runRollingUpgrade(
 }
 
 /** The next member not yet on `version`: learners and followers first, the leader last. */
-async function nextMember(
-  runtime: ClusterRuntime,
-  version: string,
-): Promise<{ name: string; isLeader: boolean } | null> {
+function nextMember(runtime: ClusterRuntime, version: string) {
   const todo = runtime.def.members.filter((m) => memberVersionOf(runtime.def, m) !== version)
-  if (todo.length === 0) return null
-  const { leader } = await readClusterFacts(runtime)
-  const ordered = [...todo].sort(
-    (a, b) =>
-      Number(a.name === leader) - Number(b.name === leader) ||
-      Number(!a.isLearner) - Number(!b.isLearner),
+  return nextInRollingOrder(
+    runtime,
+    todo.map((m) => m.name),
   )
-  const first = ordered[0]!
-  return { name: first.name, isLeader: first.name === leader }
 }
 
 /** Moves leadership off a leader about to be swapped: to a voter already on `version` if any. */
-async function handOver(
+function handOverFrom(
   runtime: ClusterRuntime,
   leader: string,
   version: string,
   ctx: ReportedContext,
 ): Promise<void> {
-  const facts = await readClusterFacts(runtime)
-  const voters = facts.status.members.filter(
-    (m) => m.healthy && !m.isLearner && m.member !== leader,
+  return handOver(
+    runtime,
+    leader,
+    (member) => {
+      const def = runtime.def.members.find((d) => d.name === member)
+      return def !== undefined && memberVersionOf(runtime.def, def) === version
+    },
+    ctx,
   )
-  const done = voters.find((m) => {
-    const def = runtime.def.members.find((d) => d.name === m.member)
-    return def !== undefined && memberVersionOf(runtime.def, def) === version
-  })
-  const target = done ?? voters[0]
-  if (!target) {
-    ctx.note(`${leader} leads alone; it is swapped without handing leadership over`)
-    return
-  }
-  ctx.step(`moving leadership from ${leader} to ${target.member} before swapping ${leader}`)
-  await moveLeadership(runtime, facts, target.member, ctx)
 }
 
 async function snapshotOfLeader(

@@ -6,7 +6,7 @@ import { readClusterFacts } from '../membership/cluster-facts'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 
 /**
- * What etcd's upgrade guide asks before the first member is touched: every member running, no
+ * What etcd's upgrade guide asks (and any rolling restart needs) before the first member is touched: every member running, no
  * alarm active (ALARMS_ACTIVE; checked before health, since etcd's /health is false while an
  * alarm is raised, and the alarm is what the user must fix) and every member healthy
  * (CLUSTER_UNHEALTHY names those that are not).
@@ -14,12 +14,14 @@ import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 export async function assertReadyForUpgrade(
   runtime: ClusterRuntime,
   ctx: ReportedContext,
+  /** What the cluster is checked for, in the refusal: "a version change", "enabling TLS". */
+  purpose = 'a version change',
 ): Promise<void> {
   const cluster = runtime.def.name
   const notRunning = runtime.slots
     .filter((slot) => slot.process.state !== 'running')
     .map((slot) => `${slot.spec.name} is ${slot.process.state}`)
-  if (notRunning.length > 0) throw unhealthy(cluster, notRunning)
+  if (notRunning.length > 0) throw unhealthy(cluster, notRunning, purpose)
   ctx.step('checking alarms')
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['alarm', 'list']))
   const alarms = await listAlarms(runtime)
@@ -40,13 +42,13 @@ export async function assertReadyForUpgrade(
     const why = status?.unreachable ?? status?.errors.join(', ') ?? 'no status'
     return [`${slot.spec.name} is not healthy (${why})`]
   })
-  if (sick.length > 0) throw unhealthy(cluster, sick)
+  if (sick.length > 0) throw unhealthy(cluster, sick, purpose)
 }
 
-function unhealthy(cluster: string, problems: string[]): EngineError {
+function unhealthy(cluster: string, problems: string[], purpose: string): EngineError {
   return new EngineError(
     'CLUSTER_UNHEALTHY',
-    `Cluster ${cluster} is not ready for a version change: ${problems.join('; ')}. Start every member and wait until all are healthy.`,
+    `Cluster ${cluster} is not ready for ${purpose}: ${problems.join('; ')}. Start every member and wait until all are healthy.`,
     { cluster, waitedMs: 0, reason: problems.join('; ') },
   )
 }

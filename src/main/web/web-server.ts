@@ -13,6 +13,8 @@ import {
 import { ENGINE_LOG_PATH } from '../../shared/ws-url'
 import { serveEngineLog } from './engine-log-page'
 import { isSnapshotPath, serveSnapshot } from './snapshot-download'
+import { isExportPath, receiveImport, serveExport } from './transfer-routes'
+import { IMPORTS_PATH } from '../../shared/transfer'
 import { BASE_HEADERS, serveFile, servePage } from './static-files'
 import { createWsEndpoint } from './ws-endpoint'
 
@@ -108,7 +110,9 @@ async function handleHttp(
   const isPage = url.pathname === '/' || url.pathname === '/index.html'
   // The page needs the token in its URL (the window's API reads it from there); its assets may use
   // the cookie set with the page.
-  const access = checkAccess(req, url, policy, !isPage)
+  // Uploads need the token in their URL too: a cookie alone must never let a page write.
+  const isUpload = url.pathname === IMPORTS_PATH
+  const access = checkAccess(req, url, policy, !isPage && !isUpload)
   if (!access.ok) {
     res.writeHead(access.status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
     res.end(
@@ -116,6 +120,10 @@ async function handleHttp(
         ? 'etcd Desk: open the URL printed by `npm run web` (it carries the access token).\n'
         : `etcd Desk: refused (${access.reason}).\n`,
     )
+    return
+  }
+  if (isUpload && req.method === 'POST') {
+    await receiveImport(req, res, options.engine.transfers, url)
     return
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -128,6 +136,8 @@ async function handleHttp(
     await serveEngineLog(res, options.engine.layout.engineLogFile, isHead)
   } else if (isSnapshotPath(url.pathname)) {
     await serveSnapshot(res, options.engine.maintenance, url.pathname, isHead)
+  } else if (isExportPath(url.pathname)) {
+    await serveExport(res, options.engine.transfers, url.pathname, isHead)
   } else if (isPage) {
     const host = req.headers.host ?? '' // already checked against the allowed hosts
     await servePage(res, rendererDir, host, { 'Set-Cookie': tokenCookie(policy) }, isHead)

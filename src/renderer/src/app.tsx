@@ -5,6 +5,8 @@ import { apiReleaseCatalog } from './features/create-cluster/api-release-catalog
 import { ReleaseCatalogProvider } from './features/create-cluster/release-catalog'
 import { EngineLogHrefProvider } from './features/settings/engine-log-link'
 import { SnapshotHrefProvider } from './features/maintenance/snapshot-links'
+import { TransferLinksProvider } from './features/transfer/transfer-links'
+import { browserTransferLinks } from './browser-transfer'
 import { ApiProvider } from './features/shared/api-context'
 import { ErrorBoundary } from './features/shared/error-boundary'
 import { ShortcutKeysProvider } from './features/shared/app-commands'
@@ -14,6 +16,8 @@ const releases = apiReleaseCatalog(api)
 // Browser mode downloads snapshots from the server; Electron saves a copy through a dialog.
 const snapshotHref =
   transport === 'websocket' ? (id: string) => snapshotDownloadUrl(window.location, id) : null
+// Browser mode downloads exports and uploads import files; Electron shows save and open dialogs.
+const transferLinks = transport === 'websocket' ? browserTransferLinks(window.location) : null
 
 /**
  * The window: the engine API (IPC in Electron, WebSocket in browser mode) wired into the screens.
@@ -30,7 +34,9 @@ export function App() {
           <ReleaseCatalogProvider value={releases}>
             <EngineLogHrefProvider value={engineLogHref}>
               <SnapshotHrefProvider value={snapshotHref}>
-                <Desk />
+                <TransferLinksProvider value={transferLinks}>
+                  <Desk />
+                </TransferLinksProvider>
               </SnapshotHrefProvider>
             </EngineLogHrefProvider>
           </ReleaseCatalogProvider>

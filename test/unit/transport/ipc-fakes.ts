@@ -70,12 +70,14 @@ export function recordingEngine() {
   const emitter = new EventEmitter()
   const keysEmitter = new EventEmitter()
   const releasesEmitter = new EventEmitter()
+  const transfersEmitter = new EventEmitter()
   const record = (target: EventEmitter, prefix: string) =>
     new Proxy(target, {
       get(t, prop, receiver) {
         if (prop === 'on' || prop === 'off') return Reflect.get(t, prop, receiver).bind(t)
         if (prop === 'keys' && prefix === '') return keys
         if (prop === 'releases' && prefix === '') return releases
+        if (prop === 'transfers' && prefix === '') return transfers
         if (prop === 'options') return { appVersion: '9.9.9' }
         if (prop === 'layout') return { root: '/data' }
         if (prop === 'log') return silentLog()
@@ -89,6 +91,7 @@ export function recordingEngine() {
     })
   const keys = record(keysEmitter, 'keys.')
   const releases = record(releasesEmitter, 'releases.')
+  const transfers = record(transfersEmitter, 'transfers.')
   const engine = record(emitter, '')
   return { engine, calls, emitter, keysEmitter }
 }

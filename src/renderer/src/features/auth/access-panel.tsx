@@ -41,7 +41,7 @@ export function AccessPanel(props: { cluster: ClusterView }) {
           onRetry={access.reload}
         />
       )}
-      <AuthSwitchSection view={view} access={access} />
+      <AuthSwitchSection view={view} access={access} operation={props.cluster.operation} />
       {!needsRoot && (
         <>
           <UsersSection view={view} access={access} />

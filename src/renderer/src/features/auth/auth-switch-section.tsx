@@ -1,5 +1,7 @@
 import { useId, useState } from 'react'
 import type { AuthView } from '../../../../shared/auth'
+import type { ClusterOperation } from '../../../../shared/cluster'
+import { blockedBy } from '../clusters/operation'
 import { BusyButton } from '../shared/busy-button'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { ErrorMessage } from '../shared/error-message'
@@ -7,9 +9,21 @@ import { PasswordField } from './password-field'
 import type { AccessState } from './use-access'
 import { useChange } from './use-change'
 
-/** Enable authentication (root's password chosen here) or disable it (asks first). */
-export function AuthSwitchSection(props: { view: AuthView; access: AccessState }) {
+/**
+ * Enable authentication (root's password chosen here) or disable it (asks first). Both are
+ * operations of the cluster: offered only while no other operation runs on it.
+ */
+export function AuthSwitchSection(props: {
+  view: AuthView
+  access: AccessState
+  /** The operation running on the cluster, or null. */
+  operation: ClusterOperation | null
+}) {
   const { view, access } = props
+  const blocked = {
+    enable: blockedBy(props.operation, 'auth-enable'),
+    disable: blockedBy(props.operation, 'auth-disable'),
+  }
   const ids = useId()
   const [password, setPassword] = useState('')
   const [repeat, setRepeat] = useState('')
@@ -53,7 +67,10 @@ export function AuthSwitchSection(props: { view: AuthView; access: AccessState }
           <BusyButton
             type="submit"
             isBusy={enable.isBusy}
-            disabled={!view.isRunning || password === '' || password !== repeat}
+            disabled={
+              !view.isRunning || password === '' || password !== repeat || blocked.enable !== null
+            }
+            title={blocked.enable ?? undefined}
           >
             Enable authentication
           </BusyButton>
@@ -70,7 +87,8 @@ export function AuthSwitchSection(props: { view: AuthView; access: AccessState }
         <div className="button-row">
           <button
             type="button"
-            disabled={!view.isRunning || !view.isRootPasswordKnown}
+            disabled={!view.isRunning || !view.isRootPasswordKnown || blocked.disable !== null}
+            title={blocked.disable ?? undefined}
             onClick={() => setConfirming(true)}
           >
             Disable authentication

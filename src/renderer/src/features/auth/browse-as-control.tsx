@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { PasswordField } from './password-field'
@@ -7,7 +7,8 @@ import { useChange } from './use-change'
 
 /**
  * "Browse as" in the Keys tab: runs the key browser with another user's rights (its password
- * checked by etcd first), or as etcd Desk (root). Shown only while authentication is on.
+ * checked by etcd first), or as etcd Desk (root). Shown only while authentication is on. The key
+ * browser follows the engine's user: also when authentication is turned off or the user deleted.
  */
 export function BrowseAsControl(props: {
   cluster: string
@@ -19,14 +20,21 @@ export function BrowseAsControl(props: {
   const [password, setPassword] = useState('')
   const send = useChange()
   const view = access.view
+  const engineUser = view ? view.browseAs : undefined
+  const onEngineUser = useEffectEvent((next: string | null) => props.onChanged(next))
+  // The user last seen in a view (undefined before the first): only a change is passed on.
+  const seen = useRef<string | null | undefined>(undefined)
+  useEffect(() => {
+    if (engineUser === undefined) return
+    if (seen.current !== undefined && seen.current !== engineUser) onEngineUser(engineUser)
+    seen.current = engineUser
+  }, [engineUser])
   if (!view?.isEnabled) return null
   const current = view.browseAs
   const apply = async (next: string | null) => {
     const arg = next === null ? { cluster, user: null } : { cluster, user: next, password }
-    if (await send.run(() => access.change('auth:browse-as', arg))) {
-      setPassword('')
-      props.onChanged(next)
-    }
+    // The answer's view names the new user: the effect above tells the key browser.
+    if (await send.run(() => access.change('auth:browse-as', arg))) setPassword('')
   }
   return (
     <form

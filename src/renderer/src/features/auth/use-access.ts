@@ -5,6 +5,7 @@ import type { ErrorData } from '../../../../shared/result'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
 import { useRequest } from '../shared/use-request'
+import { useRevisionAtRest } from './use-revision-at-rest'
 
 /** Channels whose answer is the cluster's new AuthView. */
 type AuthChannel = {
@@ -21,25 +22,32 @@ export interface AccessState {
   change: <C extends AuthChannel>(channel: C, arg: RequestArg<C>) => Promise<ErrorData | null>
 }
 
-/** Reads the cluster's auth view when shown (and while it runs), and applies changes. */
+/** A change's answer, and the status answer it was made over (a newer status answer wins). */
+interface Changed {
+  view: AuthView
+  over: AuthView | null
+}
+
+/**
+ * Reads the cluster's auth view when shown (and while it runs), again after every change of it
+ * (from any window: the engine pushes the cluster's view), and applies changes.
+ */
 export function useAccess(cluster: string, isRunning: boolean): AccessState {
   const api = useApi()
-  const [asked, setAsked] = useState(0)
-  const [changed, setChanged] = useState<AuthView | null>(null)
-  const status = useRequest('auth:status', { cluster }, [cluster, isRunning, asked])
-  const reload = useCallback(() => {
-    setChanged(null)
-    setAsked((n) => n + 1)
-  }, [])
+  const revision = useRevisionAtRest(cluster)
+  const status = useRequest('auth:status', { cluster }, [cluster, isRunning, revision])
+  const [changed, setChanged] = useState<Changed | null>(null)
+  const current = status.data
   const change = useCallback(
     async <C extends AuthChannel>(channel: C, arg: RequestArg<C>) => {
       const result = await settle(() => api.request(channel, arg))
       if (!result.ok) return result.error
-      setChanged(result.value)
+      setChanged({ view: result.value, over: current })
       return null
     },
-    [api],
+    [api, current],
   )
-  const view = changed && changed.cluster === cluster ? changed : status.data
-  return { view, error: status.error, isLoading: status.isLoading, reload, change }
+  const isChangeNewest = changed?.over === current && changed.view.cluster === cluster
+  const view = isChangeNewest ? changed.view : current
+  return { view, error: status.error, isLoading: status.isLoading, reload: status.reload, change }
 }

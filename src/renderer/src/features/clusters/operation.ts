@@ -1,4 +1,4 @@
-import type { ClusterOperation } from '../../../../shared/cluster'
+import type { ClusterOperation, ClusterView } from '../../../../shared/cluster'
 
 /** What the user can ask of a cluster or one of its members. */
 export type ClusterAction =
@@ -17,6 +17,10 @@ export type ClusterAction =
   | 'member-make-leader'
   | 'member-fault'
   | 'upgrade'
+  | 'enable-tls'
+  | 'rotate-certificates'
+  | 'auth-enable'
+  | 'auth-disable'
 
 /**
  * Actions still offered during an automatic restart: a member that keeps crashing must stay
@@ -45,4 +49,13 @@ export function blockedBy(
   if (!operation) return null
   if (operation.kind === 'auto-restart' && ALLOWED_DURING_AUTO_RESTART.has(action)) return null
   return `${operation.label} is in progress; wait until it finishes.`
+}
+
+/**
+ * The cluster's view revision while no operation runs on it, else 'operation-running': a request
+ * keyed on it is asked again when an operation ends (or the cluster changes on its own, as when a
+ * member crashes), never at each step of one.
+ */
+export function revisionAtRest(cluster: ClusterView): number | 'operation-running' {
+  return cluster.operation === null ? cluster.revision : 'operation-running'
 }

@@ -2,6 +2,7 @@ import type { ClusterView } from '../../../../shared/cluster'
 import type { ClusterCommandsView } from '../../../../shared/contract'
 import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
 import { probeLoopSuggestion } from '../../../../shared/probe-etcdctl'
+import { revisionAtRest } from '../clusters/operation'
 import { CopyButton } from '../shared/copy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { endpointsOf } from '../shared/member-state'
@@ -10,7 +11,7 @@ import type { KeyAction } from '../keys/key-action'
 import { OperationCommands } from './operation-commands'
 import { etcdctlCommand } from './etcdctl-command'
 import { MaintenanceCommandsSection } from './maintenance-commands-section'
-import { CertificatesSection } from '../certificates/certificates-section'
+import { TlsSection } from '../certificates/tls-section'
 import { NetworkFaultsNote } from './network-faults-note'
 import { DiscoveryCommandsSection } from './discovery-commands-section'
 
@@ -19,7 +20,8 @@ const NO_COMMANDS: ClusterCommandsView = { members: [], etcdctl: 'etcdctl', etcd
 
 /**
  * The Commands tab: each member's exact etcd command line, etcdctl commands to explore the
- * cluster, and the etcdctl form of the last key action; all with the cluster's own binaries.
+ * cluster, and the etcdctl form of the last key action; all with the cluster's own binaries, and
+ * read again whenever an operation on the cluster ends.
  */
 export function CommandsPanel(props: {
   cluster: ClusterView
@@ -29,7 +31,8 @@ export function CommandsPanel(props: {
 }) {
   const { cluster, lastKeyAction } = props
   const name = cluster.definition.name
-  const asked = useRequest('cluster:commands', { cluster: name }, [name])
+  // Asked again after each operation: auth on/off (`--user=root`), members, versions change them.
+  const asked = useRequest('cluster:commands', { cluster: name }, [name, revisionAtRest(cluster)])
   const { error } = asked
   const commands = error ? NO_COMMANDS : asked.data
   const etcdctl = commands?.etcdctl ?? 'etcdctl'
@@ -109,7 +112,7 @@ export function CommandsPanel(props: {
       </section>
       <OperationCommands report={cluster.lastOperation} />
       <MaintenanceCommandsSection cluster={cluster} leader={props.leader ?? null} />
-      {cluster.definition.tls && <CertificatesSection cluster={cluster} />}
+      <TlsSection cluster={cluster} />
     </div>
   )
 }

@@ -11,7 +11,7 @@ const CHOICES: { mode: BootstrapMode; label: string; hint: string }[] = [
   {
     mode: 'discovery',
     label: 'Discovery',
-    hint: 'etcd Desk runs a small local discovery etcd and creates a one-time token with the cluster size; each member starts with only the discovery URL (3.4/3.5: --discovery, v2 API; 3.6/3.7: --discovery-endpoints and --discovery-token) and registers there until all have arrived. The Commands tab shows the discovery etcd, the curl that made the token and the registry.',
+    hint: 'etcd Desk runs a small local discovery etcd and creates a one-time token with the cluster size; each member starts with only the discovery URL (3.4/3.5: --discovery, v2 API; 3.6/3.7: --discovery-endpoints and --discovery-token) and registers there until all have arrived. The Commands tab shows the discovery etcd and the curl that made the token; Keys → Discovery registry shows the members registering.',
   },
 ]
 

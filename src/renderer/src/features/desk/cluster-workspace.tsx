@@ -5,7 +5,10 @@ import { ClusterActions } from '../clusters/cluster-actions'
 import { OperationStatus } from '../clusters/operation-status'
 import { CommandsPanel } from '../commands/commands-panel'
 import type { KeyAction } from '../keys/key-action'
-import { KeysPanel } from '../keys/keys-panel'
+import { KeysTab } from '../keys/keys-tab'
+import { LeaseLinkProvider } from '../leases/lease-link'
+import { LeasesPanel } from '../leases/leases-panel'
+import { TransferPanel } from '../transfer/transfer-panel'
 import { LogsPanel } from '../logs/logs-panel'
 import { MaintenancePanel } from '../maintenance/maintenance-panel'
 import { MembersPanel } from '../member-status/members-panel'
@@ -20,12 +23,15 @@ import { listWords } from '../upgrade/upgrade-texts'
 import { distinctVersions } from '../upgrade/version-facts'
 import { useUpgrade } from '../upgrade/use-upgrade'
 
-type WorkspaceTab = 'members' | 'logs' | 'keys' | 'maintenance' | 'access' | 'commands'
+type WorkspaceTab =
+  'members' | 'logs' | 'keys' | 'leases' | 'transfer' | 'maintenance' | 'access' | 'commands'
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'members', label: 'Members' },
   { id: 'logs', label: 'Logs' },
   { id: 'keys', label: 'Keys' },
+  { id: 'leases', label: 'Leases' },
+  { id: 'transfer', label: 'Import/Export' },
   { id: 'maintenance', label: 'Maintenance' },
   { id: 'access', label: 'Access' },
   { id: 'commands', label: 'Commands' },
@@ -58,6 +64,13 @@ export function ClusterWorkspace(props: {
   const onKeyAction = useCallback((action: KeyAction) => setLastKeyAction(action), [])
   // The Keys tab stays mounted: it learns of a compaction made here without listing again.
   const [compactedAt, setCompactedAt] = useState<string | null>(null)
+  // A key's lease link opens the Leases tab on that lease.
+  const [openLease, setOpenLease] = useState<string | null>(null)
+  const showLease = useCallback((leaseId: string) => {
+    setOpenLease(leaseId)
+    setTab('leases')
+    setShown((before) => (before.has('leases') ? before : new Set(before).add('leases')))
+  }, [])
   const status = useClusterStatus(name)
   const upgrade = useUpgrade(cluster)
   const isUp = hasLiveMember(cluster)
@@ -79,7 +92,16 @@ export function ClusterWorkspace(props: {
       />
     ),
     logs: <LogsPanel cluster={cluster} isActive={tab === 'logs'} />,
-    keys: <KeysPanel cluster={cluster} onAction={onKeyAction} compactedAt={compactedAt} />,
+    keys: (
+      <KeysTab
+        cluster={cluster}
+        onAction={onKeyAction}
+        compactedAt={compactedAt}
+        isActive={tab === 'keys'}
+      />
+    ),
+    leases: <LeasesPanel cluster={cluster} openLease={openLease} onOpenLease={setOpenLease} />,
+    transfer: <TransferPanel cluster={cluster} />,
     maintenance: (
       <MaintenancePanel
         cluster={cluster}
@@ -141,7 +163,9 @@ export function ClusterWorkspace(props: {
           className="workspace__panel"
           hidden={t.id !== tab}
         >
-          <ErrorBoundary area={`the ${t.label} tab`}>{panels[t.id]}</ErrorBoundary>
+          <ErrorBoundary area={`the ${t.label} tab`}>
+            <LeaseLinkProvider value={showLease}>{panels[t.id]}</LeaseLinkProvider>
+          </ErrorBoundary>
         </div>
       ))}
     </div>

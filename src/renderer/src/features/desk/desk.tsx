@@ -1,5 +1,10 @@
 import { useRef, useState } from 'react'
+import type { ConnectionView } from '../../../../shared/connections'
 import { ClusterList } from '../clusters/cluster-list'
+import { ConnectDialog } from '../connections/connect-dialog'
+import { ConnectionList } from '../connections/connection-list'
+import { ConnectionWorkspace } from '../connections/connection-workspace'
+import { useConnections } from '../connections/use-connections'
 import { useClusters } from '../clusters/use-clusters'
 import { CreateClusterDialog } from '../create-cluster/create-cluster-dialog'
 import { SettingsDialog } from '../settings/settings-dialog'
@@ -12,7 +17,7 @@ import { ClusterWorkspace } from './cluster-workspace'
 import { StartupNotice } from './startup-notice'
 
 /** The dialogs the desk can open; one at a time. */
-type DeskDialog = 'create-cluster' | 'settings'
+type DeskDialog = 'create-cluster' | 'settings' | 'connect'
 
 /**
  * The whole window: banners (connection, start-up report), clusters sidebar, the selected
@@ -21,6 +26,11 @@ type DeskDialog = 'create-cluster' | 'settings'
  */
 export function Desk() {
   const clusters = useClusters()
+  const connections = useConnections()
+  /** The connected cluster shown instead of a local one, when one is selected. */
+  const [connectionName, setConnectionName] = useState<string | null>(null)
+  /** The connection whose settings the connect dialog edits (null: a new one). */
+  const [editing, setEditing] = useState<ConnectionView | null>(null)
   const info = useAppInfo()
   const [selectedName, setSelectedName] = useState<string | null>(null)
   const [dialog, setDialog] = useState<DeskDialog | null>(null)
@@ -37,6 +47,7 @@ export function Desk() {
   const closeDialog = () => {
     setDialog(null)
     setRestoreFrom(null)
+    setEditing(null)
   }
   useAppCommand('create-cluster', () => open('create-cluster'))
   useAppCommand('show-settings', () => open('settings'))
@@ -47,8 +58,10 @@ export function Desk() {
     null
   const show = (name: string) => {
     setSelectedName(name)
+    setConnectionName(null)
     closeDialog()
   }
+  const connection = connections.connections.find((c) => c.name === connectionName) ?? null
   return (
     <div className="desk">
       <div className="desk__banners">
@@ -65,9 +78,20 @@ export function Desk() {
           selected={selected?.definition.name ?? null}
           isLoaded={clusters.isLoaded}
           error={clusters.error}
-          onSelect={setSelectedName}
+          onSelect={(name) => {
+            setSelectedName(name)
+            setConnectionName(null)
+          }}
           onCreate={() => open('create-cluster')}
           onRetry={clusters.reload}
+        />
+        <ConnectionList
+          connections={connections.connections}
+          selected={connection?.name ?? null}
+          error={connections.error}
+          onSelect={setConnectionName}
+          onConnect={() => open('connect')}
+          onRetry={connections.reload}
         />
         <div className="desk__sidebar-footer">
           <button type="button" className="button--quiet" onClick={() => open('settings')}>
@@ -76,7 +100,20 @@ export function Desk() {
         </div>
       </aside>
       <main className="desk__main" ref={main}>
-        {selected ? (
+        {connection ? (
+          <ConnectionWorkspace
+            key={connection.name}
+            connection={connection}
+            onEdit={() => {
+              setEditing(connection)
+              open('connect')
+            }}
+            onDeleted={() => {
+              setConnectionName(null)
+              connections.reload()
+            }}
+          />
+        ) : selected ? (
           <ClusterWorkspace
             key={selected.definition.name}
             cluster={selected}
@@ -118,6 +155,17 @@ export function Desk() {
         />
       )}
       {dialog === 'settings' && <SettingsDialog onClose={closeDialog} />}
+      {dialog === 'connect' && (
+        <ConnectDialog
+          editing={editing}
+          onClose={closeDialog}
+          onSaved={(view) => {
+            connections.reload()
+            setConnectionName(view.name)
+            closeDialog()
+          }}
+        />
+      )}
     </div>
   )
 }

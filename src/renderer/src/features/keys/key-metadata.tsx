@@ -1,5 +1,6 @@
 import type { KeyEntry } from '../../../../shared/keys'
-import { formatBytes, leaseToHex } from '../shared/bytes'
+import { formatBytes } from '../shared/bytes'
+import { LeaseValue } from '../leases/lease-value'
 
 /** A key's revisions, version, lease (hex, as etcdctl prints it) and value size. */
 export function KeyMetadata(props: { entry: KeyEntry }) {
@@ -14,7 +15,9 @@ export function KeyMetadata(props: { entry: KeyEntry }) {
       <dt>Version</dt>
       <dd>{entry.version}</dd>
       <dt>Lease</dt>
-      <dd>{entry.lease === '0' ? 'none' : leaseToHex(entry.lease)}</dd>
+      <dd>
+        <LeaseValue lease={entry.lease} />
+      </dd>
       <dt>Size</dt>
       <dd>{size === null ? '—' : formatBytes(size)}</dd>
     </dl>

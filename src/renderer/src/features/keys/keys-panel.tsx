@@ -15,6 +15,7 @@ import { CompactionNote, newestRevision } from './compaction-note'
 import { KeyTree } from './key-tree'
 import { KeysDialogs, type KeysDialog } from './keys-dialogs'
 import { KeysToolbar, type KeysView } from './keys-toolbar'
+import { KeySearchPanel } from '../key-search/key-search-panel'
 import { KEY_PAGE_SIZE, useKeyList } from './use-key-list'
 import { useKeyWatch } from './use-key-watch'
 import { ValueViewer } from './value-viewer'
@@ -45,10 +46,13 @@ export function KeysPanel(props: {
   )
 }
 
-function KeyBrowser(props: {
+/** The key browser of one cluster or open connection (its name), without the stopped-cluster check. */
+export function KeyBrowser(props: {
   cluster: string
   onAction: KeyActionListener
   compactedAt: string | null
+  /** A connected cluster: its keys are read as the connection's user, so no "Browse as". */
+  isConnection?: boolean
 }) {
   const { cluster } = props
   const api = useApi()
@@ -104,13 +108,15 @@ function KeyBrowser(props: {
   }
   return (
     <div className="keys-panel">
-      <BrowseAsControl
-        cluster={cluster}
-        onChanged={(user) => {
-          setAsUser(user)
-          list.reload()
-        }}
-      />
+      {!props.isConnection && (
+        <BrowseAsControl
+          cluster={cluster}
+          onChanged={(user) => {
+            setAsUser(user)
+            list.reload()
+          }}
+        />
+      )}
       <KeysToolbar
         prefix={prefixDraft}
         onPrefixChange={setPrefixDraft}
@@ -140,10 +146,19 @@ function KeyBrowser(props: {
       )}
       <div className="keys-panel__split">
         <div className="keys-panel__nav">
-          {list.error && (
+          {/* Kept mounted (hidden) while another view shows: its matches and progress stay. */}
+          <div className="keys-panel__search" hidden={view !== 'search'}>
+            <KeySearchPanel
+              cluster={cluster}
+              prefix={prefix}
+              selectedKey={selected}
+              onSelect={select}
+            />
+          </div>
+          {list.error && view !== 'search' && (
             <ErrorMessage error={list.error} context="Could not list keys" onRetry={list.reload} />
           )}
-          {view === 'tree' ? (
+          {view === 'search' ? null : view === 'tree' ? (
             <KeyTree
               cluster={cluster}
               prefix={prefix}
@@ -195,6 +210,7 @@ function KeyBrowser(props: {
               hub={hub}
               onEdit={(entry) => setEditing({ kind: 'edit', entry })}
               onDelete={(entry) => setDialog({ kind: 'key', key: entry.key })}
+              onRestored={(key, value) => onAction({ kind: 'put', key, value })}
             />
           ) : (
             <EmptyState title="No key selected">

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 
-/** The two ways to browse keys. */
-export type KeysView = 'list' | 'tree'
+/** The ways to browse keys: a flat list, a folder tree, or a search over every key. */
+export type KeysView = 'list' | 'tree' | 'search'
 
 /** Prefix filter, list/tree switch, jump-to-key, "New key" and "Delete prefix". */
 export function KeysToolbar(props: {
@@ -30,7 +30,7 @@ export function KeysToolbar(props: {
         value={props.prefix}
         onChange={(e) => props.onPrefixChange(e.target.value)}
       />
-      <div className="segmented" role="group" aria-label="Browse as">
+      <div className="segmented" role="group" aria-label="Key view">
         <button
           type="button"
           aria-pressed={props.view === 'list'}
@@ -44,6 +44,13 @@ export function KeysToolbar(props: {
           onClick={() => props.onViewChange('tree')}
         >
           Tree
+        </button>
+        <button
+          type="button"
+          aria-pressed={props.view === 'search'}
+          onClick={() => props.onViewChange('search')}
+        >
+          Search
         </button>
       </div>
       <form

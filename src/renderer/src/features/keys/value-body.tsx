@@ -1,3 +1,4 @@
+import { isJsonDocument, JSON_PARSE_CAP_BYTES, prettyJson } from '../../../../shared/value-decoder'
 import { decodeText, formatBytes, hexDump } from '../shared/bytes'
 
 /** How a value is shown. */
@@ -6,28 +7,10 @@ export type ValueMode = 'text' | 'json' | 'hex'
 /** Most bytes of a value put on screen; the rest is summarized (values may be megabytes). */
 const DISPLAY_CAP_BYTES = 64 * 1024
 
-/** Largest value parsed for pretty JSON. */
-const JSON_PARSE_CAP_BYTES = 2 * 1024 * 1024
-
 /** The mode a value opens in: JSON when it parses as an object or array, text when text, else hex. */
 export function defaultMode(value: Uint8Array): ValueMode {
-  const text = decodeText(value)
-  if (text === null) return 'hex'
-  const trimmed = text.trimStart()
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && prettyJson(value) !== null)
-    return 'json'
-  return 'text'
-}
-
-function prettyJson(value: Uint8Array): string | null {
-  if (value.length > JSON_PARSE_CAP_BYTES) return null
-  const text = decodeText(value)
-  if (text === null) return null
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2)
-  } catch {
-    return null
-  }
+  if (decodeText(value) === null) return 'hex'
+  return isJsonDocument(value) ? 'json' : 'text'
 }
 
 /** A value shown as text, pretty JSON or a hex dump: always as plain text, capped in size. */

@@ -1,36 +1,25 @@
 import { useEffect, useState } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
-import {
-  bytesKey,
-  decodeText,
-  displayBytes,
-  equalBytes,
-  requestBytes,
-  toHex,
-} from '../shared/bytes'
-import { CopyButton } from '../shared/copy-button'
+import { bytesKey, displayBytes, equalBytes, requestBytes } from '../shared/bytes'
 import { ErrorMessage } from '../shared/error-message'
 import { useRequest } from '../shared/use-request'
+import { KeyHistoryDialog } from './key-history-dialog'
 import type { KeyEventHub } from './key-event-hub'
 import { KeyMetadata } from './key-metadata'
-import { defaultMode, ValueBody, type ValueMode } from './value-body'
+import { ValueDisplay } from './value-display'
 
-const MODES: { mode: ValueMode; label: string }[] = [
-  { mode: 'text', label: 'Text' },
-  { mode: 'json', label: 'JSON' },
-  { mode: 'hex', label: 'Hex' },
-]
-
-/** One key's value (text / JSON / hex) and metadata; follows live changes of that key. */
+/** One key's value (Kubernetes / text / JSON / hex) and metadata; follows live changes of that key. */
 export function ValueViewer(props: {
   cluster: string
   keyBytes: Uint8Array
   hub: KeyEventHub
   onEdit: (entry: KeyEntry) => void
   onDelete: (entry: KeyEntry) => void
+  /** An old version was written back from the History dialog. */
+  onRestored?: (key: Uint8Array, value: Uint8Array) => void
 }) {
   const { cluster, keyBytes, hub } = props
-  const [mode, setMode] = useState<ValueMode | null>(null)
+  const [isHistoryOpen, setHistoryOpen] = useState(false)
   const [liveNote, setLiveNote] = useState<string | null>(null)
   const asked = useRequest('keys:get', { cluster, key: requestBytes(keyBytes) }, [
     cluster,
@@ -56,7 +45,6 @@ export function ValueViewer(props: {
       }),
     [hub, keyBytes, reload],
   )
-  const shownMode = mode ?? (entry?.value ? defaultMode(entry.value) : 'text')
   return (
     <section className="value-viewer" aria-label="Selected key">
       <header className="value-viewer__head">
@@ -65,6 +53,9 @@ export function ValueViewer(props: {
         </h3>
         {entry && (
           <div className="button-row">
+            <button type="button" onClick={() => setHistoryOpen(true)}>
+              History
+            </button>
             <button type="button" onClick={() => props.onEdit(entry)}>
               Edit
             </button>
@@ -88,29 +79,17 @@ export function ValueViewer(props: {
       {entry && (
         <>
           <KeyMetadata entry={entry} />
-          <div className="value-viewer__tools">
-            <div className="segmented" role="group" aria-label="Display as">
-              {MODES.map((m) => (
-                <button
-                  key={m.mode}
-                  type="button"
-                  aria-pressed={shownMode === m.mode}
-                  onClick={() => setMode(m.mode)}
-                >
-                  {m.label}
-                </button>
-              ))}
-            </div>
-            {entry.value && (
-              <CopyButton text={decodeText(entry.value) ?? toHex(entry.value)} label="Copy value" />
-            )}
-          </div>
-          {entry.value ? (
-            <ValueBody value={entry.value} mode={shownMode} />
-          ) : (
-            <p className="muted">No value.</p>
-          )}
+          <ValueDisplay value={entry.value} />
         </>
+      )}
+      {isHistoryOpen && (
+        <KeyHistoryDialog
+          cluster={cluster}
+          keyBytes={keyBytes}
+          hub={hub}
+          onClose={() => setHistoryOpen(false)}
+          onRestored={(key, value) => props.onRestored?.(key, value)}
+        />
       )}
     </section>
   )

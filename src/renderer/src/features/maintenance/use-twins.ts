@@ -1,5 +1,6 @@
 import type { ClusterView } from '../../../../shared/cluster'
 import type { TwinContext } from '../../../../shared/maintenance-commands'
+import { revisionAtRest } from '../clusters/operation'
 import { useRequest } from '../shared/use-request'
 
 /** What the etcdctl/etcdutl twins of a cluster need, once the engine named its tools. */
@@ -11,7 +12,8 @@ export interface Twins {
 /** The cluster's etcdctl and etcdutl (maintenance:tools), with its members and current leader. */
 export function useTwins(cluster: ClusterView, leader: string | null): Twins | null {
   const name = cluster.definition.name
-  const tools = useRequest('maintenance:tools', { cluster: name }, [name])
+  // Asked again after each operation: its etcdctl flags (`--user=root`) and version may change.
+  const tools = useRequest('maintenance:tools', { cluster: name }, [name, revisionAtRest(cluster)])
   const data = tools.data
   if (!data) return null
   return {

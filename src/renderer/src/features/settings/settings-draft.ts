@@ -5,6 +5,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../../shared/settings'
+import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from '../../../../shared/key-search'
 
 /** The Settings form as typed: text as entered, durations in seconds. */
 export interface SettingsDraft {
@@ -19,6 +20,8 @@ export interface SettingsDraft {
   minUptime: string
   restartDelay: string
   quitBehavior: QuitBehavior
+  /** "At most N results" of a key search. */
+  searchMaxResults: string
 }
 
 /** One field of the form. */
@@ -27,7 +30,8 @@ export type DraftField = keyof SettingsDraft
 /** Field → what is wrong with it. */
 export type FieldErrors = Partial<Record<DraftField, string>>
 
-type NumberField = 'startTimeout' | 'maxRestarts' | 'minUptime' | 'restartDelay'
+type NumberField =
+  'startTimeout' | 'maxRestarts' | 'minUptime' | 'restartDelay' | 'searchMaxResults'
 
 /** Each numeric field: its limits (as the schema holds them) and whether it is shown in seconds. */
 const NUMBER_FIELDS: Record<NumberField, { limits: { min: number; max: number }; isMs: boolean }> =
@@ -36,6 +40,7 @@ const NUMBER_FIELDS: Record<NumberField, { limits: { min: number; max: number };
     maxRestarts: { limits: SETTINGS_LIMITS.maxRestarts, isMs: false },
     minUptime: { limits: SETTINGS_LIMITS.minUptimeMs, isMs: true },
     restartDelay: { limits: SETTINGS_LIMITS.backoffMs, isMs: true },
+    searchMaxResults: { limits: SEARCH_RESULT_LIMITS, isMs: false },
   }
 
 /** Settings paths (as zod and the engine name them) → form fields. */
@@ -49,6 +54,7 @@ const FIELD_OF_PATH: Record<string, DraftField> = {
   'autoRestart.minUptimeMs': 'minUptime',
   'autoRestart.backoffMs': 'restartDelay',
   quitBehavior: 'quitBehavior',
+  searchMaxResults: 'searchMaxResults',
 }
 
 const seconds = (ms: number) => String(ms / 1000)
@@ -66,6 +72,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     minUptime: seconds(auto.minUptimeMs),
     restartDelay: seconds(auto.backoffMs),
     quitBehavior: settings.quitBehavior,
+    searchMaxResults: String(settings.searchMaxResults ?? DEFAULT_SEARCH_MAX_RESULTS),
   }
 }
 
@@ -122,6 +129,7 @@ export function parseDraft(
       backoffMs: number('restartDelay'),
     },
     quitBehavior: draft.quitBehavior,
+    searchMaxResults: number('searchMaxResults'),
   }
   const parsed = settingsSchema.safeParse(candidate)
   return parsed.success

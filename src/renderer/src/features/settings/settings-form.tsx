@@ -128,6 +128,21 @@ export function SettingsFields(props: {
           )}
         </FormField>
       </div>
+      <div className="settings__row">
+        <FormField
+          label="Search results kept"
+          error={errors.searchMaxResults}
+          note="A key search (Keys → Search) stops after this many matches."
+        >
+          {(wiring) => (
+            <NumberInput
+              wiring={wiring}
+              value={draft.searchMaxResults}
+              onChange={(v) => onChange('searchMaxResults', v)}
+            />
+          )}
+        </FormField>
+      </div>
       <RestartPolicyFields draft={draft} errors={errors} onChange={onChange} />
       <fieldset className="settings__group">
         <legend>When quitting</legend>

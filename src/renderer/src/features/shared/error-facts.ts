@@ -76,6 +76,23 @@ function upgradeFacts(error: ErrorData): string[] {
         ...(d.reason ? [`Said: ${d.reason}`] : []),
       ]
     }
+    case 'CONNECTION_FAILED':
+      return error.detail?.problems.map((p) => `${p.endpoint}: ${p.words}`) ?? []
+    case 'CONNECTION_FILE_INVALID':
+      return error.detail ? [`File: ${error.detail.file}`, `It ${error.detail.reason}`] : []
+    case 'TLS_MEMBER_FAILED': {
+      const d = error.detail
+      if (!d) return []
+      return [
+        `Member: ${d.member}`,
+        `Phase: ${d.phase}`,
+        d.reverted ? 'It runs with its earlier flags again' : 'Check its state in the Members tab',
+      ]
+    }
+    case 'LEARNER_UPDATE_UNSAFE':
+      return error.detail
+        ? [`Learner: ${error.detail.member}`, `etcd: ${error.detail.version}`]
+        : []
     case 'MEMBER_UPGRADE_FAILED': {
       const d = error.detail
       if (!d) return []
@@ -96,6 +113,7 @@ function upgradeFacts(error: ErrorData): string[] {
 export function errorLogTail(error: ErrorData): string[] {
   if (error.code === 'MEMBER_UPGRADE_FAILED') return error.detail?.logTail ?? []
   if (error.code === 'DISCOVERY_FULL') return error.detail?.logTail ?? []
+  if (error.code === 'TLS_MEMBER_FAILED') return error.detail?.logTail ?? []
   if (error.code !== 'START_TIMEOUT' && error.code !== 'MEMBER_CRASHED') return []
   return error.detail?.logTail ?? []
 }

@@ -129,7 +129,51 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
   },
   TLS_OFF: {
     title: 'This cluster does not use TLS',
-    hint: 'It serves plain http, so it has no certificates. Create a cluster with Secure with TLS (Advanced options) to get them.',
+    hint: 'It serves plain http, so it has no certificates. Use Enable TLS (Commands tab) to switch it without losing writes, or create a cluster with Secure with TLS.',
+  },
+  TLS_ALREADY_ON: {
+    title: 'This cluster already uses TLS',
+    hint: 'Its clients and peers use https. Rotate certificates (Commands tab) issues new ones from the same CA.',
+  },
+  TLS_SWITCH_UNSUPPORTED: {
+    title: 'TLS cannot be turned on for this cluster',
+    hint: 'Create a new cluster with Secure with TLS and move the keys over (snapshot, or export and import).',
+  },
+  TLS_SWITCH_PENDING: {
+    title: 'Turning TLS on is not finished',
+    hint: 'Finish it first: click Continue enabling TLS in the Commands tab.',
+  },
+  CONNECTION_FILE_INVALID: {
+    title: 'A TLS file cannot be used',
+    hint: 'Choose the file again: a CA or client certificate (PEM or DER) and an unencrypted private key (PKCS#1, PKCS#8 or SEC1).',
+  },
+  READ_ONLY: {
+    title: 'This connection is read-only',
+    hint: 'Nothing was sent. Turn read-only off in the connection’s settings to write to this cluster.',
+  },
+  CONNECTION_EXISTS: {
+    title: 'That name is taken',
+    hint: 'A connection or a local cluster already has this name; choose another.',
+  },
+  CONNECTION_NOT_FOUND: {
+    title: 'No such connection',
+    hint: 'It was deleted meanwhile (perhaps in another window).',
+  },
+  CONNECTION_PASSWORD_NEEDED: {
+    title: 'The password is needed',
+    hint: 'It is kept only for this session here (or could not be decrypted): enter it in the connection’s settings.',
+  },
+  CONNECTION_FAILED: {
+    title: 'No endpoint answered',
+    hint: 'Each endpoint’s problem is listed below. Test the connection again after fixing it.',
+  },
+  TLS_MEMBER_FAILED: {
+    title: 'A member did not come back while TLS was turned on',
+    hint: 'The switch stopped at that member; the others are unchanged. Read its last log lines below, fix the cause, then click Continue enabling TLS.',
+  },
+  LEARNER_UPDATE_UNSAFE: {
+    title: 'A learner is in the way',
+    hint: 'On this etcd, member update turns a learner into a voter without saying so. Promote the learner (Members tab) or remove it, then enable TLS.',
   },
   DISCOVERY_FULL: {
     title: 'The discovery token is full',
@@ -226,6 +270,18 @@ export const ERROR_HINTS: Record<ErrorCode, ErrorHint> = {
   KEY_CONFLICT: {
     title: 'The key changed while you were editing it',
     hint: 'Your value was not saved. Compare with the current value, then overwrite or discard.',
+  },
+  LEASE_NOT_FOUND: {
+    title: 'The lease does not exist',
+    hint: 'It expired or was revoked (its keys went with it). Refresh the Leases tab.',
+  },
+  IMPORT_FILE_INVALID: {
+    title: 'This file is not an etcd Desk export',
+    hint: 'Choose a JSON Lines file made by Export (its first line names the format); the line named above is the first that is wrong.',
+  },
+  TRANSFER_CANCELLED: {
+    title: 'Cancelled',
+    hint: 'Nothing more was read or written. An import keeps the keys written before the cancel; run it again to finish.',
   },
   VALUE_TOO_LARGE: {
     title: 'The value is too large for etcd',

@@ -1,0 +1,20 @@
+import { leaseName } from './lease-texts'
+import { useLeaseLink } from './lease-link'
+
+/** A key's lease: "none", or its hex ID as a link that opens it in the Leases tab. */
+export function LeaseValue(props: { lease: string }) {
+  const open = useLeaseLink()
+  if (props.lease === '0') return <>none</>
+  const name = leaseName(props.lease)
+  if (!open) return <>{name}</>
+  return (
+    <button
+      type="button"
+      className="button--link mono"
+      aria-label={`Open lease ${name}`}
+      onClick={() => open(props.lease)}
+    >
+      {name}
+    </button>
+  )
+}

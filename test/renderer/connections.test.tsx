@@ -1,0 +1,127 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { Desk } from '../../src/renderer/src/features/desk/desk'
+import type { ConnectionTestResult, ConnectionView } from '../../src/shared/connections'
+import { FakeApi, fail, ok } from './fake-api'
+import { clusterStatus, clusterView, renderWithApi } from './fixtures'
+
+const saved: ConnectionView = {
+  name: 'team',
+  endpoints: ['https://10.0.0.5:2379', 'https://10.0.0.6:2379'],
+  tls: { caFile: '/home/me/ca.crt', certFile: null, keyFile: null },
+  username: 'root',
+  readOnly: true,
+  hasPassword: true,
+}
+
+const tested: ConnectionTestResult = {
+  isOk: true,
+  endpoints: [
+    {
+      endpoint: 'https://10.0.0.5:2379',
+      isOk: true,
+      problem: null,
+      words: null,
+      detail: null,
+      version: '3.5.16',
+      memberId: '8e9e05c52164694d',
+    },
+    {
+      endpoint: 'https://10.0.0.6:2379',
+      isOk: false,
+      problem: 'tls-unknown-authority',
+      words:
+        'The server’s certificate is not signed by the CA given (unknown authority): choose the CA file that signed it.',
+      detail: '14 UNAVAILABLE: unable to verify the first certificate',
+      version: null,
+      memberId: null,
+    },
+  ],
+  members: [{ name: 'a', clientUrls: ['https://10.0.0.5:2379'], isLearner: false }],
+}
+
+describe('Connect to cluster', () => {
+  it('tests each endpoint in plain words, then saves read-only by default', async () => {
+    const api = new FakeApi({
+      'connections:test': () => ok(tested),
+      'connections:save': ({ spec }) => ok({ ...spec, hasPassword: true }),
+      'connections:open': () => ok(clusterStatus(clusterView('team'), 'etcd1')),
+    })
+    renderWithApi(<Desk />, api)
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect to cluster' }))
+    const dialog = screen.getByRole('dialog', { name: 'Connect to cluster' })
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'team')
+    await userEvent.type(
+      within(dialog).getByLabelText('Endpoints'),
+      'https://10.0.0.5:2379{enter}https://10.0.0.6:2379',
+    )
+    await userEvent.click(within(dialog).getByLabelText('TLS'))
+    await userEvent.type(within(dialog).getByLabelText('CA certificate file'), '/home/me/ca.crt')
+    await userEvent.type(within(dialog).getByLabelText('User name'), 'root')
+    await userEvent.type(within(dialog).getByLabelText('Password'), 'secret')
+    expect(within(dialog).getByLabelText('Read-only')).toBeChecked()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Test connection' }))
+    const result = await within(dialog).findByRole('status', { name: 'Connection test' })
+    expect(result).toHaveTextContent('✓ etcd 3.5.16, member 8e9e05c52164694d')
+    expect(result).toHaveTextContent(/unknown authority/)
+    expect(api.requestsOf('connections:test')[0]).toEqual({
+      spec: {
+        name: 'team',
+        endpoints: ['https://10.0.0.5:2379', 'https://10.0.0.6:2379'],
+        tls: { caFile: '/home/me/ca.crt', certFile: null, keyFile: null },
+        username: 'root',
+        readOnly: true,
+      },
+      password: 'secret',
+    })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    expect(api.requestsOf('connections:save')[0]).toMatchObject({ isNew: true, password: 'secret' })
+  })
+
+  it('shows a connected cluster with its badge, every member’s status, and no local-only tabs', async () => {
+    const status = clusterStatus(clusterView('team'), 'etcd2')
+    const api = new FakeApi({
+      'connections:list': () => ok([saved]),
+      'connections:open': () => ok(status),
+      'cluster:status': () => ok(status),
+    })
+    renderWithApi(<Desk />, api)
+    const sidebar = await screen.findByRole('navigation', { name: 'Connected clusters' })
+    await userEvent.click(await within(sidebar).findByRole('button', { name: /team/ }))
+    expect(await screen.findByText('connected cluster')).toBeInTheDocument()
+    const table = await screen.findByRole('table', { name: 'Members of the connected cluster' })
+    expect(within(table).getAllByRole('row')).toHaveLength(4)
+    expect(within(table).getByRole('row', { name: /etcd2 leader/ })).toBeInTheDocument()
+    expect(screen.queryByRole('tab', { name: 'Logs' })).toBeNull()
+    expect(screen.getByText(/etcd Desk does not run this cluster/)).toBeInTheDocument()
+    expect(api.requestsOf('connections:open')).toEqual([{ connection: 'team' }])
+  })
+
+  it('says what each endpoint answered when none does', async () => {
+    const api = new FakeApi({
+      'connections:list': () => ok([saved]),
+      'connections:open': () =>
+        fail({
+          code: 'CONNECTION_FAILED',
+          message: 'No endpoint of connection team answered.',
+          detail: {
+            connection: 'team',
+            problems: [
+              {
+                endpoint: 'https://10.0.0.5:2379',
+                words: 'Nothing listens on that host and port.',
+                detail: 'ECONNREFUSED',
+              },
+            ],
+          },
+        }),
+    })
+    renderWithApi(<Desk />, api)
+    const sidebar = await screen.findByRole('navigation', { name: 'Connected clusters' })
+    await userEvent.click(await within(sidebar).findByRole('button', { name: /team/ }))
+    expect(
+      await screen.findByText(/https:\/\/10\.0\.0\.5:2379: Nothing listens/),
+    ).toBeInTheDocument()
+  })
+})
