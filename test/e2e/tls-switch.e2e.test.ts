@@ -45,7 +45,9 @@ for (const launcher of launchers()) {
       await report.waitFor({ timeout: SWITCH_TIMEOUT_MS })
       await expect
         .poll(() => report.getByText(/Write probe meanwhile/).innerText())
-        .toMatch(/Write probe meanwhile: \d+ writes succeeded, 0 failed\./)
+        // 0 nearly always; at most one write past the 1 s deadline on a loaded CI box (see
+        // test/integration/tls/tls-switch.test.ts).
+        .toMatch(/Write probe meanwhile: \d+ writes succeeded, [01] failed\./)
       const restarts = page.getByRole('table', { name: 'TLS enabled: member restarts' })
       expect(await restarts.getByRole('row').count()).toBe(1 + 9)
       await report.scrollIntoViewIfNeeded()
