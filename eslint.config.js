@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { i18nConfig } from './eslint.i18n.js'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto']
 
@@ -159,4 +160,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Window strings come from the catalogues (eslint.i18n.js lists files not converted yet).
+  ...i18nConfig,
 )

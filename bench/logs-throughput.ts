@@ -21,7 +21,7 @@ const LAST_LINE_DEADLINE_MS = 10_000
  * Runs in the page: records every long task (≥ 50 ms, PerformanceObserver 'longtask') and, for
  * shorter blocks, the longest gap between ticks of a 10 ms timer.
  */
-const OBSERVE_MAIN_THREAD = `(() => {
+export const OBSERVE_MAIN_THREAD = `(() => {
   const state = { tasks: [], maxGap: 0, last: performance.now() }
   globalThis.__bench = state
   new PerformanceObserver((list) => {
@@ -42,7 +42,7 @@ const BLOCK_80_MS = `new Promise((resolve) => setTimeout(() => {
 }))`
 
 /** Runs in the page: what was recorded so far, then starts afresh. */
-const TAKE_MAIN_THREAD = `(() => {
+export const TAKE_MAIN_THREAD = `(() => {
   const state = globalThis.__bench
   const taken = { tasks: [...state.tasks], maxGap: state.maxGap }
   state.tasks.length = 0
@@ -52,13 +52,13 @@ const TAKE_MAIN_THREAD = `(() => {
 })()`
 
 /** What OBSERVE_MAIN_THREAD recorded. */
-interface MainThread {
+export interface MainThread {
   tasks: number[]
   maxGap: number
 }
 
 /** Installs the observers and proves the long-task one works here (a silent 0 would pass). */
-async function observeMainThread(page: Page): Promise<void> {
+export async function observeMainThread(page: Page): Promise<void> {
   await page.evaluate(OBSERVE_MAIN_THREAD)
   await page.evaluate(BLOCK_80_MS)
   const started = performance.now()

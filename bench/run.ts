@@ -11,6 +11,7 @@ import { keysFirstPage } from './keys-first-page'
 import { keySearch } from './key-search'
 import { logsThroughput } from './logs-throughput'
 import { memberAdd } from './member-add'
+import { metricsOverhead } from './metrics-overhead'
 import { rollingUpgrade } from './rolling-upgrade'
 import { writeProbe } from './write-probe'
 
@@ -23,6 +24,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'key-search': keySearch,
   'logs-throughput': logsThroughput,
   'member-add': memberAdd,
+  'metrics-overhead': metricsOverhead,
   'write-probe': writeProbe,
   'defrag-availability': defragAvailability,
   'rolling-upgrade': rollingUpgrade,

@@ -68,6 +68,7 @@ export const REQUEST_CHANNELS = [
   'auth:role-revoke',
   'auth:browse-as',
   'logs:get',
+  'timeline:get',
   'keys:list',
   'keys:children',
   'keys:count',
@@ -94,6 +95,9 @@ export const REQUEST_CHANNELS = [
   'connections:delete',
   'connections:test',
   'connections:open',
+  'metrics:subscribe',
+  'metrics:unsubscribe',
+  'metrics:history',
   'leases:list',
   'leases:get',
   'leases:grant',
@@ -105,6 +109,9 @@ export const REQUEST_CHANNELS = [
   'transfer:preview',
   'transfer:import',
   'transfer:cancel',
+  'cluster:export-preview',
+  'cluster:export-files',
+  'cluster:diagnosis',
 ] as const satisfies readonly RequestChannel[]
 
 /** Every push channel. */
@@ -114,6 +121,7 @@ export const PUSH_CHANNELS = [
   'status:update',
   'leader:changed',
   'logs:append',
+  'timeline:append',
   'keys:events',
   'keys:resync',
   'keys:watch-error',
@@ -121,8 +129,10 @@ export const PUSH_CHANNELS = [
   'settings:changed',
   'releases:progress',
   'probe:stats',
+  'metrics:samples',
   'app:command',
   'transfer:progress',
+  'diagnosis:progress',
 ] as const satisfies readonly PushChannel[]
 
 type MissingRequest = Exclude<RequestChannel, (typeof REQUEST_CHANNELS)[number]>

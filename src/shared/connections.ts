@@ -38,6 +38,12 @@ const connectionTlsSchema = z.strictObject({
   /** A client certificate and its key, when the cluster asks for one (mutual TLS). */
   certFile: z.string().min(1).max(4096).nullable(),
   keyFile: z.string().min(1).max(4096).nullable(),
+  /**
+   * Security: accept any server certificate (unknown authority, wrong name). Off by default and
+   * shown with a warning wherever the connection appears: anyone on the path could read and
+   * change everything this connection sends. Absent in files saved before it existed.
+   */
+  skipServerVerification: z.boolean().optional(),
 })
 
 /** What the user saves of a connection (never a password: that goes apart). */

@@ -25,11 +25,23 @@ import type { ChildPage, KeyEntry, KeyEvent, KeyPage } from './keys'
 import type { KeySearchUpdate } from './key-search'
 import { searchRequestSchemas, type SearchResponses } from './key-search-requests'
 import { leaseRequestSchemas, type LeaseResponses } from './lease-requests'
+import { metricsRequestSchemas, type MetricsResponses } from './metrics-requests'
+import type { MetricsBatch } from './metrics'
 import { connectionRequestSchemas, type ConnectionResponses } from './connection-requests'
 import { transferRequestSchemas, type TransferResponses } from './transfer-requests'
+import {
+  clusterExportRequestSchemas,
+  type ClusterExportResponses,
+} from './cluster-export/export-requests'
 import type { TransferProgress } from './transfer'
+import {
+  diagnosisRequestSchemas,
+  type DiagnosisProgress,
+  type DiagnosisResponses,
+} from './diagnosis'
 import { MAX_HISTORY_LIMIT, type KeyHistoryPage } from './key-history'
 import type { LogBatch, LogLine } from './logs'
+import type { ClusterEvent } from './cluster-events'
 import { MAX_CONTRACT_BYTES, MAX_LOG_LINES_PER_REQUEST, MAX_PAGE_LIMIT } from './limits'
 import {
   importArchiveRequestSchema,
@@ -214,6 +226,8 @@ export const requestSchemas = {
     user: authNameSchema.nullable(),
     password: passwordSchema.optional(),
   }),
+  /** The cluster's timeline (leader changes, member states, user actions), newest first. */
+  'timeline:get': clusterRef,
   'logs:get': memberRef.extend({
     afterSeq: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(MAX_LOG_LINES_PER_REQUEST).optional(),
@@ -244,9 +258,12 @@ export const requestSchemas = {
   'keys:watch': clusterRef.extend({ prefix: bytes, fromRevision: revision.optional() }),
   'keys:unwatch': z.strictObject({ watchId: z.string().uuid() }),
   ...leaseRequestSchemas,
+  ...metricsRequestSchemas,
   ...connectionRequestSchemas,
   ...transferRequestSchemas,
+  ...clusterExportRequestSchemas,
   ...searchRequestSchemas,
+  ...diagnosisRequestSchemas,
   /** A page of a key's versions, newest first, from `revision` (a page's nextRevision) or now. */
   'keys:history': clusterRef.extend({
     key: bytes,
@@ -273,7 +290,14 @@ export type RequestArg<C extends RequestChannel> = z.input<(typeof requestSchema
 
 /** What each request returns on success. */
 export interface ResponseMap
-  extends LeaseResponses, ConnectionResponses, TransferResponses, SearchResponses {
+  extends
+    LeaseResponses,
+    ConnectionResponses,
+    TransferResponses,
+    ClusterExportResponses,
+    SearchResponses,
+    DiagnosisResponses,
+    MetricsResponses {
   'app:info': AppInfo
   'app:open-engine-log': null
   'clusters:list': ClusterView[]
@@ -336,6 +360,7 @@ export interface ResponseMap
   'auth:role-revoke': AuthView
   'auth:browse-as': AuthView
   'logs:get': LogLine[]
+  'timeline:get': ClusterEvent[]
   'keys:list': KeyPage
   'keys:children': ChildPage
   'keys:count': number
@@ -365,6 +390,8 @@ export interface PushMap {
   'status:update': ClusterStatus
   'leader:changed': { cluster: string; change: LeaderChange }
   'logs:append': LogBatch
+  /** One new event of a cluster's timeline. */
+  'timeline:append': ClusterEvent
   'keys:events': { cluster: string; watchId: string; events: KeyEvent[] }
   'keys:resync': { cluster: string; watchId: string; revision: string }
   'keys:watch-error': { cluster: string; watchId: string; message: string }
@@ -373,9 +400,13 @@ export interface PushMap {
   'settings:changed': SettingsView
   'releases:progress': InstallProgress
   'probe:stats': ProbeStats
+  /** New metrics samples of a cluster, to the windows that subscribed to it. */
+  'metrics:samples': MetricsBatch
   'app:command': { command: AppCommand }
   /** An export, preview or import's keys done (every window; each shows only its own). */
   'transfer:progress': TransferProgress
+  /** How far a "Save diagnosis" got (every window; each shows only its own). */
+  'diagnosis:progress': DiagnosisProgress
 }
 
 /** Every push channel. */

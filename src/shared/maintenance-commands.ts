@@ -112,6 +112,11 @@ export function compactCommand(ctx: TwinContext, revision: string | null): strin
   return etcdctlAt(ctx, allEndpoints(ctx), 'compact', revision ?? '<revision>', '--physical')
 }
 
+/** Any etcdctl command against every member (the diagnosis bundle's checks: status, health …). */
+export function clusterCommand(ctx: TwinContext, ...args: string[]): string {
+  return etcdctlAt(ctx, allEndpoints(ctx), ...args)
+}
+
 /** `alarm list` or `alarm disarm`. */
 export function alarmCommand(ctx: TwinContext, action: 'list' | 'disarm'): string {
   return etcdctlAt(ctx, allEndpoints(ctx), 'alarm', action)

@@ -5,6 +5,12 @@ import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from './key-search'
 /** What quitting the app does with running clusters. */
 export type QuitBehavior = 'stop-clusters' | 'keep-running'
 
+/** The window's languages; 'auto' follows the OS (the browser's preferred languages). */
+export const LANGUAGE_CHOICES = ['auto', 'en', 'ja'] as const
+
+/** The "Language" setting: 'auto' or one of the window's languages. */
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number]
+
 /** The user's settings, as saved and as the Settings screen shows them. */
 export interface Settings {
   /** Where clusters, logs and releases live; null = the platform default. Applies at next launch. */
@@ -29,6 +35,8 @@ export interface Settings {
    * it (DEFAULT_SEARCH_MAX_RESULTS applies).
    */
   searchMaxResults?: number
+  /** The window's language. Optional: settings saved before it existed lack it ('auto' applies). */
+  language?: LanguageChoice
 }
 
 /** Bounds of the numeric settings, shared by the schema and the Settings screen's inputs. */
@@ -54,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoRestart: { enabled: false, maxRestarts: 3, minUptimeMs: 10_000, backoffMs: 1_000 },
   quitBehavior: 'stop-clusters',
   searchMaxResults: DEFAULT_SEARCH_MAX_RESULTS,
+  language: 'auto',
 }
 
 /** Settings that only take effect when the app starts again. */
@@ -100,6 +109,7 @@ export const settingsSchema = z.strictObject({
   autoRestart: autoRestartSchema,
   quitBehavior: z.enum(['stop-clusters', 'keep-running']),
   searchMaxResults: between(SEARCH_RESULT_LIMITS).optional(),
+  language: z.enum(LANGUAGE_CHOICES).optional(),
 }) satisfies z.ZodType<Settings>
 
 /** A partial update: any subset of the settings, autoRestart itself partial; unknown keys refused. */

@@ -3,15 +3,13 @@
  * tab (etcdctl without a user is then refused), a user who may only read /app/, the key browser
  * run as that user (a key under /app/ shows, one outside is refused by name), then disabled.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findEtcdProcesses } from '../helpers/etcd-processes'
-import { freePorts } from '../helpers/free-port'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
 import { launchers, type LaunchedApp } from './harness/launchers'
+import { createClusterByClicking } from './harness/create-by-clicking'
 
 /**
  * Run in the page: records every text the header's operation status shows from now on (an auth
@@ -57,25 +55,10 @@ for (const launcher of launchers()) {
 
     it('creates a 1-member cluster by clicking and saves two keys', async () => {
       const { page } = app
-      await page.getByRole('button', { name: 'Create cluster' }).first().click()
-      const dialog = page.getByRole('dialog', { name: 'Create cluster' })
-      await dialog.getByLabel('Client port of etcd1').waitFor()
-      await dialog.getByLabel('Name', { exact: true }).fill('guarded')
-      await dialog.getByLabel('Members', { exact: true }).selectOption('1')
-      // One member asks for new port suggestions: typed ports must come after they arrive, or
-      // the answer overwrites them (the cluster then runs elsewhere than `endpoint`).
-      await dialog.getByText('Finding free ports…').waitFor({ state: 'hidden' })
-      const [client, peer] = await freePorts(2)
-      await dialog.getByLabel('Client port of etcd1').fill(String(client))
-      await dialog.getByLabel('Peer port of etcd1').fill(String(peer))
-      await dialog.getByRole('button', { name: 'Create', exact: true }).click()
-      await dialog.waitFor({ state: 'detached', timeout: 60_000 })
-      // The port the cluster really got (a late suggestion could still have replaced the typed one).
-      const saved = JSON.parse(
-        readFileSync(join(app.dataDir, 'clusters', 'guarded', 'cluster.json'), 'utf8'),
-      ) as { members: { clientPort: number }[] }
-      endpoint = `http://127.0.0.1:${saved.members[0]!.clientPort}`
-      await page.getByText('leader', { exact: false }).first().waitFor({ timeout: 20_000 })
+      ;[endpoint] = (await createClusterByClicking(page, app.dataDir, {
+        name: 'guarded',
+        members: 1,
+      })) as [string]
       const keys = await showTab(page, 'Keys')
       for (const [key, value] of [
         ['/app/config', 'replicas=3'],

@@ -75,5 +75,29 @@ for (const launcher of launchers()) {
         '',
       )
     })
+
+    it('saves a snapshot while read-only, then compacts once writes are allowed, naming the cluster', async () => {
+      const { page } = app
+      await page.getByRole('tab', { name: 'Maintenance' }).click()
+      await page.getByRole('button', { name: 'Save snapshot' }).click()
+      const saved = page.getByRole('table', { name: 'Saved snapshots' })
+      await saved.getByRole('cell', { name: /^team \/ m\d \(etcd 3\./ }).waitFor()
+      await screenshot(page, `${launcher.name}-connect-05-maintenance`)
+
+      await page.getByRole('main').getByRole('button', { name: 'Settings' }).click()
+      const settings = page.getByRole('dialog', { name: 'Connection team' })
+      await settings.getByLabel('Read-only').uncheck()
+      await settings.getByRole('button', { name: 'Save' }).click()
+      await settings.waitFor({ state: 'detached' })
+      await page.getByRole('tab', { name: 'Maintenance' }).click()
+      await page.getByRole('button', { name: 'Compact…' }).click()
+      const confirm = page.getByRole('dialog', {
+        name: 'Compact the history? (connected cluster team)',
+      })
+      await confirm.getByText(/This acts on team/).waitFor()
+      await screenshot(page, `${launcher.name}-connect-06-compact-named`)
+      await confirm.getByRole('button', { name: /^Compact to/ }).click()
+      await page.getByText(/^Compacted: history before revision/).waitFor({ timeout: 20_000 })
+    })
   })
 }

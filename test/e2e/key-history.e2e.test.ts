@@ -10,10 +10,10 @@ import { Writer } from 'protobufjs/minimal.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KUBERNETES_MAGIC } from '../../src/shared/kubernetes-value'
 import { findEtcdProcesses } from '../helpers/etcd-processes'
-import { freePorts } from '../helpers/free-port'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
 import { launchers, type LaunchedApp } from './harness/launchers'
+import { createClusterByClicking } from './harness/create-by-clicking'
 
 const KEY = '/app/config'
 const CONFIG_MAP_KEY = '/registry/configmaps/default/demo'
@@ -73,20 +73,10 @@ for (const launcher of launchers()) {
 
     it('creates a 1-member cluster and a key written three times', async () => {
       const { page } = app
-      await page.getByRole('button', { name: 'Create cluster' }).first().click()
-      const dialog = page.getByRole('dialog', { name: 'Create cluster' })
-      await dialog.getByLabel('Client port of etcd1').waitFor()
-      await dialog.getByLabel('Name', { exact: true }).fill('history')
-      await dialog.getByLabel('Members', { exact: true }).selectOption('1')
-      // The engine's suggestion for one member replaces the ports when it lands: fill them after.
-      await dialog.getByText('Finding free ports…').waitFor({ state: 'hidden' })
-      const [client, peer] = await freePorts(2)
-      await dialog.getByLabel('Client port of etcd1').fill(String(client))
-      await dialog.getByLabel('Peer port of etcd1').fill(String(peer))
-      endpoint = `http://127.0.0.1:${client}`
-      await dialog.getByRole('button', { name: 'Create', exact: true }).click()
-      await dialog.waitFor({ state: 'detached', timeout: 60_000 })
-      await page.getByText('leader', { exact: false }).first().waitFor({ timeout: 20_000 })
+      ;[endpoint] = (await createClusterByClicking(page, app.dataDir, {
+        name: 'history',
+        members: 1,
+      })) as [string]
       for (const value of VERSIONS) await etcdctl('put', KEY, value)
       const etcd = new Etcd3({ hosts: endpoint })
       try {

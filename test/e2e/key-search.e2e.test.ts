@@ -3,25 +3,18 @@
  * outside, then searched by key (substring, a bad regular expression) and by value, and a match
  * opened in the value viewer.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { seedKeys } from '../integration/keys/key-fixtures'
 import { screenshot } from './harness/chromium'
 import { launchers, type LaunchedApp } from './harness/launchers'
+import { createClusterByClicking } from './harness/create-by-clicking'
 
 const CLUSTER = 'finder'
 const KEY_COUNT = 3_000
 const item = (i: number) => `/e2e/item-${String(i).padStart(4, '0')}`
 
 /** The client URL of the cluster's only member, from its saved definition (cluster.json). */
-function clientUrl(dataDir: string): string {
-  const file = join(dataDir, 'clusters', CLUSTER, 'cluster.json')
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { members: { clientPort: number }[] }
-  return `http://127.0.0.1:${saved.members[0]!.clientPort}`
-}
-
 for (const launcher of launchers()) {
   describe.skipIf(launcher.skipReason !== null)(`key search (${launcher.name})`, () => {
     let app: LaunchedApp
@@ -42,20 +35,16 @@ for (const launcher of launchers()) {
 
     it('creates a 1-member cluster and fills it from outside', async () => {
       const { page } = app
-      await page.getByRole('button', { name: 'Create cluster' }).first().click()
-      const dialog = page.getByRole('dialog', { name: 'Create cluster' })
-      await dialog.getByLabel('Client port of etcd1').waitFor()
-      await dialog.getByLabel('Name', { exact: true }).fill(CLUSTER)
-      await dialog.getByLabel('Members', { exact: true }).selectOption('1')
-      await dialog.getByRole('button', { name: 'Create', exact: true }).click()
-      await dialog.waitFor({ state: 'detached', timeout: 60_000 })
-      await page.getByText('leader', { exact: false }).first().waitFor({ timeout: 20_000 })
+      const [endpoint] = await createClusterByClicking(page, app.dataDir, {
+        name: CLUSTER,
+        members: 1,
+      })
       const entries: [string, string][] = Array.from({ length: KEY_COUNT }, (_, i) => [
         item(i),
         `value ${i}`,
       ])
       entries.push(['/e2e/config', 'mode=NEEDLE replicas=3'])
-      await seedKeys(clientUrl(app.dataDir), entries)
+      await seedKeys(endpoint!, entries)
     })
 
     it('finds keys by substring, with progress, and opens a match', async () => {

@@ -4,14 +4,13 @@
  * the lease revoked (its key goes), then the downloaded file uploaded, previewed and imported.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findEtcdProcesses } from '../helpers/etcd-processes'
-import { freePorts } from '../helpers/free-port'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
 import { launchers, type LaunchedApp } from './harness/launchers'
+import { createClusterByClicking } from './harness/create-by-clicking'
 
 /** Shows a tab of the cluster's workspace and answers its panel. */
 async function showTab(page: Page, name: string) {
@@ -44,27 +43,10 @@ describe.skipIf(!browser)('leases and import/export (browser)', () => {
 
   it('creates a 1-member cluster and a plain key', async () => {
     const { page } = app
-    await page.getByRole('button', { name: 'Create cluster' }).first().click()
-    const dialog = page.getByRole('dialog', { name: 'Create cluster' })
-    await dialog.getByLabel('Client port of etcd1').waitFor()
-    await dialog.getByLabel('Name', { exact: true }).fill('xfer')
-    await dialog.getByLabel('Members', { exact: true }).selectOption('1')
-    const [client, peer] = await freePorts(2)
-    // Typed after the 1-member suggestion arrived, so a late suggestion cannot replace them.
-    await dialog.getByLabel('Client port of etcd2').waitFor({ state: 'detached' })
-    await dialog.getByLabel('Client port of etcd1').fill(String(client))
-    await dialog.getByLabel('Peer port of etcd1').fill(String(peer))
-    await expect
-      .poll(() => dialog.getByLabel('Client port of etcd1').inputValue())
-      .toBe(String(client))
-    await dialog.getByRole('button', { name: 'Create', exact: true }).click()
-    await dialog.waitFor({ state: 'detached', timeout: 60_000 })
-    await page.getByText('leader', { exact: false }).first().waitFor({ timeout: 20_000 })
-    // The port the cluster really got, as the engine saved it.
-    const saved = JSON.parse(
-      readFileSync(join(app.dataDir, 'clusters', 'xfer', 'cluster.json'), 'utf8'),
-    ) as { members: { clientPort: number }[] }
-    endpoint = `http://127.0.0.1:${saved.members[0]?.clientPort ?? client}`
+    ;[endpoint] = (await createClusterByClicking(page, app.dataDir, {
+      name: 'xfer',
+      members: 1,
+    })) as [string]
     await etcdctl('put', '/e2e/plain', 'plain value')
   })
 

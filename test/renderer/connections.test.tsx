@@ -69,7 +69,12 @@ describe('Connect to cluster', () => {
       spec: {
         name: 'team',
         endpoints: ['https://10.0.0.5:2379', 'https://10.0.0.6:2379'],
-        tls: { caFile: '/home/me/ca.crt', certFile: null, keyFile: null },
+        tls: {
+          caFile: '/home/me/ca.crt',
+          certFile: null,
+          keyFile: null,
+          skipServerVerification: false,
+        },
         username: 'root',
         readOnly: true,
       },
@@ -77,6 +82,30 @@ describe('Connect to cluster', () => {
     })
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
     expect(api.requestsOf('connections:save')[0]).toMatchObject({ isNew: true, password: 'secret' })
+  })
+
+  it('warns wherever a connection skips server verification', async () => {
+    const unverified = { ...saved, tls: { ...saved.tls!, skipServerVerification: true } }
+    const api = new FakeApi({
+      'connections:list': () => ok([unverified]),
+      'connections:save': ({ spec }) => ok({ ...spec, hasPassword: true }),
+      'connections:open': () => ok(clusterStatus(clusterView('team'), 'etcd1')),
+    })
+    renderWithApi(<Desk />, api)
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect to cluster' }))
+    const dialog = screen.getByRole('dialog', { name: 'Connect to cluster' })
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'lab')
+    await userEvent.type(within(dialog).getByLabelText('Endpoints'), 'https://10.0.0.7:2379')
+    await userEvent.click(within(dialog).getByLabelText('TLS'))
+    expect(within(dialog).queryByRole('alert')).toBeNull()
+    await userEvent.click(within(dialog).getByLabelText('Skip server verification'))
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(/Server verification is off/)
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    expect(api.requestsOf('connections:save')[0]?.spec.tls?.skipServerVerification).toBe(true)
+    const sidebar = await screen.findByRole('navigation', { name: 'Connected clusters' })
+    await userEvent.click(await within(sidebar).findByRole('button', { name: /team.*unverified/ }))
+    expect(await screen.findByText('unverified server')).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent(/Server verification is off/)
   })
 
   it('shows a connected cluster with its badge, every member’s status, and no local-only tabs', async () => {
@@ -96,6 +125,44 @@ describe('Connect to cluster', () => {
     expect(screen.queryByRole('tab', { name: 'Logs' })).toBeNull()
     expect(screen.getByText(/etcd Desk does not run this cluster/)).toBeInTheDocument()
     expect(api.requestsOf('connections:open')).toEqual([{ connection: 'team' }])
+  })
+
+  it('maintains a connected cluster, naming it in every destructive confirmation', async () => {
+    const view = clusterView('team')
+    const status = {
+      ...clusterStatus(view, 'etcd2'),
+      memberList: view.members.map((m, i) => ({
+        id: `${i + 1}`.repeat(16),
+        name: m.name,
+        peerUrls: [m.peerUrl],
+        clientUrls: [m.clientUrl],
+        isLearner: false,
+      })),
+    }
+    const api = new FakeApi({
+      'connections:list': () => ok([{ ...saved, readOnly: false }]),
+      'connections:open': () => ok(status),
+      'cluster:status': () => ok(status),
+      'maintenance:compact': () => ok({ revision: '42' }),
+    })
+    renderWithApi(<Desk />, api)
+    const sidebar = await screen.findByRole('navigation', { name: 'Connected clusters' })
+    await userEvent.click(await within(sidebar).findByRole('button', { name: /team/ }))
+    await userEvent.click(await screen.findByRole('tab', { name: 'Maintenance' }))
+    for (const section of ['Snapshots', 'Defragment', 'Compact', 'Alarms']) {
+      expect(screen.getByRole('heading', { name: section })).toBeInTheDocument()
+    }
+    // The defragment twin runs followers first and the leader (etcd2) last, on the members' URLs.
+    const twins = await screen.findAllByText(/etcdctl.* defrag/)
+    expect(twins.at(-1)).toHaveTextContent(status.memberList[1]!.clientUrls[0]!)
+    await userEvent.click(screen.getByRole('button', { name: 'Compact…' }))
+    const dialog = screen.getByRole('dialog', {
+      name: 'Compact the history? (connected cluster team)',
+    })
+    expect(dialog).toHaveTextContent(/This acts on team \(https:\/\/10\.0\.0\.5:2379/)
+    await userEvent.click(within(dialog).getByRole('button', { name: /^Compact to/ }))
+    expect(api.requestsOf('maintenance:compact')).toEqual([{ cluster: 'team' }])
+    expect(await screen.findByText(/^Compacted: history before revision/)).toHaveTextContent('42')
   })
 
   it('says what each endpoint answered when none does', async () => {

@@ -56,6 +56,38 @@ describe('Create dialog: member count and rows', () => {
   })
 })
 
+describe('Create dialog: ports typed while free ports are found', () => {
+  it('keeps what the user typed when the suggestion for a new count arrives', async () => {
+    let answer: (r: Result<ClusterSpec>) => void = () => undefined
+    const api = new FakeApi({
+      'cluster:suggest': ({ memberCount }) =>
+        memberCount === 3
+          ? suggestion(3)
+          : new Promise((resolve) => {
+              answer = resolve
+            }),
+    })
+    renderWithApi(
+      <CreateClusterDialog
+        clusters={[]}
+        onClose={vi.fn()}
+        onCreated={vi.fn()}
+        onShowCluster={vi.fn()}
+      />,
+      api,
+    )
+    const count = await screen.findByLabelText('Members')
+    await waitFor(() => expect(count).toBeEnabled())
+    await userEvent.selectOptions(count, '1')
+    const port = screen.getByLabelText('Client port of etcd1')
+    await userEvent.clear(port)
+    await userEvent.type(port, '40379')
+    await act(async () => answer(suggestion(1)))
+    expect(screen.getByLabelText('Client port of etcd1')).toHaveValue(40379)
+    expect(screen.queryByText('Finding free ports…')).not.toBeInTheDocument()
+  })
+})
+
 describe('Create dialog: after a successful create', () => {
   it('does not flag the new cluster’s own name and ports, and closes cleanly', async () => {
     let answer: (r: Result<ClusterView>) => void = () => undefined

@@ -57,6 +57,7 @@ function defaultHandlers(): FakeHandlers {
     'cluster:status': () => ok(null),
     'cluster:commands': () => ok({ members: [], etcdctl: 'etcdctl', etcdctlTls: [] }),
     'logs:get': () => ok([]),
+    'timeline:get': () => ok([]),
     'keys:list': () => ok(emptyPage),
     'keys:children': () => ok({ children: [], nextKey: null, revision: '1' }),
     'keys:count': () => ok(0),

@@ -21,3 +21,18 @@ globalThis.TextEncoder = class extends NodeTextEncoder {
     return new Uint8Array(super.encode(input))
   }
 }
+
+// jsdom has no matchMedia; uPlot (the Metrics charts) asks it for the device pixel ratio on load.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList
+}

@@ -1,5 +1,6 @@
 import type { ClusterOperation, ClusterOperationKind } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
+import type { EndedOperation } from '../timeline/cluster-timeline'
 
 /**
  * How a new operation meets one already running on the same cluster (the README's "Operations"):
@@ -58,6 +59,8 @@ export class ClusterOperations {
     private readonly cluster: string,
     /** Called when the running operation or its step changes (the view shows it). */
     private readonly onChange: () => void,
+    /** Called when an operation that ran ends (the cluster timeline records it). */
+    private readonly onEnded?: (ended: EndedOperation) => void,
   ) {}
 
   /** The operation running now, or null. */
@@ -108,6 +111,7 @@ export class ClusterOperations {
   }
 
   private async execute<T>(entry: Entry, work: (ctx: OperationContext) => Promise<T>): Promise<T> {
+    let failure: unknown = null
     try {
       entry.controller.signal.throwIfAborted()
       entry.view = {
@@ -126,9 +130,17 @@ export class ClusterOperations {
         },
         didOverride: entry.didOverride,
       })
+    } catch (error) {
+      failure = error
+      throw error
     } finally {
       this.entries.splice(this.entries.indexOf(entry), 1)
-      if (entry.view) this.onChange()
+      if (entry.view) {
+        this.onChange()
+        const { kind, label, member } = entry.request
+        const ended = { kind, label, member, startedAt: entry.view.startedAt, error: failure }
+        this.onEnded?.({ ...ended, endedAt: new Date().toISOString() })
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import type {
   ClusterStatus,
   ClusterView,
   ExitInfo,
+  MemberState,
   LeaderChange,
   MemberDefinition,
   OperationReport,
@@ -41,6 +42,7 @@ import { isLive, MemberLifecycle } from './member-lifecycle'
 import { MemberSlot } from './member-slot'
 import { RestartTimers } from './restart-timers'
 import { RunRecordWriter } from './run-record-writer'
+import type { EndedOperation } from '../timeline/cluster-timeline'
 import { bumpViewRevision, currentViewRevision } from './view-revision'
 
 /** What a cluster runtime needs from the engine. */
@@ -63,6 +65,10 @@ export interface ClusterRuntimeEvents {
   'leader-change': [change: LeaderChange, status: ClusterStatus]
   logs: [batch: LogBatch]
   'member-exit': [member: string, info: ExitInfo, expected: boolean]
+  /** A member's process entered `state` (`exit`: how it last ended, for crashed and errored). */
+  'member-state': [member: string, state: MemberState, exit: ExitInfo | null]
+  /** An operation that ran ended (the cluster timeline records the user's). */
+  'operation-ended': [ended: EndedOperation]
 }
 
 /** The cluster's binary, and each member's binary and arguments. */
@@ -115,7 +121,18 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       emit: (batch) => this.emit('logs', batch),
       onError: (error) => this.log.error({ err: error }, 'pushing log lines failed'),
     })
-    this.operations = new ClusterOperations(definition.name, () => this.notifyChanged())
+    this.operations = new ClusterOperations(
+      definition.name,
+      () => this.notifyChanged(),
+      (ended) => {
+        // Recording must never change an operation's outcome (it runs in the operation's finally).
+        try {
+          this.emit('operation-ended', ended)
+        } catch (error) {
+          this.log.error({ err: error, operation: ended.kind }, 'recording an operation failed')
+        }
+      },
+    )
     this.slots = definition.members.map((spec) => new MemberSlot(definition, spec, deps, this))
     this.poller = new ClusterStatusPoller(
       definition.name,

@@ -42,7 +42,10 @@ export class MemberSlot {
       readLogTail: (n) => this.log.readTail(n),
       security: () => runtime.security,
     })
-    this.process.on('state', () => runtime.notifyChanged())
+    this.process.on('state', (state) => {
+      runtime.emit('member-state', spec.name, state, this.process.lastExit)
+      runtime.notifyChanged()
+    })
     this.process.on('exit', (info, expected) => {
       this.runEntry = null
       void runtime.saveRunRecord()

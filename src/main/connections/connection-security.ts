@@ -33,6 +33,7 @@ export async function connectionSecurity(
       ca: ca ?? Buffer.alloc(0),
       cert: cert ?? Buffer.alloc(0),
       key: key ?? Buffer.alloc(0),
+      skipServerVerification: files.skipServerVerification === true,
     },
     auth,
   }

@@ -4,6 +4,7 @@ import type { ConnectionSpec } from '../../shared/connections'
 import type { ClientSecurity } from '../etcd/client-security'
 import { openMemberClient } from '../etcd/member-client'
 import { EngineError } from '../errors/engine-error'
+import type { MaintenanceTarget } from '../maintenance/maintenance-target'
 import type { EngineLog } from '../log/engine-log'
 import { ClusterStatusPoller } from '../status/cluster-status-poller'
 import { MemberStatusReader } from '../status/member-status-reader'
@@ -36,6 +37,8 @@ interface RemoteEvents {
  */
 export class RemoteCluster extends EventEmitter<RemoteEvents> {
   private readonly poller: ClusterStatusPoller
+  /** The members found when opened: each one's name and first client URL. */
+  private members: { name: string; clientUrl: string }[] = []
 
   constructor(
     readonly spec: ConnectionSpec,
@@ -65,13 +68,12 @@ export class RemoteCluster extends EventEmitter<RemoteEvents> {
       })
       try {
         const { members } = await client.cluster.memberList({ linearizable: false })
-        this.poller.setMembers(
-          members.map((m) => ({
-            // A member that has not started yet has no name: its id stands in.
-            name: m.name || toHexId(m.ID),
-            clientUrl: m.clientURLs[0] ?? endpoint,
-          })),
-        )
+        this.members = members.map((m) => ({
+          // A member that has not started yet has no name: its id stands in.
+          name: m.name || toHexId(m.ID),
+          clientUrl: m.clientURLs[0] ?? endpoint,
+        }))
+        this.poller.setMembers(this.members)
         this.poller.start()
         return await this.poller.pollNow()
       } catch (error) {
@@ -103,6 +105,28 @@ export class RemoteCluster extends EventEmitter<RemoteEvents> {
   /** What the key browser uses: every endpoint the user gave (failover), the security, read-only. */
   keyTarget(): RemoteKeyTarget {
     return { endpoints: this.spec.endpoints, security: this.security, readOnly: this.spec.readOnly }
+  }
+
+  /**
+   * What maintenance calls reach: every member at its own client URL; one whose last status
+   * could not be read counts as not serving (it is named, not called).
+   */
+  maintenanceTarget(): MaintenanceTarget {
+    const unreachable = new Set(
+      (this.poller.latest?.members ?? []).filter((m) => m.unreachable).map((m) => m.member),
+    )
+    const members = this.members
+    return {
+      def: { name: this.spec.name, members },
+      view: () => ({
+        members: members.map((m) => ({
+          ...m,
+          state: unreachable.has(m.name) ? ('stopped' as const) : ('running' as const),
+        })),
+      }),
+      security: this.security,
+      log: this.log,
+    }
   }
 
   /** Stops polling and closes the members' clients. */

@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine'
 import type { PushSink } from './push-bridge'
 import { handleRequest } from './request-handlers'
 import { openSearchSession } from './search-session'
+import { openMetricsSession } from './metrics-session'
 
 /** One connected window (an Electron page load or a browser-mode socket) talking to the engine. */
 export interface ClientSession {
@@ -37,8 +38,10 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
     }
   }
   const searches = openSearchSession(engine, push)
+  const metrics = openMetricsSession(engine, push)
   const caller = {
     keySearches: searches.listener,
+    metrics: metrics.listener,
     keyWatches: {
       events: (cluster: string, watchId: string, events: KeyEvent[]) =>
         push('keys:events', { cluster, watchId, events }),
@@ -68,8 +71,10 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
         if (parsed.success && !watches.has(parsed.data.watchId)) return { ok: true, value: null }
       }
       if (searches.isForeignCancel(channel, arg)) return { ok: true, value: null }
+      if (metrics.isForeignUnsubscribe(channel, arg)) return { ok: true, value: null }
       const result = await handleRequest(engine, channel, arg, caller)
       await searches.afterRequest(channel, result, isClosed)
+      await metrics.afterRequest(channel, result, isClosed)
       if (result.ok && channel === 'keys:watch') {
         const { watchId } = result.value as ResponseMap['keys:watch']
         if (isClosed) await unwatch(watchId)
@@ -83,7 +88,7 @@ export function openClientSession(engine: Engine, push: PushSink): ClientSession
       isClosed = true
       const open = [...watches]
       watches.clear()
-      await Promise.all([...open.map(unwatch), searches.close()])
+      await Promise.all([...open.map(unwatch), searches.close(), metrics.close()])
     },
   }
 }

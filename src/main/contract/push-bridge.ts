@@ -1,10 +1,12 @@
 import type { PushChannel, PushMap } from '../../shared/contract'
 import type { ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch } from '../../shared/logs'
+import type { ClusterEvent } from '../../shared/cluster-events'
 import type { ProbeStats } from '../../shared/probe'
 import type { InstallProgress } from '../../shared/releases'
 import type { SettingsView } from '../../shared/settings'
 import type { TransferProgress } from '../../shared/transfer'
+import type { DiagnosisProgress } from '../../shared/diagnosis'
 import type { Engine } from '../engine/engine'
 
 /** Sends one push to the window(s), whatever the transport. */
@@ -27,6 +29,10 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   const onReleaseProgress = (progress: InstallProgress): void => push('releases:progress', progress)
   const onProbe = (stats: ProbeStats): void => push('probe:stats', stats)
   const onTransfer = (progress: TransferProgress): void => push('transfer:progress', progress)
+  const onDiagnosis = (progress: DiagnosisProgress): void => push('diagnosis:progress', progress)
+  engine.diagnosis.on('progress', onDiagnosis)
+  const onTimeline = (event: ClusterEvent): void => push('timeline:append', event)
+  engine.timeline.on('append', onTimeline)
   engine.transfers.on('progress', onTransfer)
   engine.on('cluster', onCluster)
   engine.on('cluster-removed', onRemoved)
@@ -38,6 +44,8 @@ export function bridgePushes(engine: Engine, push: PushSink): () => void {
   engine.releases.on('progress', onReleaseProgress)
   return () => {
     engine.transfers.off('progress', onTransfer)
+    engine.diagnosis.off('progress', onDiagnosis)
+    engine.timeline.off('append', onTimeline)
     engine.off('cluster', onCluster)
     engine.off('cluster-removed', onRemoved)
     engine.off('status', onStatus)

@@ -7,20 +7,26 @@ import { EngineError, toResult } from '../errors/engine-error'
 import { binaryView } from '../engine/engine-releases'
 import { leaseHandlers, transferHandlers } from './lease-transfer-handlers'
 import { connectionHandlers } from './connection-handlers'
+import { clusterExportHandlers } from './cluster-export-handlers'
+import { diagnosisHandlers } from './diagnosis-handlers'
 import type { KeySearchListener } from '../engine/key-searches'
 import { NO_SEARCH_LISTENER, searchHandlers } from './search-handlers'
+import { metricsHandlers, NO_METRICS_LISTENER } from './metrics-handlers'
+import type { MetricsListener } from '../engine/cluster-metrics'
 import { readKeyHistory, restoreKeyVersion } from '../keys/key-history'
 
-/** Who sent a request: its key watches and key searches report only to it. */
+/** Who sent a request: its key watches, key searches and metrics report only to it. */
 export interface RequestCaller {
   keyWatches: KeyWatchListener
   keySearches: KeySearchListener
+  metrics: MetricsListener
 }
 
 /** For calls that come from no window (tests, tools): watch events go nowhere. */
 const NO_CALLER: RequestCaller = {
   keyWatches: { events: () => undefined, resync: () => undefined, error: () => undefined },
   keySearches: NO_SEARCH_LISTENER,
+  metrics: NO_METRICS_LISTENER,
 }
 
 type Parsed<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -124,6 +130,7 @@ const handlers: Handlers = {
     engine.auth.revokePermission(a.cluster, a.role, a.key, a.isPrefix),
   'auth:browse-as': (engine, a) => engine.auth.setBrowseAs(a.cluster, a.user, a.password),
   'logs:get': (engine, a) => engine.getLogs(a.cluster, a.member, a.afterSeq, a.limit),
+  'timeline:get': (engine, a) => engine.clusterTimeline(a.cluster),
   // The compaction boundary rides along, so the Keys tab can say history before it is gone.
   'keys:list': async (engine, { cluster, ...request }) => ({
     ...(await engine.keys.list(cluster, request)),
@@ -151,7 +158,10 @@ const handlers: Handlers = {
   ...leaseHandlers,
   ...connectionHandlers,
   ...transferHandlers,
+  ...clusterExportHandlers,
   ...searchHandlers,
+  ...diagnosisHandlers,
+  ...metricsHandlers,
   'keys:history': (engine, { cluster, ...request }) =>
     engine.keys.use(cluster, 'read', request.key, (s) => readKeyHistory(s, request)),
   'keys:restore': (engine, { cluster, ...request }) =>

@@ -6,6 +6,9 @@ import { connectionSecurity } from '../connections/connection-security'
 import { ConnectionStore } from '../connections/connection-store'
 import { testConnection } from '../connections/connection-test'
 import { RemoteCluster, type RemoteKeyTarget } from '../connections/remote-cluster'
+import { connectionEtcdctlFlags } from '../connections/connection-etcdctl'
+import type { RemoteMaintenanceTarget } from '../connections/remote-operations'
+import { compareVersions } from '../../shared/version-order'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 
@@ -118,6 +121,20 @@ export class ClusterConnections {
   /** The key browser's target for an open connection; null when `name` is no open connection. */
   keyTarget(name: string): RemoteKeyTarget | null {
     return this.opened.get(name)?.keyTarget() ?? null
+  }
+
+  /** Maintenance's target for an open connection; null when `name` is no open connection. */
+  maintenanceTarget(name: string): RemoteMaintenanceTarget | null {
+    const remote = this.opened.get(name)
+    if (!remote) return null
+    const versions = (remote.status?.members ?? []).flatMap((m) => (m.version ? [m.version] : []))
+    return {
+      name,
+      readOnly: remote.spec.readOnly,
+      target: remote.maintenanceTarget(),
+      version: versions.sort(compareVersions)[0] ?? null,
+      etcdctlFlags: connectionEtcdctlFlags(remote.spec),
+    }
   }
 
   /** Closes every open connection (engine close). */

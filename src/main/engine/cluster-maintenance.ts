@@ -7,7 +7,9 @@ import type {
   MaintenanceTools,
   SnapshotInfo,
 } from '../../shared/maintenance'
+import { usesEtcdutl } from '../../shared/maintenance-commands'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { RemoteOperations, type RemoteMaintenanceTarget } from '../connections/remote-operations'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import { disarmAlarms, listAlarms } from '../maintenance/alarms'
@@ -36,6 +38,8 @@ export interface ClusterMaintenanceDeps {
   log: EngineLog
   /** Absent in browser mode, where the window downloads snapshots instead. */
   chooseSavePath: ChooseSavePath | undefined
+  /** An open connection's maintenance target; null when `cluster` is no open connection. */
+  remote: (cluster: string) => RemoteMaintenanceTarget | null
 }
 
 /**
@@ -49,14 +53,24 @@ export class ClusterMaintenance {
   private readonly files: SnapshotFiles
   /** The last compaction made through this engine, by cluster token (a re-created name starts over). */
   private readonly compactions = new Map<string, string>()
+  /** Connected clusters' maintenance: one action at a time each, read-only respected. */
+  private readonly remoteOperations: RemoteOperations
 
   constructor(private readonly deps: ClusterMaintenanceDeps) {
     this.files = new SnapshotFiles(deps.layout.snapshotsDir, deps.log)
     this.restore = new ClusterRestore(this.files, deps.layout)
+    this.remoteOperations = new RemoteOperations(deps.log)
   }
 
-  /** Saves a snapshot of one member into the snapshots folder. */
+  /** Saves a snapshot of one member (of a local or a connected cluster) into the snapshots folder. */
   async saveSnapshot(cluster: string, member: string): Promise<SnapshotInfo> {
+    const remote = this.deps.remote(cluster)
+    if (remote) {
+      const request = { kind: 'snapshot-save' as const, label: `Saving a snapshot of ${member}` }
+      return this.remoteOperations.run(remote, { ...request, isChange: false }, (ctx) =>
+        saveSnapshot(remote.target, this.files, member, ctx),
+      )
+    }
     const runtime = this.deps.runtime(cluster)
     const request = {
       kind: 'snapshot-save' as const,
@@ -117,6 +131,15 @@ export class ClusterMaintenance {
 
   /** Defragments every member, followers first and the leader last, with sizes and probe counts. */
   async defragment(cluster: string): Promise<DefragReport> {
+    const remote = this.deps.remote(cluster)
+    if (remote) {
+      const request = { kind: 'defragment' as const, label: `Defragmenting ${cluster}` }
+      const steps = await this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
+        defragmentMembers(remote.target, ctx),
+      )
+      // No write probe runs against a cluster etcd Desk did not create.
+      return { steps, probe: null }
+    }
     const runtime = this.deps.runtime(cluster)
     const { value, probe } = await runMaintenance(
       runtime,
@@ -129,6 +152,14 @@ export class ClusterMaintenance {
 
   /** Compacts the history to `revision` (default: the current revision); answers the revision. */
   async compact(cluster: string, revision?: string): Promise<{ revision: string }> {
+    const remote = this.deps.remote(cluster)
+    if (remote) {
+      const request = { kind: 'compact' as const, label: `Compacting ${cluster}`, isChange: true }
+      const compacted = await this.remoteOperations.run(remote, request, (ctx) =>
+        compactCluster(remote.target, revision, ctx),
+      )
+      return { revision: compacted }
+    }
     const compacted = await this.run(
       cluster,
       'compact',
@@ -146,17 +177,24 @@ export class ClusterMaintenance {
 
   /** Every member's active alarms. */
   alarms(cluster: string): Promise<AlarmEntry[]> {
-    return listAlarms(this.deps.runtime(cluster))
+    return listAlarms(this.deps.remote(cluster)?.target ?? this.deps.runtime(cluster))
   }
 
   /** Deactivates every active alarm; answers those it disarmed. */
   disarm(cluster: string): Promise<AlarmEntry[]> {
+    const remote = this.deps.remote(cluster)
+    if (remote) {
+      const request = { kind: 'disarm' as const, label: `Disarming the alarms of ${cluster}` }
+      return this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
+        disarmAlarms(remote.target, ctx),
+      )
+    }
     return this.run(cluster, 'disarm', `Disarming the alarms of ${cluster}`, disarmAlarms)
   }
 
   /** Every member's hash of the keyspace at one revision. */
   hashKv(cluster: string): Promise<HashKvReport> {
-    return checkConsistency(this.deps.runtime(cluster))
+    return checkConsistency(this.deps.remote(cluster)?.target ?? this.deps.runtime(cluster))
   }
 
   /** The NOSPACE drill: fills the cluster until etcd refuses a write for lack of space. */
@@ -166,6 +204,17 @@ export class ClusterMaintenance {
 
   /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
   async tools(cluster: string): Promise<MaintenanceTools> {
+    const remote = this.deps.remote(cluster)
+    if (remote) {
+      // etcd Desk has no binary of a connected cluster's version: the etcdctl on the PATH.
+      return {
+        version: remote.version ?? 'unknown',
+        etcdctl: 'etcdctl',
+        etcdctlTls: remote.etcdctlFlags,
+        etcdutl: remote.version && usesEtcdutl(remote.version) ? 'etcdutl' : null,
+        snapshotsDir: this.files.dir,
+      }
+    }
     const runtime = this.deps.runtime(cluster)
     const { binary } = await runtime.plan()
     return {

@@ -143,6 +143,7 @@ export function applySettingsToOptions(
       case 'dataDir': // at next launch
       case 'quitBehavior': // read by the shell when quitting
       case 'searchMaxResults': // read by each new key search
+      case 'language': // read by the window (settings:changed)
         break
       default:
         assertNever(key)

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange } from '../../shared/cluster'
 import type { LogBatch, LogLine } from '../../shared/logs'
+import type { ClusterEvent } from '../../shared/cluster-events'
 import type { Settings, SettingsView } from '../../shared/settings'
 import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
 import type { ProbeStats } from '../../shared/probe'
@@ -23,8 +24,11 @@ import { ClusterAuth } from './cluster-auth'
 import { ClusterKeys } from './cluster-keys'
 import { ClusterLeases } from './cluster-leases'
 import { ClusterTransfers } from './cluster-transfers'
+import { ClusterExports } from '../exports/cluster-exports'
 import { KeySearches } from './key-searches'
 import { ClusterProbes } from './cluster-probes'
+import { ClusterMetrics } from './cluster-metrics'
+import { localMetricsSource, remoteMetricsSource } from '../metrics/metrics-sources'
 import { createClusterCertificates } from '../tls/cluster-certificates'
 import { listClusterCertificates } from '../tls/certificate-listing'
 import type { ClusterCertificate } from '../../shared/certificates'
@@ -46,6 +50,8 @@ import { ClusterMembership } from './cluster-membership'
 import { EngineLogOpener, type OpenPath } from './engine-log-opener'
 import { loadClusters } from './load-clusters'
 import type { ReconcileOutcome } from './reconcile'
+import { ClusterDiagnosis } from '../diagnosis/cluster-diagnosis'
+import { ClusterTimeline } from '../timeline/cluster-timeline'
 
 /**
  * Why 5 s: closing (quit, Ctrl-C) first cancels what can be cancelled (starts waiting for health,
@@ -72,12 +78,16 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly leases: ClusterLeases
   /** Import and export of keys as JSON Lines, with progress and cancel. */
   readonly transfers: ClusterTransfers
+  /** "Export to other machines": scripts, Procfile, compose file and systemd units of a cluster. */
+  readonly clusterExports: ClusterExports
   /** "Search everything" in the Keys tab: streamed, cancellable key (and value) searches. */
   readonly searches: KeySearches
   /** Authentication: on/off, users, roles, root's password, the key browser's "browse as". */
   readonly auth: ClusterAuth
   /** The write probes ("availability meter"); also the ProbeMeter long operations measure with. */
   readonly probes: ClusterProbes
+  /** The Metrics tab's sampling of members' /metrics, while a window shows it. */
+  readonly metrics: ClusterMetrics
   /** Snapshots, defragment, compaction, alarms, the NOSPACE drill and the consistency check. */
   readonly maintenance: ClusterMaintenance
   /** etcd releases: list, download with progress, import, remove. */
@@ -96,6 +106,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   startupReport: StartupReport | null = null
   /** Discovery bootstrap: the data directory's discovery etcd and each cluster's token. */
   readonly discovery: ClusterDiscovery
+  /** "Save diagnosis": one archive of a cluster for a bug report. */
+  readonly diagnosis: ClusterDiagnosis
+  /** Each cluster's timeline: leader changes, member state changes and the user's actions. */
+  readonly timeline = new ClusterTimeline()
   private readonly runtimes = new Map<string, ClusterRuntime>()
   private readonly creation: ClusterCreation
   private readonly store: ClusterStore
@@ -167,6 +181,12 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.log.child({ module: 'search' }),
       () => settings.current.searchMaxResults,
     )
+    this.clusterExports = new ClusterExports({
+      definition: (name) => this.runtime(name).def,
+      layout,
+      log: this.log.child({ module: 'exports' }),
+      chooseSavePath: options.chooseSavePath,
+    })
     this.transfers = new ClusterTransfers({
       keys: this.keys,
       root: layout.root,
@@ -179,6 +199,14 @@ export class Engine extends EventEmitter<EngineEvents> {
       push: (stats) => this.emit('probe', stats),
       log: this.log.child({ module: 'probe' }),
     })
+    this.metrics = new ClusterMetrics({
+      // An open connection answers under its own name; else the local cluster (or
+      // CLUSTER_NOT_FOUND from runtime()).
+      sourceOf: (name) =>
+        (!this.runtimes.has(name) && remoteMetricsSource(name, this.connections)) ||
+        localMetricsSource(this.runtime(name), this.probes),
+      log: this.log.child({ module: 'metrics' }),
+    })
     this.membership = new ClusterMembership({
       runtime: (name) => this.runtime(name),
       taken: () => this.creation.taken(),
@@ -189,6 +217,15 @@ export class Engine extends EventEmitter<EngineEvents> {
       layout,
       probes: this.probes,
       log: this.log.child({ module: 'maintenance' }),
+      chooseSavePath: options.chooseSavePath,
+      remote: (name) => (this.runtimes.has(name) ? null : this.connections.maintenanceTarget(name)),
+    })
+    this.diagnosis = new ClusterDiagnosis({
+      runtime: (name) => this.runtime(name),
+      root: layout.root,
+      engineLogFile: layout.engineLogFile,
+      appVersion: options.appVersion,
+      log: this.log.child({ module: 'diagnosis' }),
       chooseSavePath: options.chooseSavePath,
     })
     this.upgrades = new ClusterUpgrades({
@@ -237,6 +274,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       log: this.log,
     })
     settings.on('changed', this.onSettingsChanged)
+    // Local clusters and connections alike; a deleted cluster's timeline goes with it.
+    this.on('leader-change', (name, change) => this.timeline.recordLeaderChange(name, change))
+    this.on('cluster-removed', (name) => this.timeline.forget(name))
   }
 
   /** Opens the engine on a data directory: takes ownership, loads clusters, adopts or stops orphans. */
@@ -355,6 +395,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       await this.keys.forget(name)
       this.auth.forget(name)
       await this.probes.forget(name)
+      await this.metrics.forget(name)
       await this.store.remove(name)
       if (this.runtimes.get(name) === runtime) this.runtimes.delete(name)
       this.emit('cluster-removed', name, bumpViewRevision())
@@ -454,6 +495,12 @@ export class Engine extends EventEmitter<EngineEvents> {
     return discovery ? { ...view, discovery } : view
   }
 
+  /** A cluster's (or an open connection's) timeline, newest first. */
+  clusterTimeline(name: string): ClusterEvent[] {
+    if (!this.runtimes.has(name) && !this.connections.names().includes(name)) this.runtime(name)
+    return this.timeline.events(name)
+  }
+
   /** Buffered log lines of one member after a sequence number. */
   getLogs(cluster: string, member: string, afterSeq = 0, limit = 1000): LogLine[] {
     const slot = this.runtime(cluster).slots.find((s) => s.spec.name === member)
@@ -493,6 +540,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.settings.off('changed', this.onSettingsChanged)
     const closing = new EngineError('ENGINE_CLOSED', 'etcd Desk is shutting down.')
     for (const runtime of this.runtimes.values()) runtime.closeOperations(closing)
+    await this.metrics.closeAll()
     // First, while the members still answer: each probe's lease is revoked, its keys go with it.
     await this.probes.closeAll()
     // Cancels downloads, so a create waiting for one ends at once.
@@ -596,6 +644,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     runtime.on('status', (status) => this.emit('status', status))
     runtime.on('leader-change', (change) => this.emit('leader-change', def.name, change))
     runtime.on('logs', (batch) => this.emit('logs', batch))
+    runtime.on('member-state', (member, state, exit) =>
+      this.timeline.recordMemberState(def.name, member, state, exit),
+    )
+    // Not once the cluster is gone: its delete ends after its removal.
+    runtime.on('operation-ended', (ended) => {
+      if (this.runtimes.get(def.name) === runtime) this.timeline.recordAction(def.name, ended)
+    })
     await runtime.init()
     // After init (its TLS material): root's saved password reaches every client of the cluster.
     await this.auth.attach(runtime)

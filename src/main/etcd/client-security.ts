@@ -12,6 +12,11 @@ export interface ClientTls {
   /** A client certificate signed by that CA, and its key: etcd asks for one (mutual TLS). */
   cert: Buffer
   key: Buffer
+  /**
+   * Security: trust any server certificate (a connection's "Skip server verification", chosen
+   * by the user with a warning shown). Never set for the clusters etcd Desk creates.
+   */
+  skipServerVerification?: boolean
 }
 
 /**
@@ -25,6 +30,12 @@ export interface ClientSecurity {
   /** Null when the engine calls without a user (authentication off). */
   auth: { username: string; password: string } | null
 }
+
+/**
+ * gRPC's verify options for "Skip server verification": no chain check, no name check. etcd3
+ * passes them to createSsl through patches/etcd3+1.1.2.patch (etcd3 1.1.2 has no option for it).
+ */
+const TRUST_ANY_SERVER = { rejectUnauthorized: false, checkServerIdentity: () => undefined }
 
 /** A cluster without TLS or authentication. */
 export const PLAIN_SECURITY: ClientSecurity = { tls: null, auth: null }
@@ -41,6 +52,7 @@ export function etcd3Security(security: ClientSecurity): Pick<IOptions, 'credent
             rootCertificate: given(tls.ca) as Buffer,
             privateKey: given(tls.key),
             certChain: given(tls.cert),
+            ...(tls.skipServerVerification ? { verifyOptions: TRUST_ANY_SERVER } : {}),
           },
         }
       : {}),
@@ -64,6 +76,7 @@ export function memberHttpAgent(
   return new https.Agent({
     ...options,
     ...(tls ? { ca: given(tls.ca), cert: given(tls.cert), key: given(tls.key) } : {}),
+    ...(tls?.skipServerVerification ? { rejectUnauthorized: false } : {}),
   })
 }
 

@@ -1,6 +1,7 @@
 import type { Etcd3 } from 'etcd3'
 import type { LeasePage, LeaseView } from '../../shared/leases'
 import { EngineError } from '../errors/engine-error'
+import { renewLeaseOnce } from '../etcd/lease-keep-alive'
 import { copyBytes } from '../keys/key-bytes'
 import { toEngineError } from '../keys/etcd-error-mapping'
 import { CALL_DEADLINE_MS } from '../keys/key-limits'
@@ -153,21 +154,9 @@ export async function revokeLease(client: LeaseClient, id: string): Promise<void
  * `etcdctl lease keep-alive --once`; answers the TTL etcd renewed it to.
  */
 export async function keepAliveOnce(client: LeaseClient, id: string): Promise<number> {
-  const ttl = await call(client, 'lease keep-alive', id, async () => {
-    // Why a deadline on the stream: it has none by default, and a hung member never answers.
-    const stream = await client.etcd.leaseClient.leaseKeepAlive({
-      deadline: Date.now() + CALL_DEADLINE_MS,
-    })
-    try {
-      return await new Promise<number>((resolve, reject) => {
-        stream.on('data', (response: { TTL: string }) => resolve(Number(response.TTL)))
-        stream.on('error', reject)
-        stream.write({ ID: id })
-      })
-    } finally {
-      stream.end()
-    }
-  })
+  const ttl = await call(client, 'lease keep-alive', id, () =>
+    renewLeaseOnce(client.etcd, id, CALL_DEADLINE_MS),
+  )
   // etcd answers TTL 0 for a lease it does not hold.
   if (ttl <= 0) throw leaseNotFound(id)
   return ttl

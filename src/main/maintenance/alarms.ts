@@ -1,9 +1,9 @@
 import { AlarmAction, AlarmType, type IAlarmMember } from 'etcd3'
 import type { AlarmEntry } from '../../shared/maintenance'
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { toHexId } from '../status/status-mapping'
 import type { MaintenanceContext } from './maintenance-operation'
 import { call, withMemberClients, type MemberHandle } from './member-clients'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /** An active alarm with the member id etcd's API takes (decimal). */
 interface ActiveAlarm extends AlarmEntry {
@@ -14,7 +14,7 @@ interface ActiveAlarm extends AlarmEntry {
  * Every active alarm, asked of every running member (alarms are replicated, so each answers for
  * all; asking all still shows them when some member does not answer), named by member.
  */
-export function listAlarms(runtime: ClusterRuntime): Promise<AlarmEntry[]> {
+export function listAlarms(runtime: MaintenanceTarget): Promise<AlarmEntry[]> {
   return withMemberClients(runtime, async (members) =>
     (await activeAlarms(runtime, members)).map(({ decimalId: _, ...entry }) => entry),
   )
@@ -22,7 +22,7 @@ export function listAlarms(runtime: ClusterRuntime): Promise<AlarmEntry[]> {
 
 /** Deactivates every active alarm, each on its own member when it runs; answers the alarms disarmed. */
 export function disarmAlarms(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   ctx: MaintenanceContext,
 ): Promise<AlarmEntry[]> {
   return withMemberClients(runtime, async (members) => {
@@ -46,7 +46,7 @@ export function disarmAlarms(
 }
 
 async function activeAlarms(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   members: readonly MemberHandle[],
 ): Promise<ActiveAlarm[]> {
   const first = members[0] as MemberHandle

@@ -1,6 +1,6 @@
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { MaintenanceContext } from './maintenance-operation'
 import { call, readMemberStatus, withMemberClients } from './member-clients'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /**
  * Why 1 min: a physical compaction returns once the member has dropped the old revisions from its
@@ -14,7 +14,7 @@ const COMPACT_DEADLINE_MS = 60_000
  * on every member (`etcdctl compact`), and reads below that revision then fail as compacted.
  */
 export function compactCluster(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   revision: string | undefined,
   ctx: MaintenanceContext,
 ): Promise<string> {

@@ -1,7 +1,6 @@
 import { formatBytes } from '../../shared/bytes'
 import type { DefragStep } from '../../shared/maintenance'
 import { defragOrder } from '../../shared/maintenance-commands'
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { MaintenanceContext } from './maintenance-operation'
 import {
   call,
@@ -11,6 +10,7 @@ import {
   withMemberClients,
   type MemberHandle,
 } from './member-clients'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /**
  * Why 5 min: defragmenting rewrites the member's whole backend (seconds for a few hundred MB on
@@ -27,7 +27,7 @@ const DEFRAG_DEADLINE_MS = 5 * 60_000
  * is defragmented in place and the report says so.
  */
 export function defragmentMembers(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   ctx: MaintenanceContext,
 ): Promise<DefragStep[]> {
   const cluster = runtime.def.name
@@ -80,7 +80,7 @@ async function defragmentOne(
 
 /** Moves leadership from `leader` to `target`; returns the target, or null when etcd refused. */
 async function moveLeadership(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   leader: MemberHandle,
   target: string,
   members: readonly MemberHandle[],

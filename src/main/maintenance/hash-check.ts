@@ -1,7 +1,7 @@
 import type { Etcd3, ICallable, IHashKVResponse } from 'etcd3'
 import type { HashKvReport, MemberHash } from '../../shared/maintenance'
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { call, withMemberClients, type MemberHandle } from './member-clients'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /**
  * Why 30 s: HashKV reads the member's whole keyspace up to the revision (about a second per
@@ -21,7 +21,7 @@ type Answer = MemberHash & { revision: string | null }
  * Members that are not running or do not answer are listed with why; the cluster is then not
  * called consistent.
  */
-export function checkConsistency(runtime: ClusterRuntime): Promise<HashKvReport> {
+export function checkConsistency(runtime: MaintenanceTarget): Promise<HashKvReport> {
   return withMemberClients(runtime, async (members) => {
     let answers = await hashAll(runtime, members, '0')
     const revisions = answers.flatMap((a) => (a.revision ? [BigInt(a.revision)] : []))
@@ -40,7 +40,7 @@ export function checkConsistency(runtime: ClusterRuntime): Promise<HashKvReport>
 
 /** Every member's hash at `revision` ('0': its current one), in definition order. */
 function hashAll(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   members: readonly MemberHandle[],
   revision: string,
 ): Promise<Answer[]> {

@@ -1,11 +1,11 @@
 import type { Etcd3 } from 'etcd3'
 import type { MemberView } from '../../shared/cluster'
 import type { DbSize } from '../../shared/maintenance'
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
 import { openMemberClient, type MemberClientOptions } from '../etcd/member-client'
 import { toEngineError } from '../keys/etcd-error-mapping'
 import { toHexId, toLeaderId } from '../status/status-mapping'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /** One running member and a client bound to it alone. */
 export interface MemberHandle {
@@ -33,7 +33,7 @@ export interface MemberMaintenanceStatus extends DbSize {
 }
 
 /** True for a member whose process runs and answers (not paused, starting or stopping). */
-function isServing(member: MemberView): boolean {
+function isServing(member: Pick<MemberView, 'state'>): boolean {
   return member.state === 'running'
 }
 
@@ -42,7 +42,7 @@ function isServing(member: MemberView): boolean {
  * A cluster with no running member is refused with CLUSTER_NOT_RUNNING.
  */
 export async function withMemberClients<T>(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   work: (members: MemberHandle[]) => Promise<T>,
   options: Omit<MemberClientOptions, 'security'> & {
     security?: MemberClientOptions['security']
@@ -71,7 +71,7 @@ export async function withMemberClients<T>(
 
 /** The running member named `member`, or MEMBER_NOT_RUNNING / MEMBER_NOT_FOUND naming it. */
 export function memberHandle(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   members: readonly MemberHandle[],
   member: string,
 ): MemberHandle {

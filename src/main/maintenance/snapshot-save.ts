@@ -1,11 +1,11 @@
 import type { SnapshotInfo } from '../../shared/maintenance'
 import { formatBytes } from '../../shared/bytes'
-import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { MaintenanceContext } from './maintenance-operation'
 import { memberError, memberHandle, readMemberStatus, withMemberClients } from './member-clients'
 import { verifySnapshotFile } from './snapshot-check'
 import type { SnapshotFiles } from './snapshot-files'
 import { streamSnapshot } from './snapshot-stream'
+import type { MaintenanceTarget } from './maintenance-target'
 
 /** Why 1 MiB: a step per megabyte shows progress without flooding the window with updates. */
 const PROGRESS_STEP_BYTES = 1024 * 1024
@@ -15,7 +15,7 @@ const PROGRESS_STEP_BYTES = 1024 * 1024
  * then its Snapshot stream into a file, checked whole (SHA-256) before it is listed.
  */
 export async function saveSnapshot(
-  runtime: ClusterRuntime,
+  runtime: MaintenanceTarget,
   files: SnapshotFiles,
   member: string,
   ctx: MaintenanceContext,

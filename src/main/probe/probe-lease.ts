@@ -1,4 +1,5 @@
 import { EtcdLeaseInvalidError, type Etcd3 } from 'etcd3'
+import { renewLeaseOnce } from '../etcd/lease-keep-alive'
 import type { EngineLog } from '../log/engine-log'
 import { PROBE_CALL_DEADLINE_MS, PROBE_LEASE_TTL_SECONDS } from '../../shared/probe'
 
@@ -97,7 +98,7 @@ export class ProbeLease {
     for (const target of targets) {
       if (this.isClosed || this.id !== id) return
       try {
-        const ttl = await keepAliveOnce(target.client, id)
+        const ttl = await renewLeaseOnce(target.client, id, PROBE_CALL_DEADLINE_MS)
         if (ttl <= 0) this.invalidate(id)
         return
       } catch (error) {
@@ -132,23 +133,6 @@ export class ProbeLease {
     const targets = this.targets()
     const start = targets.length === 0 ? 0 : this.turn++ % targets.length
     return [...targets.slice(start), ...targets.slice(0, start)]
-  }
-}
-
-/** One LeaseKeepAlive through one member; resolves with the TTL etcd granted (0: unknown lease). */
-async function keepAliveOnce(client: Etcd3, id: string): Promise<number> {
-  // Why a deadline on the stream: it has none by default, and a paused member never answers.
-  const stream = await client.leaseClient.leaseKeepAlive({
-    deadline: Date.now() + PROBE_CALL_DEADLINE_MS,
-  })
-  try {
-    return await new Promise<number>((resolve, reject) => {
-      stream.on('data', (response: { TTL: string }) => resolve(Number(response.TTL)))
-      stream.on('error', reject)
-      stream.write({ ID: id })
-    })
-  } finally {
-    stream.end()
   }
 }
 

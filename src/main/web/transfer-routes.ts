@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { pipeline } from 'node:stream/promises'
 import type { Result } from '../../shared/result'
 import { EXPORTS_PATH, MAX_IMPORT_UPLOAD_BYTES, type ImportFileView } from '../../shared/transfer'
 import type { ClusterTransfers } from '../engine/cluster-transfers'
 import { EngineError, toResult } from '../errors/engine-error'
+import { decodeSegment, sendAttachment, sendNotFound } from './attachment'
 import { BASE_HEADERS } from './static-files'
 
 /** Longest upload name kept (it is only shown). */
@@ -27,26 +25,10 @@ export async function serveExport(
   pathname: string,
   isHead: boolean,
 ): Promise<void> {
-  const name = decodeName(pathname.slice(EXPORTS_PATH.length))
+  const name = decodeSegment(pathname.slice(EXPORTS_PATH.length))
   const file = name ? await transfers.files.exportFile(name) : null
-  if (!name || !file) {
-    res.writeHead(404, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
-    res.end('etcd Desk: no such export.\n')
-    return
-  }
-  const { size } = await stat(file)
-  res.writeHead(200, {
-    ...BASE_HEADERS,
-    'Content-Type': 'application/octet-stream',
-    'Content-Length': String(size),
-    'Content-Disposition': `attachment; filename="${name}"`,
-    'Cache-Control': 'no-store',
-  })
-  if (isHead) {
-    res.end()
-    return
-  }
-  await pipeline(createReadStream(file), res)
+  if (!name || !file) return sendNotFound(res, 'export')
+  await sendAttachment(res, file, name, isHead)
 }
 
 /**
@@ -88,13 +70,4 @@ function shownName(raw: string | null): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const name = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME_CHARS)
   return name === '' ? 'upload.jsonl' : name
-}
-
-function decodeName(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    // A malformed escape is no export name.
-    return null
-  }
 }

@@ -14,6 +14,8 @@ import { ENGINE_LOG_PATH } from '../../shared/ws-url'
 import { serveEngineLog } from './engine-log-page'
 import { isSnapshotPath, serveSnapshot } from './snapshot-download'
 import { isExportPath, receiveImport, serveExport } from './transfer-routes'
+import { isClusterExportPath, serveClusterExport } from './cluster-export-download'
+import { isDiagnosisPath, serveDiagnosis } from './diagnosis-download'
 import { IMPORTS_PATH } from '../../shared/transfer'
 import { BASE_HEADERS, serveFile, servePage } from './static-files'
 import { createWsEndpoint } from './ws-endpoint'
@@ -138,6 +140,10 @@ async function handleHttp(
     await serveSnapshot(res, options.engine.maintenance, url.pathname, isHead)
   } else if (isExportPath(url.pathname)) {
     await serveExport(res, options.engine.transfers, url.pathname, isHead)
+  } else if (isClusterExportPath(url.pathname)) {
+    await serveClusterExport(res, options.engine.clusterExports, url.pathname, isHead)
+  } else if (isDiagnosisPath(url.pathname)) {
+    await serveDiagnosis(res, options.engine.diagnosis.files, url.pathname, isHead)
   } else if (isPage) {
     const host = req.headers.host ?? '' // already checked against the allowed hosts
     await servePage(res, rendererDir, host, { 'Set-Cookie': tokenCookie(policy) }, isHead)

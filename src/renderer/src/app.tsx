@@ -10,6 +10,7 @@ import { browserTransferLinks } from './browser-transfer'
 import { ApiProvider } from './features/shared/api-context'
 import { ErrorBoundary } from './features/shared/error-boundary'
 import { ShortcutKeysProvider } from './features/shared/app-commands'
+import { LanguageFromSettings } from './i18n/language-from-settings'
 import './styles/index.css'
 
 const releases = apiReleaseCatalog(api)
@@ -30,6 +31,7 @@ export function App() {
   return (
     <ErrorBoundary>
       <ApiProvider api={api} onConnectionChange={onConnectionChange} onReconnectNow={reconnectNow}>
+        <LanguageFromSettings />
         <ShortcutKeysProvider isEnabled={transport === 'websocket'}>
           <ReleaseCatalogProvider value={releases}>
             <EngineLogHrefProvider value={engineLogHref}>

@@ -1,6 +1,8 @@
 import type { Result } from '../../shared/result'
 import type { ImportFileView } from '../../shared/transfer'
 import { exportDownloadUrl, importUploadUrl } from '../../shared/transfer-urls'
+import { clusterExportDownloadUrl } from '../../shared/cluster-export/export-urls'
+import { diagnosisDownloadUrl } from '../../shared/diagnosis'
 import type { TransferLinks } from './features/transfer/transfer-links'
 
 /**
@@ -10,6 +12,8 @@ import type { TransferLinks } from './features/transfer/transfer-links'
 export function browserTransferLinks(location: Location): TransferLinks {
   return {
     exportHref: (fileName) => exportDownloadUrl(location, fileName),
+    clusterExportHref: (archive) => clusterExportDownloadUrl(location, archive),
+    diagnosisHref: (fileName) => diagnosisDownloadUrl(location, fileName),
     upload: async (file) => {
       try {
         const response = await fetch(importUploadUrl(location, file.name), {

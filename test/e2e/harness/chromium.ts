@@ -17,8 +17,11 @@ export interface OpenPage {
   close: () => Promise<void>
 }
 
-/** Opens Debian's Chromium headless (Playwright gives it a fresh temporary profile) and loads `url`. */
-export async function openPage(url: string): Promise<OpenPage> {
+/**
+ * Opens Debian's Chromium headless (Playwright gives it a fresh temporary profile) and loads `url`;
+ * `locale` sets the browser's language (navigator.languages), as the OS's language would.
+ */
+export async function openPage(url: string, options: { locale?: string } = {}): Promise<OpenPage> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -33,7 +36,10 @@ export async function openPage(url: string): Promise<OpenPage> {
       '--no-first-run',
     ],
   })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    ...(options.locale && { locale: options.locale }),
+  })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const page = await context.newPage()
   const pageErrors: string[] = []

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../src/main/engine/engine'
 import type { ConnectionSpec } from '../../../src/shared/connections'
 import { openTestEngine } from '../../helpers/engine-fixture'
@@ -75,6 +75,27 @@ describe('a connection to a cluster etcd Desk did not create (TLS and authentica
     expect(plain.problem).toBe('tls-expected')
   })
 
+  it('with "Skip server verification", trusts a server its CA file would refuse', async () => {
+    const skip = { certFile: files().cert, keyFile: files().key, skipServerVerification: true }
+    const wrongCa = await engine.connections.test(
+      spec({ tls: { caFile: files().otherCa, ...skip } }),
+      'root-secret-1',
+    )
+    expect(wrongCa.endpoints.map((e) => e.problem)).toEqual([null, null, null])
+    // No CA file: the system's CAs never signed the test's certificates, so only skipping helps.
+    const systemCas = await engine.connections.test(
+      spec({ tls: { caFile: null, ...skip } }),
+      'root-secret-1',
+    )
+    expect(systemCas.isOk).toBe(true)
+    expect(systemCas.members.map((m) => m.name).sort()).toEqual(['m1', 'm2', 'm3'])
+    const refused = await engine.connections.test(
+      spec({ tls: { caFile: null, certFile: files().cert, keyFile: files().key } }),
+      'root-secret-1',
+    )
+    expect(refused.endpoints[0]?.problem).toBe('tls-unknown-authority')
+  })
+
   it('refuses a key file that is not a key, naming it, before saving anything', async () => {
     await expect(
       engine.connections.save(
@@ -111,6 +132,22 @@ describe('a connection to a cluster etcd Desk did not create (TLS and authentica
     // Leases read, a grant refused: everything that writes goes through the same check.
     expect((await engine.leases.list('team', {})).leases).toEqual([])
     await expect(engine.leases.grant('team', 60)).rejects.toMatchObject({ code: 'READ_ONLY' })
+    // Maintenance that only reads runs; what changes the cluster is refused before it is sent.
+    expect(await engine.maintenance.alarms('team')).toEqual([])
+    const snapshot = await engine.maintenance.saveSnapshot('team', 'm2')
+    expect(snapshot).toMatchObject({ cluster: 'team', member: 'm2' })
+    expect(statSync(snapshot.file).size).toBe(snapshot.bytes)
+    expect(snapshot.bytes).toBeGreaterThan(0)
+    for (const change of [
+      () => engine.maintenance.defragment('team'),
+      () => engine.maintenance.compact('team'),
+      () => engine.maintenance.disarm('team'),
+    ]) {
+      await expect(change()).rejects.toMatchObject({
+        code: 'READ_ONLY',
+        detail: { cluster: 'team' },
+      })
+    }
   })
 
   it('writes once read-only is off, and fails over when the first endpoint dies', async () => {
@@ -124,6 +161,34 @@ describe('a connection to a cluster etcd Desk did not create (TLS and authentica
       expect(decode(entry.value ?? new Uint8Array())).toBe('written')
     }
     await cluster().restart('m1')
+  })
+
+  it('maintains a connected cluster: defragments followers first, compacts, one action at a time', async () => {
+    // The restarted m1 reads as serving again before maintenance counts on it.
+    await vi.waitFor(
+      () => expect(engine.getStatus('team')?.members.every((m) => m.healthy)).toBe(true),
+      { timeout: 15_000 },
+    )
+    const defragmenting = engine.maintenance.defragment('team')
+    await expect(engine.maintenance.compact('team')).rejects.toMatchObject({
+      code: 'CLUSTER_BUSY',
+      detail: { cluster: 'team', operation: 'defragment' },
+    })
+    const report = await defragmenting
+    expect(report.steps.map((s) => s.member)).toHaveLength(3)
+    // The leader the defragmentation read itself goes last (the polled status may be older).
+    expect(report.steps.at(-1)).toMatchObject({ wasLeader: true })
+    expect(report.steps.slice(0, 2).every((s) => !s.wasLeader)).toBe(true)
+
+    const before = (
+      await etcdctl('--user=root:root-secret-1', 'get', '/team/new', '-w', 'json')
+    ).match(/"mod_revision":(\d+)/)?.[1]
+    await engine.keys.put('team', text('/team/new'), text('rewritten'))
+    const { revision } = await engine.maintenance.compact('team')
+    expect(BigInt(revision)).toBeGreaterThan(BigInt(before ?? '0'))
+    await expect(
+      etcdctl('--user=root:root-secret-1', 'get', '/team/new', `--rev=${before}`),
+    ).rejects.toThrow(/compacted/)
   })
 
   it('is not a name a new local cluster can take', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import WORDS from '../../../src/renderer/src/i18n/locales/en/logExplanations.json'
 import { parseEtcdLogLine } from '../../../src/main/logs/zap-line-parser'
 import { explainLogLine, explainLogText } from '../../../src/shared/log-explanations'
 
@@ -60,8 +61,11 @@ const NOT_EXPLAINED = [
   '{"level":"warn","ts":"2023-11-24T19:13:47.904491Z","caller":"embed/config_logging.go:169","msg":"rejected connection","remote-addr":"127.0.0.1:57186","server-name":"localhost","error":"EOF"}',
   '{"level":"warn","ts":"2021-09-10T17:14:50.559+0800","caller":"embed/config_logging.go:279","msg":"rejected connection","remote-addr":"10.0.0.42:49824","server-name":"","error":"read tcp 10.0.0.8:2380->10.0.0.42:49824: i/o timeout"}',
   '{"level":"info","ts":"2026-11-24T01:39:12.000Z","caller":"embed/serve.go:100","msg":"ready to serve client requests"}',
-  '{"level":"warn","ts":"2024-05-14T20:27:13.557385Z","caller":"rafthttp/probing_status.go:68","msg":"prober detected unhealthy status","round-tripper-name":"ROUND_TRIPPER_SNAPSHOT","remote-peer-id":"8211f1d0f64f3269","rtt":"416.079µs","error":"dial tcp 127.0.0.1:12380: connect: connection refused"}',
 ]
+
+// A peer that is down is no TLS matter: the peer entry explains it, not a TLS one.
+const PEER_DOWN =
+  '{"level":"warn","ts":"2024-05-14T20:27:13.557385Z","caller":"rafthttp/probing_status.go:68","msg":"prober detected unhealthy status","round-tripper-name":"ROUND_TRIPPER_SNAPSHOT","remote-peer-id":"8211f1d0f64f3269","rtt":"416.079µs","error":"dial tcp 127.0.0.1:12380: connect: connection refused"}'
 
 describe('TLS log explanations', () => {
   it.each(EXPLAINED)('explains a real line as %s', (id, line) => {
@@ -74,6 +78,10 @@ describe('TLS log explanations', () => {
       expect(explain(line)).toBeNull()
     },
   )
+
+  it('leaves a peer that is down to the peer entries', () => {
+    expect(explain(PEER_DOWN)).toBe('peer-unreachable')
+  })
 
   it('explains client-side errors too (TLS 1.3 alerts, http against https)', () => {
     expect(
@@ -95,13 +103,14 @@ describe('TLS log explanations', () => {
     ).toBe('tls-not-pem')
   })
 
-  it('gives plain words and a next step, without its pattern', () => {
+  it('gives its id, topic and etcd page (the words are the window’s), without its pattern', () => {
     const explanation = explainLogText('remote error: tls: bad certificate')
-    expect(explanation).toMatchObject({
+    expect(explanation).toEqual({
+      id: 'tls-bad-certificate',
       topic: 'tls',
-      title: 'The other side refused a certificate',
+      docsUrl: 'https://etcd.io/docs/v3.5/op-guide/security/',
     })
-    expect(explanation?.action).toContain('rejected connection')
-    expect(explanation).not.toHaveProperty('pattern')
+    expect(WORDS['tls-bad-certificate']?.title).toBe('The other side refused a certificate')
+    expect(WORDS['tls-bad-certificate']?.action).toContain('rejected connection')
   })
 })

@@ -71,6 +71,8 @@ export function recordingEngine() {
   const keysEmitter = new EventEmitter()
   const releasesEmitter = new EventEmitter()
   const transfersEmitter = new EventEmitter()
+  // Parts of the engine that push (progress, the cluster timeline) are emitters of their own.
+  const pushing = new Map<string, EventEmitter>()
   const record = (target: EventEmitter, prefix: string) =>
     new Proxy(target, {
       get(t, prop, receiver) {
@@ -78,6 +80,10 @@ export function recordingEngine() {
         if (prop === 'keys' && prefix === '') return keys
         if (prop === 'releases' && prefix === '') return releases
         if (prop === 'transfers' && prefix === '') return transfers
+        if ((prop === 'diagnosis' || prop === 'timeline') && prefix === '') {
+          if (!pushing.has(prop)) pushing.set(prop, record(new EventEmitter(), `${prop}.`))
+          return pushing.get(prop)
+        }
         if (prop === 'options') return { appVersion: '9.9.9' }
         if (prop === 'layout') return { root: '/data' }
         if (prop === 'log') return silentLog()

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import { EmptyState } from '../shared/empty-state'
 import { ErrorMessage } from '../shared/error-message'
@@ -11,22 +12,23 @@ import { UsersSection } from './users-section'
 /** The Access tab: authentication on/off, root's password when needed, users and roles. */
 export function AccessPanel(props: { cluster: ClusterView }) {
   const name = props.cluster.definition.name
+  const { t } = useTranslation('auth')
   const isRunning = hasLiveMember(props.cluster)
   const access = useAccess(name, isRunning)
   const { view } = access
   if (!isRunning) {
     return (
-      <EmptyState title={`Cluster ${name} is stopped`}>
-        Click <strong>Start all</strong>, then manage its users and roles here.
+      <EmptyState title={t('panel.stoppedTitle', { name })}>
+        <Trans t={t} i18nKey="panel.stoppedBody" components={{ strong: <strong /> }} />
       </EmptyState>
     )
   }
   if (!view) {
     return access.error ? (
-      <ErrorMessage error={access.error} context="Could not read access" onRetry={access.reload} />
+      <ErrorMessage error={access.error} context={t('panel.readFailed')} onRetry={access.reload} />
     ) : (
       <p className="muted" role="status">
-        Reading users and roles…
+        {t('panel.reading')}
       </p>
     )
   }
@@ -37,7 +39,7 @@ export function AccessPanel(props: { cluster: ClusterView }) {
       {access.error && (
         <ErrorMessage
           error={access.error}
-          context="Could not read access"
+          context={t('panel.readFailed')}
           onRetry={access.reload}
         />
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { AuthView } from '../../../../shared/auth'
 import type { ClusterOperation } from '../../../../shared/cluster'
@@ -25,6 +26,7 @@ export function AuthSwitchSection(props: {
     disable: blockedBy(props.operation, 'auth-disable'),
   }
   const ids = useId()
+  const { t } = useTranslation('auth')
   const [password, setPassword] = useState('')
   const [repeat, setRepeat] = useState('')
   const [isConfirming, setConfirming] = useState(false)
@@ -45,25 +47,30 @@ export function AuthSwitchSection(props: {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Authentication</h3>
+      <h3 id={`${ids}-title`}>{t('switch.title')}</h3>
       <p role="status">
         {view.isEnabled === null
-          ? 'Unknown until the cluster runs.'
+          ? t('switch.unknown')
           : view.isEnabled
-            ? 'On: every client must log in as a user.'
-            : 'Off: every client may read and write everything.'}
+            ? t('switch.on')
+            : t('switch.off')}
       </p>
       {view.isEnabled === false && (
         <form
           className="button-row"
-          aria-label="Enable authentication"
+          aria-label={t('switch.enableLabel')}
           onSubmit={(e) => {
             e.preventDefault()
             void onEnable()
           }}
         >
-          <PasswordField label="Root password" value={password} onChange={setPassword} isNew />
-          <PasswordField label="Repeat root password" value={repeat} onChange={setRepeat} isNew />
+          <PasswordField
+            label={t('switch.rootPassword')}
+            value={password}
+            onChange={setPassword}
+            isNew
+          />
+          <PasswordField label={t('switch.repeat')} value={repeat} onChange={setRepeat} isNew />
           <BusyButton
             type="submit"
             isBusy={enable.isBusy}
@@ -72,14 +79,14 @@ export function AuthSwitchSection(props: {
             }
             title={blocked.enable ?? undefined}
           >
-            Enable authentication
+            {t('switch.enable')}
           </BusyButton>
         </form>
       )}
       {enable.error && (
         <ErrorMessage
           error={enable.error}
-          context="Could not enable"
+          context={t('switch.enableFailed')}
           onDismiss={enable.clearError}
         />
       )}
@@ -91,28 +98,24 @@ export function AuthSwitchSection(props: {
             title={blocked.disable ?? undefined}
             onClick={() => setConfirming(true)}
           >
-            Disable authentication
+            {t('switch.disable')}
           </button>
         </div>
       )}
       {isConfirming && (
         <ConfirmDialog
-          title="Disable authentication?"
-          confirmLabel="Disable authentication"
+          title={t('switch.disableTitle')}
+          confirmLabel={t('switch.disable')}
           onConfirm={() => void onDisable()}
           onCancel={() => setConfirming(false)}
           isBusy={disable.isBusy}
           error={disable.error}
         >
-          Every client may then read and write every key. Users and roles are kept for a later
-          enable.
+          {t('switch.disableBody')}
         </ConfirmDialog>
       )}
       <p className="muted">
-        Root’s password is kept{' '}
-        {view.passwordStore === 'encrypted'
-          ? 'encrypted with your system keychain, in the cluster’s folder.'
-          : 'in memory only: etcd Desk asks for it again after a restart.'}
+        {view.passwordStore === 'encrypted' ? t('switch.keptEncrypted') : t('switch.keptMemory')}
       </p>
     </section>
   )

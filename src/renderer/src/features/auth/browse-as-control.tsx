@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -16,6 +17,7 @@ export function BrowseAsControl(props: {
 }) {
   const { cluster } = props
   const access = useAccess(cluster, true)
+  const { t } = useTranslation('auth')
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
   const send = useChange()
@@ -39,17 +41,17 @@ export function BrowseAsControl(props: {
   return (
     <form
       className="button-row"
-      aria-label="Browse as"
+      aria-label={t('browse.label')}
       onSubmit={(e) => {
         e.preventDefault()
         void apply(user === '' ? null : user)
       }}
     >
-      <span role="status">Browsing as {current ?? 'etcd Desk (root)'}</span>
+      <span role="status">{t('browse.browsing', { user: current ?? t('browse.desk') })}</span>
       <label className="field">
-        <span>Browse as user</span>
+        <span>{t('browse.user')}</span>
         <select value={user} onChange={(e) => setUser(e.target.value)}>
-          <option value="">etcd Desk (root)</option>
+          <option value="">{t('browse.desk')}</option>
           {view.users
             .filter((u) => u.name !== 'root')
             .map((u) => (
@@ -58,13 +60,17 @@ export function BrowseAsControl(props: {
         </select>
       </label>
       {user !== '' && (
-        <PasswordField label={`Password of ${user}`} value={password} onChange={setPassword} />
+        <PasswordField
+          label={t('browse.passwordOf', { user })}
+          value={password}
+          onChange={setPassword}
+        />
       )}
       <BusyButton type="submit" isBusy={send.isBusy} disabled={user !== '' && password === ''}>
-        Browse as
+        {t('browse.submit')}
       </BusyButton>
       {send.error && (
-        <ErrorMessage error={send.error} context="Browse as" onDismiss={send.clearError} />
+        <ErrorMessage error={send.error} context={t('browse.failed')} onDismiss={send.clearError} />
       )}
     </form>
   )

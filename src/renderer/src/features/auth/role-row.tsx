@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import { AUTH_PERMISSIONS, type AuthPermission, type AuthRoleView } from '../../../../shared/auth'
 import { BusyButton } from '../shared/busy-button'
@@ -17,6 +18,7 @@ export function RoleRow(props: {
   const [isPrefix, setPrefix] = useState(true)
   const [permission, setPermission] = useState<AuthPermission>('read')
   const change = useChange()
+  const { t } = useTranslation('auth')
   const onGrant = async () => {
     const sent = { cluster, role: role.name, key, isPrefix, permission }
     if (await change.run(() => access.change('auth:role-grant', sent))) setKey('')
@@ -25,17 +27,17 @@ export function RoleRow(props: {
     <tr>
       <th scope="row">{role.name}</th>
       <td>
-        <ul className="inline-list" aria-label={`Permissions of ${role.name}`}>
+        <ul className="inline-list" aria-label={t('roleRow.permissionsOf', { role: role.name })}>
           {role.permissions.map((p) => {
-            const what = `${p.permission} ${p.key}${p.isPrefix ? ' (prefix)' : ''}`
+            const what = `${p.permission} ${p.key}${p.isPrefix ? t('roleRow.prefixMark') : ''}`
             return (
               <li key={`${p.key}/${p.isPrefix}`} className="mono">
                 {what}
-                {p.rangeEnd !== null ? ` to ${p.rangeEnd}` : ''}{' '}
+                {p.rangeEnd !== null ? t('roleRow.to', { end: p.rangeEnd }) : ''}{' '}
                 <button
                   type="button"
                   className="button--small"
-                  aria-label={`Revoke ${what} from ${role.name}`}
+                  aria-label={t('roleRow.revokeFrom', { what, role: role.name })}
                   onClick={() =>
                     void change.run(() =>
                       access.change('auth:role-revoke', {
@@ -47,7 +49,7 @@ export function RoleRow(props: {
                     )
                   }
                 >
-                  Revoke
+                  {t('roleRow.revoke')}
                 </button>
               </li>
             )
@@ -57,14 +59,14 @@ export function RoleRow(props: {
       <td>
         <form
           className="button-row"
-          aria-label={`Grant a permission to ${role.name}`}
+          aria-label={t('roleRow.grantTo', { role: role.name })}
           onSubmit={(e) => {
             e.preventDefault()
             void onGrant()
           }}
         >
           <label className="field">
-            <span>Key or prefix</span>
+            <span>{t('roleRow.keyOrPrefix')}</span>
             <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="/app/" />
           </label>
           <label className="field field--inline">
@@ -73,10 +75,10 @@ export function RoleRow(props: {
               checked={isPrefix}
               onChange={(e) => setPrefix(e.target.checked)}
             />
-            <span>Prefix</span>
+            <span>{t('roleRow.prefix')}</span>
           </label>
           <label className="field">
-            <span>Permission</span>
+            <span>{t('roleRow.permission')}</span>
             <select
               value={permission}
               onChange={(e) => setPermission(e.target.value as AuthPermission)}
@@ -87,10 +89,14 @@ export function RoleRow(props: {
             </select>
           </label>
           <BusyButton type="submit" isBusy={change.isBusy} disabled={key === ''}>
-            Grant permission
+            {t('roleRow.grant')}
           </BusyButton>
-          <button type="button" aria-label={`Delete role ${role.name}`} onClick={props.onDelete}>
-            Delete
+          <button
+            type="button"
+            aria-label={t('roleRow.deleteRole', { role: role.name })}
+            onClick={props.onDelete}
+          >
+            {t('roleRow.delete')}
           </button>
         </form>
         {change.error && (

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { AuthRoleView, AuthView } from '../../../../shared/auth'
 import { BusyButton } from '../shared/busy-button'
@@ -11,6 +12,7 @@ import { useChange } from './use-change'
 export function RolesSection(props: { view: AuthView; access: AccessState }) {
   const { view, access } = props
   const ids = useId()
+  const { t } = useTranslation('auth')
   const cluster = view.cluster
   const [name, setName] = useState('')
   const [deleting, setDeleting] = useState<AuthRoleView | null>(null)
@@ -25,13 +27,13 @@ export function RolesSection(props: { view: AuthView; access: AccessState }) {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Roles</h3>
+      <h3 id={`${ids}-title`}>{t('roles.title')}</h3>
       <table className="port-table" aria-labelledby={`${ids}-title`}>
         <thead>
           <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Permissions</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('roles.role')}</th>
+            <th scope="col">{t('roles.permissions')}</th>
+            <th scope="col">{t('roles.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,37 +50,33 @@ export function RolesSection(props: { view: AuthView; access: AccessState }) {
       </table>
       <form
         className="button-row"
-        aria-label="Add role"
+        aria-label={t('roles.addLabel')}
         onSubmit={(e) => {
           e.preventDefault()
           void onAdd()
         }}
       >
         <label className="field">
-          <span>New role name</span>
+          <span>{t('roles.newName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </label>
         <BusyButton type="submit" isBusy={add.isBusy} disabled={name.trim() === ''}>
-          Add role
+          {t('roles.add')}
         </BusyButton>
       </form>
       {add.error && (
-        <ErrorMessage
-          error={add.error}
-          context="Could not add the role"
-          onDismiss={add.clearError}
-        />
+        <ErrorMessage error={add.error} context={t('roles.addFailed')} onDismiss={add.clearError} />
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete role ${deleting.name}?`}
-          confirmLabel={`Delete ${deleting.name}`}
+          title={t('roles.deleteTitle', { role: deleting.name })}
+          confirmLabel={t('roles.deleteConfirm', { role: deleting.name })}
           onConfirm={() => void onDelete(deleting.name)}
           onCancel={() => setDeleting(null)}
           isBusy={remove.isBusy}
           error={remove.error}
         >
-          Users holding it lose its permissions at once.
+          {t('roles.deleteBody')}
         </ConfirmDialog>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -9,6 +10,7 @@ import { useChange } from './use-change'
 export function RootPasswordForm(props: { cluster: string; access: AccessState }) {
   const [password, setPassword] = useState('')
   const send = useChange()
+  const { t } = useTranslation('auth')
   const onSubmit = async () => {
     const ok = await send.run(() =>
       props.access.change('auth:root-password', { cluster: props.cluster, password }),
@@ -18,22 +20,19 @@ export function RootPasswordForm(props: { cluster: string; access: AccessState }
   return (
     <form
       className="banner banner--warn"
-      aria-label="Enter root's password"
+      aria-label={t('root.label')}
       onSubmit={(e) => {
         e.preventDefault()
         void onSubmit()
       }}
     >
-      <p>
-        Authentication is on and etcd Desk needs root’s password to read keys, run the write probe
-        and manage users.
-      </p>
-      <PasswordField label="Root's password" value={password} onChange={setPassword} />
+      <p>{t('root.body')}</p>
+      <PasswordField label={t('root.password')} value={password} onChange={setPassword} />
       <BusyButton type="submit" isBusy={send.isBusy} disabled={password === ''}>
-        Use this password
+        {t('root.use')}
       </BusyButton>
       {send.error && (
-        <ErrorMessage error={send.error} context="Root's password" onDismiss={send.clearError} />
+        <ErrorMessage error={send.error} context={t('root.failed')} onDismiss={send.clearError} />
       )}
     </form>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { AuthUserView } from '../../../../shared/auth'
 import { BusyButton } from '../shared/busy-button'
@@ -19,6 +20,7 @@ export function UserRow(props: {
   const [password, setPassword] = useState('')
   const [isChangingPassword, setChangingPassword] = useState(false)
   const change = useChange()
+  const { t } = useTranslation('auth')
   const grantable = props.roles.filter((r) => !user.roles.includes(r))
   const onPassword = async () => {
     const sent = { cluster, user: user.name, password }
@@ -31,21 +33,21 @@ export function UserRow(props: {
     <tr>
       <th scope="row">{user.name}</th>
       <td>
-        <ul className="inline-list" aria-label={`Roles of ${user.name}`}>
+        <ul className="inline-list" aria-label={t('userRow.rolesOf', { user: user.name })}>
           {user.roles.map((r) => (
             <li key={r}>
               {r}{' '}
               <button
                 type="button"
                 className="button--small"
-                aria-label={`Revoke role ${r} from ${user.name}`}
+                aria-label={t('userRow.revokeRole', { role: r, user: user.name })}
                 onClick={() =>
                   void change.run(() =>
                     access.change('auth:user-revoke', { cluster, user: user.name, role: r }),
                   )
                 }
               >
-                Revoke
+                {t('userRow.revoke')}
               </button>
             </li>
           ))}
@@ -54,9 +56,9 @@ export function UserRow(props: {
       <td>
         <div className="button-row">
           <label className="field">
-            <span className="visually-hidden">Role to grant to {user.name}</span>
+            <span className="visually-hidden">{t('userRow.roleToGrant', { user: user.name })}</span>
             <select value={role} onChange={(e) => setRole(e.target.value)}>
-              <option value="">Choose a role…</option>
+              <option value="">{t('userRow.chooseRole')}</option>
               {grantable.map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -65,43 +67,47 @@ export function UserRow(props: {
           <button
             type="button"
             disabled={role === ''}
-            aria-label={`Grant role to ${user.name}`}
+            aria-label={t('userRow.grantRoleTo', { user: user.name })}
             onClick={() =>
               void change
                 .run(() => access.change('auth:user-grant', { cluster, user: user.name, role }))
                 .then((ok) => ok && setRole(''))
             }
           >
-            Grant role
+            {t('userRow.grantRole')}
           </button>
           <button
             type="button"
-            aria-label={`Change password of ${user.name}`}
+            aria-label={t('userRow.changePasswordOf', { user: user.name })}
             onClick={() => setChangingPassword((v) => !v)}
           >
-            Change password
+            {t('userRow.changePassword')}
           </button>
-          <button type="button" aria-label={`Delete user ${user.name}`} onClick={props.onDelete}>
-            Delete
+          <button
+            type="button"
+            aria-label={t('userRow.deleteUser', { user: user.name })}
+            onClick={props.onDelete}
+          >
+            {t('userRow.delete')}
           </button>
         </div>
         {isChangingPassword && (
           <form
             className="button-row"
-            aria-label={`New password for ${user.name}`}
+            aria-label={t('userRow.newPasswordFor', { user: user.name })}
             onSubmit={(e) => {
               e.preventDefault()
               void onPassword()
             }}
           >
             <PasswordField
-              label={`New password for ${user.name}`}
+              label={t('userRow.newPasswordFor', { user: user.name })}
               value={password}
               onChange={setPassword}
               isNew
             />
             <BusyButton type="submit" isBusy={change.isBusy} disabled={password === ''}>
-              Set password
+              {t('userRow.setPassword')}
             </BusyButton>
           </form>
         )}

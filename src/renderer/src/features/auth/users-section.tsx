@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { AuthUserView, AuthView } from '../../../../shared/auth'
 import { BusyButton } from '../shared/busy-button'
@@ -12,6 +13,7 @@ import { UserRow } from './user-row'
 export function UsersSection(props: { view: AuthView; access: AccessState }) {
   const { view, access } = props
   const ids = useId()
+  const { t } = useTranslation('auth')
   const cluster = view.cluster
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
@@ -30,13 +32,13 @@ export function UsersSection(props: { view: AuthView; access: AccessState }) {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Users</h3>
+      <h3 id={`${ids}-title`}>{t('users.title')}</h3>
       <table className="port-table" aria-labelledby={`${ids}-title`}>
         <thead>
           <tr>
-            <th scope="col">User</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('users.user')}</th>
+            <th scope="col">{t('users.roles')}</th>
+            <th scope="col">{t('users.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,38 +56,39 @@ export function UsersSection(props: { view: AuthView; access: AccessState }) {
       </table>
       <form
         className="button-row"
-        aria-label="Add user"
+        aria-label={t('users.addLabel')}
         onSubmit={(e) => {
           e.preventDefault()
           void onAdd()
         }}
       >
         <label className="field">
-          <span>New user name</span>
+          <span>{t('users.newName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </label>
-        <PasswordField label="New user's password" value={password} onChange={setPassword} isNew />
+        <PasswordField
+          label={t('users.newPassword')}
+          value={password}
+          onChange={setPassword}
+          isNew
+        />
         <BusyButton type="submit" isBusy={add.isBusy} disabled={name.trim() === ''}>
-          Add user
+          {t('users.add')}
         </BusyButton>
       </form>
       {add.error && (
-        <ErrorMessage
-          error={add.error}
-          context="Could not add the user"
-          onDismiss={add.clearError}
-        />
+        <ErrorMessage error={add.error} context={t('users.addFailed')} onDismiss={add.clearError} />
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete user ${deleting.name}?`}
-          confirmLabel={`Delete ${deleting.name}`}
+          title={t('users.deleteTitle', { user: deleting.name })}
+          confirmLabel={t('users.deleteConfirm', { user: deleting.name })}
           onConfirm={() => void onDelete(deleting.name)}
           onCancel={() => setDeleting(null)}
           isBusy={remove.isBusy}
           error={remove.error}
         >
-          Clients logging in as {deleting.name} are refused from then on.
+          {t('users.deleteBody', { user: deleting.name })}
         </ConfirmDialog>
       )}
     </section>

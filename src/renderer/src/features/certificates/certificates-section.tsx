@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { ClusterCertificate } from '../../../../shared/certificates'
 import type { ClusterView } from '../../../../shared/cluster'
 import { CopyButton } from '../shared/copy-button'
@@ -10,15 +11,12 @@ import { useRequest } from '../shared/use-request'
  */
 export function CertificatesSection(props: { cluster: ClusterView }) {
   const name = props.cluster.definition.name
+  const { t } = useTranslation('certificates')
   const asked = useRequest('cluster:certificates', { cluster: name }, [name])
   return (
     <section aria-labelledby="certificates-title">
-      <h3 id="certificates-title">Certificates</h3>
-      <p className="muted">
-        This cluster&apos;s own CA signed every certificate below. Members serve https with their
-        server certificate, dial each other with their peer certificate (server-auth and
-        client-auth), and ask every client for a certificate from the CA.
-      </p>
+      <h3 id="certificates-title">{t('certs.title')}</h3>
+      <p className="muted">{t('certs.about')}</p>
       {asked.error && <ErrorMessage error={asked.error} />}
       {asked.data && <CertificateTable certificates={asked.data} />}
     </section>
@@ -26,17 +24,18 @@ export function CertificatesSection(props: { cluster: ClusterView }) {
 }
 
 function CertificateTable(props: { certificates: ClusterCertificate[] }) {
+  const { t, i18n } = useTranslation('certificates')
   return (
     <div className="table-scroll">
-      <table className="port-table" aria-label="Certificates">
+      <table className="port-table" aria-label={t('certs.table')}>
         <thead>
           <tr>
-            <th scope="col">Certificate</th>
-            <th scope="col">Subject and SANs</th>
-            <th scope="col">Usages</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Files</th>
-            <th scope="col">Check</th>
+            <th scope="col">{t('certs.certificate')}</th>
+            <th scope="col">{t('certs.subject')}</th>
+            <th scope="col">{t('certs.usages')}</th>
+            <th scope="col">{t('certs.expires')}</th>
+            <th scope="col">{t('certs.files')}</th>
+            <th scope="col">{t('certs.check')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,20 +48,24 @@ function CertificateTable(props: { certificates: ClusterCertificate[] }) {
                   {c.summary?.subjectAltNames.map((s) => `${s.type}:${s.value}`).join(', ')}
                 </div>
               </td>
-              <td>{c.summary?.isCa ? 'CA' : (c.summary?.usages.join(', ') ?? '—')}</td>
-              <td>{c.summary ? new Date(c.summary.notAfter).toLocaleDateString() : '—'}</td>
+              <td>{c.summary?.isCa ? t('certs.ca') : (c.summary?.usages.join(', ') ?? '—')}</td>
+              <td>
+                {c.summary ? new Date(c.summary.notAfter).toLocaleDateString(i18n.language) : '—'}
+              </td>
               <td className="mono break">
                 {[c.certFile, c.keyFile].map((file) => (
                   <div key={file}>
-                    {file} <CopyButton text={file} label={`Copy ${file}`} />
+                    {file} <CopyButton text={file} label={t('certs.copy', { file })} />
                   </div>
                 ))}
               </td>
               <td>
                 {c.findings.length === 0 ? (
-                  <span aria-label={`${c.label}: no problem found`}>✓ no problem</span>
+                  <span aria-label={t('certs.noProblemLabel', { label: c.label })}>
+                    {t('certs.noProblem')}
+                  </span>
                 ) : (
-                  <ul aria-label={`Findings for ${c.label}`}>
+                  <ul aria-label={t('certs.findings', { label: c.label })}>
                     {c.findings.map((f) => (
                       <li
                         key={`${f.code}-${f.message}`}

@@ -1,6 +1,7 @@
+import { i18n, useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
-import type { TlsChangeReport, TlsSwitchPhase } from '../../../../shared/tls-switch'
+import type { TlsChangeReport } from '../../../../shared/tls-switch'
 import { blockedBy } from '../clusters/operation'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
@@ -10,13 +11,6 @@ import { hasLiveMember } from '../shared/member-state'
 import { useAction } from '../shared/use-action'
 import { CertificatesSection } from './certificates-section'
 import { TlsChangeReportView } from './tls-change-report'
-
-/** Where a half-done switch stands, in words. */
-const PHASE_WORDS: Readonly<Record<TlsSwitchPhase, string>> = {
-  material: 'phase 1 of 3 (certificates, https next to http)',
-  peers: 'phase 2 of 3 (peer URLs to https)',
-  'https-only': 'phase 3 of 3 (dropping plain http)',
-}
 
 /**
  * The Commands tab's TLS part: "Enable TLS" for a plain cluster (or "Continue enabling TLS" for a
@@ -45,7 +39,7 @@ export function TlsSection(props: { cluster: ClusterView }) {
 function blockedReason(cluster: ClusterView): string | null {
   return (
     blockedBy(cluster.operation, 'enable-tls') ??
-    (hasLiveMember(cluster) ? null : 'Start the cluster first: members restart one by one.')
+    (hasLiveMember(cluster) ? null : i18n.t('certificates:tls.startFirst'))
   )
 }
 
@@ -53,10 +47,11 @@ function EnableControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
   const api = useApi()
   const name = props.cluster.definition.name
   const pending = props.cluster.definition.tlsSwitch ?? null
+  const { t } = useTranslation('certificates')
   const [isAsking, setAsking] = useState(false)
   const enable = useAction(() => api.request('cluster:enable-tls', { cluster: name }))
   const blocked = blockedReason(props.cluster)
-  const label = pending ? 'Continue enabling TLS' : 'Enable TLS'
+  const label = pending ? t('tls.continue') : t('tls.enable')
   const run = async () => {
     const result = await enable.run()
     setAsking(false)
@@ -64,11 +59,9 @@ function EnableControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
   }
   return (
     <section aria-labelledby="tls-title">
-      <h3 id="tls-title">TLS</h3>
+      <h3 id="tls-title">{t('tls.title')}</h3>
       <p className="muted">
-        {pending
-          ? `Turning TLS on stopped in ${PHASE_WORDS[pending.phase]}. Continue to finish it.`
-          : 'This cluster serves plain http. Enable TLS gives it a CA of its own and turns on mutual TLS for clients and peers while it runs, without losing a write.'}
+        {pending ? t('tls.stoppedIn', { phase: t(`tls.phases.${pending.phase}`) }) : t('tls.plain')}
       </p>
       <div className="button-row">
         <BusyButton
@@ -84,14 +77,14 @@ function EnableControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
       {enable.error && !isAsking && (
         <ErrorMessage
           error={enable.error}
-          context="Could not enable TLS"
+          context={t('tls.enableFailed')}
           onDismiss={enable.clearError}
         />
       )}
       {isAsking && (
         <ConfirmDialog
-          title={`Enable TLS on ${name}?`}
-          confirmLabel="Enable TLS"
+          title={t('tls.enableTitle', { name })}
+          confirmLabel={t('tls.enable')}
           isBusy={enable.isBusy}
           error={enable.error}
           onConfirm={() => void run()}
@@ -100,20 +93,13 @@ function EnableControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
             enable.clearError()
           }}
         >
-          <p>
-            etcd reads its TLS flags only when it starts, so every member restarts three times, one
-            at a time, followers first and the leader last:
-          </p>
+          <p>{t('tls.enableBody')}</p>
           <ol>
-            <li>with its certificates, serving https next to http (clients keep http);</li>
-            <li>after etcdctl member update moves its peer URL to https;</li>
-            <li>without plain http, once clients use https.</li>
+            <li>{t('tls.step1')}</li>
+            <li>{t('tls.step2')}</li>
+            <li>{t('tls.step3')}</li>
           </ol>
-          <p className="muted">
-            On etcd before 3.4.25 and 3.5.8 plain http moves to a port of its own meanwhile. The
-            write probe measures what clients see. A single-member cluster is briefly unavailable at
-            each restart.
-          </p>
+          <p className="muted">{t('tls.enableNote')}</p>
         </ConfirmDialog>
       )}
     </section>
@@ -124,6 +110,7 @@ function RotateControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
   const api = useApi()
   const name = props.cluster.definition.name
   const [isAsking, setAsking] = useState(false)
+  const { t } = useTranslation('certificates')
   const rotate = useAction(() => api.request('cluster:rotate-certificates', { cluster: name }))
   const blocked = blockedReason(props.cluster)
   const run = async () => {
@@ -133,7 +120,7 @@ function RotateControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
   }
   return (
     <section aria-labelledby="tls-title">
-      <h3 id="tls-title">TLS</h3>
+      <h3 id="tls-title">{t('tls.title')}</h3>
       <div className="button-row">
         <BusyButton
           isBusy={rotate.isBusy}
@@ -141,21 +128,21 @@ function RotateControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
           title={blocked ?? undefined}
           onClick={() => setAsking(true)}
         >
-          Rotate certificates
+          {t('tls.rotate')}
         </BusyButton>
         {blocked && <span className="muted">{blocked}</span>}
       </div>
       {rotate.error && !isAsking && (
         <ErrorMessage
           error={rotate.error}
-          context="Could not rotate the certificates"
+          context={t('tls.rotateFailed')}
           onDismiss={rotate.clearError}
         />
       )}
       {isAsking && (
         <ConfirmDialog
-          title={`Rotate the certificates of ${name}?`}
-          confirmLabel="Rotate certificates"
+          title={t('tls.rotateTitle', { name })}
+          confirmLabel={t('tls.rotate')}
           isBusy={rotate.isBusy}
           error={rotate.error}
           onConfirm={() => void run()}
@@ -164,13 +151,8 @@ function RotateControl(props: { cluster: ClusterView; onReport: (r: TlsChangeRep
             rotate.clearError()
           }}
         >
-          <p>
-            New client certificates for etcd Desk and etcdctl, then member by member (followers
-            first, the leader last) new server and peer certificates from the same CA and a restart.
-            etcd reads its certificate files at every new connection, but connections opened with
-            the old ones last until the member restarts.
-          </p>
-          <p className="muted">The CA stays, so the etcdctl flags shown above stay the same.</p>
+          <p>{t('tls.rotateBody')}</p>
+          <p className="muted">{t('tls.rotateNote')}</p>
         </ConfirmDialog>
       )}
     </section>

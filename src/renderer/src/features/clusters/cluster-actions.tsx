@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
+import { useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { hasLiveMember } from '../shared/member-state'
 import { useAction } from '../shared/use-action'
 import { UpgradeDialog } from '../upgrade/upgrade-dialog'
+import { ExportClusterButton } from '../cluster-export/export-button'
 import type { UpgradeRun } from '../upgrade/use-upgrade'
 import { DeleteClusterDialog } from './delete-cluster-dialog'
 import { blockedBy } from './operation'
@@ -24,6 +26,7 @@ export function ClusterActions(props: {
   const { cluster, onChanged } = props
   const name = cluster.definition.name
   const api = useApi()
+  const { t } = useTranslation('clusters')
   const [isAsking, setAsking] = useState(false)
   const [isUpgrading, setUpgrading] = useState(false)
   const start = useAction(() => api.request('cluster:start', { cluster: name }))
@@ -39,8 +42,7 @@ export function ClusterActions(props: {
     start: blockedBy(cluster.operation, 'start-all'),
     stop: blockedBy(cluster.operation, 'stop-all'),
     remove: blockedBy(cluster.operation, 'delete'),
-    upgrade:
-      blockedBy(cluster.operation, 'upgrade') ?? (isLive ? null : 'Start the cluster first.'),
+    upgrade: blockedBy(cluster.operation, 'upgrade') ?? (isLive ? null : t('actions.startFirst')),
   }
   return (
     <div className="cluster-actions">
@@ -51,7 +53,7 @@ export function ClusterActions(props: {
           title={blocked.start ?? undefined}
           onClick={() => void run(start)}
         >
-          Start all
+          {t('actions.startAll')}
         </BusyButton>
         <BusyButton
           isBusy={stop.isBusy}
@@ -59,7 +61,7 @@ export function ClusterActions(props: {
           title={blocked.stop ?? undefined}
           onClick={() => void run(stop)}
         >
-          Stop all
+          {t('actions.stopAll')}
         </BusyButton>
         <button
           type="button"
@@ -67,8 +69,9 @@ export function ClusterActions(props: {
           title={blocked.upgrade ?? undefined}
           onClick={() => setUpgrading(true)}
         >
-          Upgrade
+          {t('actions.upgrade')}
         </button>
+        <ExportClusterButton cluster={cluster} />
         <button
           type="button"
           className="button--danger-quiet"
@@ -76,13 +79,15 @@ export function ClusterActions(props: {
           title={blocked.remove ?? undefined}
           onClick={() => setAsking(true)}
         >
-          Delete cluster
+          {t('actions.delete')}
         </button>
       </div>
       {error && (
         <ErrorMessage
           error={error}
-          context={start.error ? `Could not start ${name}` : `Could not stop ${name}`}
+          context={
+            start.error ? t('actions.startFailed', { name }) : t('actions.stopFailed', { name })
+          }
           onDismiss={() => (start.error ? start.clearError() : stop.clearError())}
         />
       )}

@@ -1,5 +1,6 @@
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ErrorData } from '../../../../shared/result'
+import { Trans, useTranslation } from '../../i18n'
 import { EmptyState } from '../shared/empty-state'
 import { ErrorMessage } from '../shared/error-message'
 import { StateBadge } from '../shared/state-badge'
@@ -15,26 +16,22 @@ export function ClusterList(props: {
   onRetry: () => void
 }) {
   const { clusters, selected, onSelect } = props
+  const { t } = useTranslation('clusters')
   return (
-    <nav className="cluster-list" aria-label="Clusters">
+    <nav className="cluster-list" aria-label={t('list.label')}>
       <div className="cluster-list__head">
-        <h2>Clusters</h2>
+        <h2>{t('list.title')}</h2>
         <button type="button" className="button--primary" onClick={props.onCreate}>
-          Create cluster
+          {t('list.create')}
         </button>
       </div>
       {props.error && (
-        <ErrorMessage
-          error={props.error}
-          context="Could not list clusters"
-          onRetry={props.onRetry}
-        />
+        <ErrorMessage error={props.error} context={t('list.listFailed')} onRetry={props.onRetry} />
       )}
-      {!props.isLoaded && <p className="muted">Loading clusters…</p>}
+      {!props.isLoaded && <p className="muted">{t('list.loading')}</p>}
       {props.isLoaded && !props.error && clusters.length === 0 && (
-        <EmptyState title="No clusters yet">
-          Click <strong>Create cluster</strong> to run a 3-member cluster on your machine, like in
-          the etcd tutorial.
+        <EmptyState title={t('list.emptyTitle')}>
+          <Trans t={t} i18nKey="list.emptyBody" components={{ strong: <strong /> }} />
         </EmptyState>
       )}
       <ul className="cluster-list__items">
@@ -52,8 +49,10 @@ export function ClusterList(props: {
                 <span className="cluster-list__name">{name}</span>
                 <StateBadge state={c.state} />
                 <span className="cluster-list__meta">
-                  {c.members.length} {c.members.length === 1 ? 'member' : 'members'} · etcd{' '}
-                  {c.definition.resolvedVersion}
+                  {t('list.meta', {
+                    count: c.members.length,
+                    version: c.definition.resolvedVersion,
+                  })}
                 </span>
               </button>
             </li>

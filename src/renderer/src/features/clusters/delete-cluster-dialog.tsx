@@ -1,4 +1,5 @@
 import type { ClusterView } from '../../../../shared/cluster'
+import { Trans, useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { hasLiveMember } from '../shared/member-state'
@@ -13,6 +14,7 @@ export function DeleteClusterDialog(props: {
   const { cluster } = props
   const name = cluster.definition.name
   const api = useApi()
+  const { t } = useTranslation('clusters')
   const isLive = hasLiveMember(cluster)
   const remove = useAction(async () => {
     if (isLive) {
@@ -27,18 +29,23 @@ export function DeleteClusterDialog(props: {
   }
   return (
     <ConfirmDialog
-      title={`Delete cluster ${name}?`}
-      confirmLabel={isLive ? 'Stop and delete' : 'Delete'}
+      title={t('delete.title', { name })}
+      confirmLabel={isLive ? t('delete.stopAndDelete') : t('delete.delete')}
       onConfirm={() => void confirm()}
       onCancel={props.onCancel}
       isBusy={remove.isBusy}
       error={remove.error}
     >
       <p>
-        All data of its {cluster.members.length} members (every key and the logs) is deleted from{' '}
-        <code>{cluster.dir}</code>. This cannot be undone.
+        <Trans
+          t={t}
+          i18nKey="delete.body"
+          count={cluster.members.length}
+          values={{ dir: cluster.dir }}
+          components={{ code: <code /> }}
+        />
       </p>
-      {isLive && <p>The cluster is running: it is stopped first.</p>}
+      {isLive && <p>{t('delete.running')}</p>}
     </ConfirmDialog>
   )
 }

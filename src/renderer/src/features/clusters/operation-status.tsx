@@ -1,4 +1,5 @@
 import type { ClusterOperation } from '../../../../shared/cluster'
+import { useTranslation } from '../../i18n'
 import { operationText } from './operation'
 
 /**
@@ -7,8 +8,9 @@ import { operationText } from './operation'
  */
 export function OperationStatus(props: { operation: ClusterOperation | null }) {
   const { operation } = props
+  const { t } = useTranslation('clusters')
   return (
-    <p className="operation-status" role="status" aria-label="Operation in progress">
+    <p className="operation-status" role="status" aria-label={t('operation.label')}>
       {operation && (
         <>
           <span className="spinner" aria-hidden="true" />

@@ -1,4 +1,5 @@
 import type { ClusterOperation, ClusterView } from '../../../../shared/cluster'
+import { i18n } from '../../i18n'
 
 /** What the user can ask of a cluster or one of its members. */
 export type ClusterAction =
@@ -48,7 +49,7 @@ export function blockedBy(
 ): string | null {
   if (!operation) return null
   if (operation.kind === 'auto-restart' && ALLOWED_DURING_AUTO_RESTART.has(action)) return null
-  return `${operation.label} is in progress; wait until it finishes.`
+  return i18n.t('clusters:operation.blocked', { label: operation.label })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ClusterCommandsView } from '../../../../shared/contract'
 import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
@@ -31,6 +32,7 @@ export function CommandsPanel(props: {
 }) {
   const { cluster, lastKeyAction } = props
   const name = cluster.definition.name
+  const { t } = useTranslation('commands')
   // Asked again after each operation: auth on/off (`--user=root`), members, versions change them.
   const asked = useRequest('cluster:commands', { cluster: name }, [name, revisionAtRest(cluster)])
   const { error } = asked
@@ -42,29 +44,22 @@ export function CommandsPanel(props: {
   return (
     <div className="commands-panel">
       <section aria-labelledby="member-commands-title">
-        <h3 id="member-commands-title">Member command lines</h3>
-        <p className="muted">
-          Exactly what etcd Desk runs for each member. Paste one into a terminal to run that member
-          by hand (stop it here first).
-        </p>
+        <h3 id="member-commands-title">{t('panel.memberTitle')}</h3>
+        <p className="muted">{t('panel.memberAbout')}</p>
         <NetworkFaultsNote cluster={cluster} />
         {error && (
-          <ErrorMessage
-            error={error}
-            context="Could not build the commands"
-            onRetry={asked.reload}
-          />
+          <ErrorMessage error={error} context={t('panel.buildFailed')} onRetry={asked.reload} />
         )}
         {commands === null && !error && (
           <p className="muted" role="status">
-            Loading commands…
+            {t('panel.loading')}
           </p>
         )}
         {commands?.members.map((c) => (
           <div key={c.member} className="command">
             <div className="command__head">
               <strong>{c.member}</strong>
-              <CopyButton text={c.etcd} label={`Copy etcd command of ${c.member}`} />
+              <CopyButton text={c.etcd} label={t('panel.copyEtcd', { member: c.member })} />
             </div>
             <pre className="command__text">{c.etcd}</pre>
           </div>
@@ -73,11 +68,8 @@ export function CommandsPanel(props: {
       <DiscoveryCommandsSection discovery={commands?.discovery} />
       {commands && (
         <section aria-labelledby="explore-commands-title">
-          <h3 id="explore-commands-title">Explore with etcdctl</h3>
-          <p className="muted">
-            Run these in a terminal to see what the Members and Keys tabs show, as etcdctl prints
-            it.
-          </p>
+          <h3 id="explore-commands-title">{t('panel.exploreTitle')}</h3>
+          <p className="muted">{t('panel.exploreAbout')}</p>
           {[
             ...etcdctlSuggestions(etcdctl, endpoints, tls),
             probeLoopSuggestion(etcdctl, cluster.members, tls),
@@ -85,7 +77,7 @@ export function CommandsPanel(props: {
             <div key={s.command} className="command">
               <div className="command__head">
                 <span>{s.title}</span>
-                <CopyButton text={s.command} label={`Copy: ${s.title}`} />
+                <CopyButton text={s.command} label={t('panel.copyTitle', { title: s.title })} />
               </div>
               <pre className="command__text">{s.command}</pre>
             </div>
@@ -93,20 +85,23 @@ export function CommandsPanel(props: {
         </section>
       )}
       <section aria-labelledby="key-command-title">
-        <h3 id="key-command-title">Your last key action with etcdctl</h3>
+        <h3 id="key-command-title">{t('panel.keyTitle')}</h3>
         {keyCommand ? (
           <div className="command">
             <div className="command__head">
               <strong>etcdctl</strong>
-              <CopyButton text={keyCommand.command} label="Copy etcdctl command" />
+              <CopyButton text={keyCommand.command} label={t('panel.copyEtcdctl')} />
             </div>
             <pre className="command__text">{keyCommand.command}</pre>
             {keyCommand.note && <p className="muted">{keyCommand.note}</p>}
           </div>
         ) : (
           <p className="muted">
-            Open, save or delete a key in the <strong>Keys</strong> tab: the same action as an{' '}
-            <code>etcdctl</code> command appears here.
+            <Trans
+              t={t}
+              i18nKey="panel.keyEmpty"
+              components={{ strong: <strong />, code: <code /> }}
+            />
           </p>
         )}
       </section>

@@ -1,13 +1,15 @@
+import { useTranslation } from '../../i18n'
 import type { DiscoveryCommands } from '../../../../shared/contract'
 import { CopyButton } from '../shared/copy-button'
 
 /** One copyable command with its title. */
 function Command(props: { title: string; command: string }) {
+  const { t } = useTranslation('commands')
   return (
     <div className="command">
       <div className="command__head">
         <span>{props.title}</span>
-        <CopyButton text={props.command} label={`Copy: ${props.title}`} />
+        <CopyButton text={props.command} label={t('discovery.copy', { title: props.title })} />
       </div>
       <pre className="command__text">{props.command}</pre>
     </div>
@@ -21,25 +23,23 @@ function Command(props: { title: string; command: string }) {
  */
 export function DiscoveryCommandsSection(props: { discovery: DiscoveryCommands | undefined }) {
   const d = props.discovery
+  const { t } = useTranslation('commands')
   if (!d) return null
   return (
     <section aria-labelledby="discovery-commands-title">
-      <h3 id="discovery-commands-title">Discovery</h3>
-      <p className="muted">
-        The members found each other through a registry in this discovery etcd, not through
-        --initial-cluster. Once a member has data, etcd ignores the discovery flags.
-      </p>
-      <Command title="The discovery etcd" command={d.etcd} />
-      <Command title="Create the token with the cluster size" command={d.createToken} />
-      <Command title="List the registry" command={d.listRegistry} />
+      <h3 id="discovery-commands-title">{t('discovery.title')}</h3>
+      <p className="muted">{t('discovery.about')}</p>
+      <Command title={t('discovery.etcd')} command={d.etcd} />
+      <Command title={t('discovery.createToken')} command={d.createToken} />
+      <Command title={t('discovery.list')} command={d.listRegistry} />
       {d.entries === null ? (
-        <p className="muted">The discovery etcd is not running, so the registry is not shown.</p>
+        <p className="muted">{t('discovery.notRunning')}</p>
       ) : (
-        <table aria-label="Discovery registry">
+        <table aria-label={t('discovery.table')}>
           <thead>
             <tr>
-              <th>Key</th>
-              <th>Member (name=peer URL)</th>
+              <th>{t('discovery.key')}</th>
+              <th>{t('discovery.member')}</th>
             </tr>
           </thead>
           <tbody>

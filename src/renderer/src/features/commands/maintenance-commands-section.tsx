@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import { FILL_PREFIX } from '../../../../shared/maintenance'
 import {
@@ -21,6 +22,7 @@ import { useTwins } from '../maintenance/use-twins'
 export function MaintenanceCommandsSection(props: { cluster: ClusterView; leader: string | null }) {
   const { cluster } = props
   const twins = useTwins(cluster, props.leader)
+  const { t } = useTranslation('commands')
   if (!twins) return null
   const { ctx, snapshotsDir } = twins
   const name = cluster.definition.name
@@ -30,15 +32,15 @@ export function MaintenanceCommandsSection(props: { cluster: ClusterView; leader
   const restoreTool = usesEtcdutl(ctx.version) ? 'etcdutl' : 'etcdctl'
   return (
     <section aria-labelledby="maintenance-commands-title">
-      <h3 id="maintenance-commands-title">Maintenance with etcdctl and etcdutl</h3>
+      <h3 id="maintenance-commands-title">{t('maintenance.title')}</h3>
       <p className="muted">
-        What the Maintenance tab does, for etcd {ctx.version}: snapshots restore with {restoreTool}
-        {restoreTool === 'etcdutl' ? ' (etcdctl’s is deprecated from 3.5, gone in 3.6)' : ' on 3.4'}
-        .
+        {t(restoreTool === 'etcdutl' ? 'maintenance.aboutEtcdutl' : 'maintenance.aboutEtcdctl', {
+          version: ctx.version,
+        })}
       </p>
       {fromSnapshot && (
         <CommandTwin
-          title={`How this cluster was restored from ${fromSnapshot}`}
+          title={t('maintenance.restored', { snapshot: fromSnapshot })}
           commands={snapshotRestoreCommands(
             ctx,
             `${snapshotsDir}/${fromSnapshot}`,
@@ -48,25 +50,19 @@ export function MaintenanceCommandsSection(props: { cluster: ClusterView; leader
         />
       )}
       <CommandTwin
-        title={`Save a snapshot of ${first} and check it`}
+        title={t('maintenance.save', { member: first })}
         commands={[snapshotSaveCommand(ctx, first, file), snapshotStatusCommand(ctx, file)]}
       />
+      <CommandTwin title={t('maintenance.defrag')} commands={defragCommands(ctx)} />
+      <CommandTwin title={t('maintenance.compact')} commands={[compactCommand(ctx, null)]} />
       <CommandTwin
-        title="Defragment, followers first, the leader last"
-        commands={defragCommands(ctx)}
-      />
-      <CommandTwin title="Compact the history" commands={[compactCommand(ctx, null)]} />
-      <CommandTwin
-        title="List and disarm alarms"
+        title={t('maintenance.alarms')}
         commands={[alarmCommand(ctx, 'list'), alarmCommand(ctx, 'disarm')]}
       />
-      <CommandTwin
-        title="Compare every member's hash of the keyspace"
-        commands={[hashKvCommand(ctx)]}
-      />
+      <CommandTwin title={t('maintenance.hash')} commands={[hashKvCommand(ctx)]} />
       {cluster.definition.quotaBackendBytes && (
         <CommandTwin
-          title="Delete the NOSPACE drill's filler keys"
+          title={t('maintenance.filler')}
           commands={[deletePrefixCommand(ctx, FILL_PREFIX)]}
         />
       )}

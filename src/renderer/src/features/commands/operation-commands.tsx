@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { OperationReport } from '../../../../shared/cluster'
 import { CopyButton } from '../shared/copy-button'
 
@@ -5,20 +6,25 @@ import { CopyButton } from '../shared/copy-button'
 export function OperationCommands(props: { report: OperationReport | null }) {
   const { report } = props
   const commands = report?.commands ?? []
+  const { t } = useTranslation('commands')
   return (
     <section aria-labelledby="operation-commands-title">
-      <h3 id="operation-commands-title">Your last cluster operation as commands</h3>
+      <h3 id="operation-commands-title">{t('operation.title')}</h3>
       {report && commands.length > 0 ? (
         <>
           <p className="muted">
-            {report.label}
-            {report.isSuccess ? '' : ' (it failed)'}: the same, step by step.
+            {t(report.isSuccess ? 'operation.steps' : 'operation.stepsFailed', {
+              label: report.label,
+            })}
           </p>
           {commands.map((command, i) => (
             <div key={i} className="command">
               <div className="command__head">
-                <span>Step {i + 1}</span>
-                <CopyButton text={command} label={`Copy step ${i + 1} of ${report.label}`} />
+                <span>{t('operation.step', { n: i + 1 })}</span>
+                <CopyButton
+                  text={command}
+                  label={t('operation.copyStep', { n: i + 1, label: report.label })}
+                />
               </div>
               <pre className="command__text">{command}</pre>
             </div>
@@ -26,8 +32,7 @@ export function OperationCommands(props: { report: OperationReport | null }) {
         </>
       ) : (
         <p className="muted">
-          Add, promote, remove, pause a member, make one the leader or upgrade etcd: the same steps
-          as <code>etcdctl</code> commands appear here.
+          <Trans t={t} i18nKey="operation.empty" components={{ code: <code /> }} />
         </p>
       )}
     </section>

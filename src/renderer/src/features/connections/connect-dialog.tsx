@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from '../../i18n'
 import type { ConnectionTestResult, ConnectionView } from '../../../../shared/connections'
 import { PasswordField } from '../auth/password-field'
 import { CheckboxField } from '../create-cluster/checkbox-field'
@@ -9,6 +10,7 @@ import { Modal } from '../shared/modal'
 import { useAction } from '../shared/use-action'
 import { draftOf, emptyDraft, passwordOf, specOf, type ConnectionDraft } from './connection-form'
 import { ConnectionTestView } from './connection-test-result'
+import { InsecureWarning } from './insecure-warning'
 import { TextField } from './text-field'
 
 /**
@@ -22,6 +24,7 @@ export function ConnectDialog(props: {
   onSaved: (view: ConnectionView) => void
 }) {
   const api = useApi()
+  const { t } = useTranslation('connections')
   const [draft, setDraft] = useState<ConnectionDraft>(() =>
     props.editing ? draftOf(props.editing) : emptyDraft(),
   )
@@ -41,7 +44,9 @@ export function ConnectDialog(props: {
     }),
   )
   const isBusy = test.isBusy || save.isBusy
-  const title = props.editing ? `Connection ${props.editing.name}` : 'Connect to cluster'
+  const title = props.editing
+    ? t('dialog.titleEdit', { name: props.editing.name })
+    : t('dialog.titleNew')
   return (
     <Modal title={title} onClose={props.onClose} isBusy={isBusy} size="large">
       <form
@@ -53,21 +58,21 @@ export function ConnectDialog(props: {
         }}
       >
         <TextField
-          label="Name"
+          label={t('dialog.name')}
           value={draft.name}
           disabled={props.editing !== null}
           onChange={(name) => set({ name })}
         />
         <TextField
-          label="Endpoints"
-          hint="Client URLs of its members, one per line (http:// or https://, with the port)."
+          label={t('dialog.endpoints')}
+          hint={t('dialog.endpointsHint')}
           value={draft.endpoints}
           isMultiline
           onChange={(endpoints) => set({ endpoints })}
         />
         <CheckboxField
           label="TLS"
-          hint="Files on this computer, PEM or DER; keys PKCS#1, PKCS#8 or SEC1, unencrypted."
+          hint={t('dialog.tlsHint')}
           checked={draft.useTls}
           disabled={false}
           onChange={(useTls) => set({ useTls })}
@@ -75,60 +80,64 @@ export function ConnectDialog(props: {
         {draft.useTls && (
           <>
             <TextField
-              label="CA certificate file"
-              hint="Empty: the system's trusted CAs."
+              label={t('dialog.caFile')}
+              hint={t('dialog.caFileHint')}
               value={draft.caFile}
               onChange={(caFile) => set({ caFile })}
             />
             <TextField
-              label="Client certificate file"
+              label={t('dialog.certFile')}
               value={draft.certFile}
               onChange={(certFile) => set({ certFile })}
             />
             <TextField
-              label="Client key file"
+              label={t('dialog.keyFile')}
               value={draft.keyFile}
               onChange={(keyFile) => set({ keyFile })}
             />
+            <CheckboxField
+              label={t('dialog.skipVerification')}
+              hint={t('dialog.skipVerificationHint')}
+              checked={draft.skipServerVerification}
+              disabled={false}
+              onChange={(skipServerVerification) => set({ skipServerVerification })}
+            />
+            {draft.skipServerVerification && <InsecureWarning />}
           </>
         )}
         <TextField
-          label="User name"
-          hint="Empty when the cluster has authentication off."
+          label={t('dialog.username')}
+          hint={t('dialog.usernameHint')}
           value={draft.username}
           onChange={(username) => set({ username })}
         />
         {draft.username.trim() !== '' && (
           <PasswordField
-            label={props.editing?.hasPassword ? 'Password (empty: unchanged)' : 'Password'}
+            label={t(props.editing?.hasPassword ? 'dialog.passwordUnchanged' : 'dialog.password')}
             value={draft.password}
             onChange={(password) => set({ password })}
           />
         )}
         <CheckboxField
-          label="Read-only"
-          hint={
-            draft.readOnly
-              ? 'Every write is refused before it is sent.'
-              : 'Writes, deletes and imports reach this cluster: destructive actions name it when they ask.'
-          }
+          label={t('dialog.readOnly')}
+          hint={t(draft.readOnly ? 'dialog.readOnlyOn' : 'dialog.readOnlyOff')}
           checked={draft.readOnly}
           disabled={false}
           onChange={(readOnly) => set({ readOnly })}
         />
         {result && <ConnectionTestView result={result} />}
-        {test.error && <ErrorMessage error={test.error} context="Could not test" />}
-        {save.error && <ErrorMessage error={save.error} context="Could not save" />}
+        {test.error && <ErrorMessage error={test.error} context={t('dialog.testFailed')} />}
+        {save.error && <ErrorMessage error={save.error} context={t('dialog.saveFailed')} />}
         <div className="modal__actions">
           <button type="button" onClick={props.onClose} disabled={isBusy}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <BusyButton
             isBusy={test.isBusy}
             disabled={save.isBusy}
             onClick={() => void test.run().then((r) => r.ok && setResult(r.value))}
           >
-            Test connection
+            {t('dialog.test')}
           </BusyButton>
           <BusyButton
             type="submit"
@@ -136,7 +145,7 @@ export function ConnectDialog(props: {
             isBusy={save.isBusy}
             disabled={test.isBusy}
           >
-            Save
+            {t('dialog.save')}
           </BusyButton>
         </div>
       </form>

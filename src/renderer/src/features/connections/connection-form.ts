@@ -8,6 +8,7 @@ export interface ConnectionDraft {
   caFile: string
   certFile: string
   keyFile: string
+  skipServerVerification: boolean
   username: string
   password: string
   readOnly: boolean
@@ -22,6 +23,7 @@ export function emptyDraft(): ConnectionDraft {
     caFile: '',
     certFile: '',
     keyFile: '',
+    skipServerVerification: false,
     username: '',
     password: '',
     readOnly: true,
@@ -37,6 +39,7 @@ export function draftOf(view: ConnectionView): ConnectionDraft {
     caFile: view.tls?.caFile ?? '',
     certFile: view.tls?.certFile ?? '',
     keyFile: view.tls?.keyFile ?? '',
+    skipServerVerification: view.tls?.skipServerVerification ?? false,
     username: view.username ?? '',
     password: '',
     readOnly: view.readOnly,
@@ -57,6 +60,7 @@ export function specOf(draft: ConnectionDraft): ConnectionSpec {
           caFile: orNull(draft.caFile),
           certFile: orNull(draft.certFile),
           keyFile: orNull(draft.keyFile),
+          skipServerVerification: draft.skipServerVerification,
         }
       : null,
     username: orNull(draft.username),

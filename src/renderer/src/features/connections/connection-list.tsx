@@ -1,5 +1,6 @@
 import type { ConnectionView } from '../../../../shared/connections'
 import type { ErrorData } from '../../../../shared/result'
+import { useTranslation } from '../../i18n'
 import { ErrorMessage } from '../shared/error-message'
 
 /**
@@ -14,20 +15,17 @@ export function ConnectionList(props: {
   onConnect: () => void
   onRetry: () => void
 }) {
+  const { t } = useTranslation('connections')
   return (
-    <nav className="cluster-list" aria-label="Connected clusters">
+    <nav className="cluster-list" aria-label={t('list.label')}>
       <div className="cluster-list__head">
-        <h2>Connected</h2>
+        <h2>{t('list.title')}</h2>
         <button type="button" onClick={props.onConnect}>
-          Connect to cluster
+          {t('list.connect')}
         </button>
       </div>
       {props.error && (
-        <ErrorMessage
-          error={props.error}
-          context="Could not list connections"
-          onRetry={props.onRetry}
-        />
+        <ErrorMessage error={props.error} context={t('list.listFailed')} onRetry={props.onRetry} />
       )}
       <ul className="cluster-list__items">
         {props.connections.map((c) => {
@@ -41,11 +39,18 @@ export function ConnectionList(props: {
                 onClick={() => props.onSelect(c.name)}
               >
                 <span className="cluster-list__name">{c.name}</span>
-                <span className="badge badge--remote">{c.readOnly ? 'read-only' : 'remote'}</span>
+                <span className="badge badge--remote">
+                  {t(c.readOnly ? 'list.readOnly' : 'list.remote')}
+                </span>
                 <span className="cluster-list__meta">
-                  {c.endpoints.length} {c.endpoints.length === 1 ? 'endpoint' : 'endpoints'}
-                  {c.tls ? ' · TLS' : ''}
-                  {c.username ? ` · ${c.username}` : ''}
+                  {[
+                    t('list.endpoints', { count: c.endpoints.length }),
+                    c.tls ? 'TLS' : null,
+                    c.tls?.skipServerVerification ? t('list.unverified') : null,
+                    c.username,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </button>
             </li>

@@ -1,29 +1,32 @@
 import type { ConnectionTestResult } from '../../../../shared/connections'
+import { useTranslation } from '../../i18n'
 
 /** "Test connection": each endpoint's answer in plain words, and the members etcd listed. */
 export function ConnectionTestView(props: { result: ConnectionTestResult }) {
   const { result } = props
+  const { t } = useTranslation('connections')
   return (
-    <div role="status" aria-label="Connection test">
+    <div role="status" aria-label={t('test.label')}>
       <p className={result.isOk ? 'muted' : 'field__issue'}>
         {result.isOk
-          ? `Connected: ${result.members.length} ${result.members.length === 1 ? 'member' : 'members'} (${result.members.map((m) => m.name || '(not started)').join(', ')}).`
-          : 'No endpoint answered.'}
+          ? t('test.connected', {
+              count: result.members.length,
+              names: result.members.map((m) => m.name || t('test.notStarted')).join(', '),
+            })
+          : t('test.noAnswer')}
       </p>
       <ul className="connection-test">
         {result.endpoints.map((e) => (
           <li key={e.endpoint}>
             <span className="mono">{e.endpoint}</span>{' '}
             {e.isOk ? (
-              <span>
-                ✓ etcd {e.version}, member {e.memberId}
-              </span>
+              <span>{t('test.answered', { version: e.version, id: e.memberId })}</span>
             ) : (
               <>
                 <span className="field__issue">✗ {e.words}</span>
                 {e.detail && (
                   <details>
-                    <summary>What it said</summary>
+                    <summary>{t('test.said')}</summary>
                     <pre className="mono break">{e.detail}</pre>
                   </details>
                 )}

@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next'
 import type { ClusterStatus, LeaderChange } from '../../../../shared/cluster'
+import { useTranslation } from '../../i18n'
+import { clockTime } from '../member-status/election-timeline'
 import { formatBytes } from '../shared/bytes'
 
 /**
@@ -11,42 +14,42 @@ export function RemoteMembers(props: {
   leaderChanges: LeaderChange[]
 }) {
   const { status } = props
+  const { t } = useTranslation('connections')
   return (
     <section aria-labelledby="remote-members-title">
-      <h3 id="remote-members-title">Members</h3>
-      <p className="muted">
-        etcd Desk does not run this cluster&apos;s members, so their ports, process logs, start and
-        stop are not here: only what each member answers over its client URL.
-      </p>
-      {!status && <p className="muted">Reading every member…</p>}
+      <h3 id="remote-members-title">{t('members.title')}</h3>
+      <p className="muted">{t('members.intro')}</p>
+      {!status && <p className="muted">{t('members.reading')}</p>}
       {status && (
         <div className="table-scroll">
-          <table className="port-table" aria-label="Members of the connected cluster">
+          <table className="port-table" aria-label={t('members.table')}>
             <thead>
               <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
-                <th scope="col">Term</th>
-                <th scope="col">Raft index</th>
-                <th scope="col">Applied</th>
-                <th scope="col">DB size</th>
-                <th scope="col">In use</th>
-                <th scope="col">Version</th>
-                <th scope="col">Alarms and errors</th>
+                <th scope="col">{t('members.member')}</th>
+                <th scope="col">{t('members.role')}</th>
+                <th scope="col">{t('members.term')}</th>
+                <th scope="col">{t('members.raftIndex')}</th>
+                <th scope="col">{t('members.applied')}</th>
+                <th scope="col">{t('members.dbSize')}</th>
+                <th scope="col">{t('members.inUse')}</th>
+                <th scope="col">{t('members.version')}</th>
+                <th scope="col">{t('members.alarms')}</th>
               </tr>
             </thead>
             <tbody>
               {status.members.map((m) => (
                 <tr key={m.member}>
                   <th scope="row">{m.member}</th>
-                  <td>{roleOf(m)}</td>
+                  <td>{roleOf(m, t)}</td>
                   <td>{m.raftTerm ?? '—'}</td>
                   <td>{m.raftIndex ?? '—'}</td>
                   <td>{m.raftAppliedIndex ?? '—'}</td>
                   <td>{m.dbSize === null ? '—' : formatBytes(m.dbSize)}</td>
                   <td>{m.dbSizeInUse === null ? '—' : formatBytes(m.dbSizeInUse)}</td>
                   <td>{m.version ?? '—'}</td>
-                  <td className="break">{m.unreachable ?? (m.errors.join(', ') || 'none')}</td>
+                  <td className="break">
+                    {m.unreachable ?? (m.errors.join(', ') || t('members.none'))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -55,13 +58,13 @@ export function RemoteMembers(props: {
       )}
       {props.leaderChanges.length > 0 && (
         <>
-          <h4>Elections seen</h4>
-          <ul aria-label="Leader changes">
+          <h4>{t('members.elections')}</h4>
+          <ul aria-label={t('members.leaderChanges')}>
             {props.leaderChanges.map((c) => (
               <li key={`${c.at}-${c.to}`}>
-                {new Date(c.at).toLocaleTimeString()}: {c.from ?? 'no leader'} →{' '}
-                {c.to ?? 'no leader'}
-                {c.term ? ` (term ${c.term})` : ''}
+                {clockTime(c.at)}: {c.from ?? t('members.noLeader')} →{' '}
+                {c.to ?? t('members.noLeader')}
+                {c.term ? t('members.termOf', { term: c.term }) : ''}
               </li>
             ))}
           </ul>
@@ -71,8 +74,9 @@ export function RemoteMembers(props: {
   )
 }
 
-function roleOf(m: ClusterStatus['members'][number]): string {
-  if (m.unreachable) return 'unreachable'
-  if (m.isLeader) return 'leader'
-  return m.isLearner ? 'learner' : 'follower'
+/** A member's role in words: unreachable, leader, learner or follower. */
+function roleOf(m: ClusterStatus['members'][number], t: TFunction<'connections'>): string {
+  if (m.unreachable) return t('members.roles.unreachable')
+  if (m.isLeader) return t('members.roles.leader')
+  return t(m.isLearner ? 'members.roles.learner' : 'members.roles.follower')
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { ClusterSpec, ClusterView } from '../../../../shared/cluster'
 import { MAX_MEMBERS, MIN_MEMBERS } from '../../../../shared/cluster-rules'
 import { hasErrors } from '../../../../shared/validate-cluster-spec'
+import { useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -38,6 +39,7 @@ export function CreateClusterDialog(props: {
 }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('create-cluster')
   const draft = useClusterDraft(props.fromSnapshot ? { fromSnapshot: props.fromSnapshot } : {})
   const [versionsReload, setVersionsReload] = useState(0)
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
@@ -73,7 +75,7 @@ export function CreateClusterDialog(props: {
   const countIssue = messageAt(issues, 'members')
   return (
     <Modal
-      title={props.fromSnapshot ? 'Restore into a new cluster' : 'Create cluster'}
+      title={props.fromSnapshot ? t('dialog.restoreTitle') : t('dialog.title')}
       size="large"
       onClose={props.onClose}
       isBusy={create.isBusy}
@@ -81,7 +83,7 @@ export function CreateClusterDialog(props: {
       <form className="create-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor={`${ids}-name`}>Name</label>
+            <label htmlFor={`${ids}-name`}>{t('dialog.name')}</label>
             <input
               id={`${ids}-name`}
               value={spec?.name ?? ''}
@@ -99,7 +101,7 @@ export function CreateClusterDialog(props: {
             )}
           </div>
           <div className="field">
-            <label htmlFor={`${ids}-count`}>Members</label>
+            <label htmlFor={`${ids}-count`}>{t('dialog.members')}</label>
             <select
               id={`${ids}-count`}
               value={spec?.members.length ?? DEFAULT_MEMBER_COUNT}
@@ -119,11 +121,7 @@ export function CreateClusterDialog(props: {
             options={versions.options}
             loadError={versions.error}
             issue={messageAt(issues, 'etcdVersion')}
-            note={
-              toDownload
-                ? `etcd ${toDownload} is downloaded, verified and installed when you click Download and create.`
-                : undefined
-            }
+            note={toDownload ? t('dialog.downloadNote', { version: toDownload }) : undefined}
             progress={download.progress}
             onCancelProgress={download.cancel}
             onChange={draft.setVersion}
@@ -132,13 +130,12 @@ export function CreateClusterDialog(props: {
         </div>
         {draft.isSuggesting && (
           <p className="muted" role="status">
-            Finding free ports…
+            {t('dialog.findingPorts')}
           </p>
         )}
         {draft.suggestError && (
           <p className="field__note">
-            The engine could not suggest free ports ({draft.suggestError.message}); showing the
-            tutorial&apos;s ports instead.
+            {t('dialog.suggestFailed', { message: draft.suggestError.message })}
           </p>
         )}
         <AdvancedOptions
@@ -147,8 +144,8 @@ export function CreateClusterDialog(props: {
           )}
         >
           <CheckboxField
-            label="Secure with TLS"
-            hint="etcd Desk makes a CA for this cluster and a certificate for every member and client: https client and peer URLs, each requiring a client certificate (mutual TLS). The Commands tab shows every TLS flag and file."
+            label={t('dialog.tls')}
+            hint={t('dialog.tlsHint')}
             checked={spec?.tls === true}
             disabled={!spec}
             onChange={(on) => draft.setOptions({ tls: on || undefined })}
@@ -161,16 +158,16 @@ export function CreateClusterDialog(props: {
             }
           />
           <CheckboxField
-            label="Network faults"
-            hint="Routes every peer link through a small proxy in etcd Desk, so you can isolate a member or add latency to it (each member then also needs a proxy port)."
+            label={t('dialog.faults')}
+            hint={t('dialog.faultsHint')}
             checked={spec?.networkFaults === true}
             disabled={!spec}
             onChange={draft.setNetworkFaults}
           />
           {spec && <MaintenanceOptionsFields spec={spec} onChange={draft.setOptions} />}
           <CheckboxField
-            label="Mixed versions"
-            hint="Gives each member its own etcd version in the ports table. etcd runs a mixed cluster at the lowest member's version, and supports mixing adjacent lines (3.4 with 3.5) only during an upgrade."
+            label={t('dialog.mixed')}
+            hint={t('dialog.mixedHint')}
             checked={isMixed}
             disabled={!spec}
             onChange={(on) => {
@@ -192,33 +189,30 @@ export function CreateClusterDialog(props: {
         )}
         {hasTried && errorCount > 0 && (
           <p className="form-summary" role="alert">
-            Fix the {errorCount === 1 ? 'problem' : `${errorCount} problems`} marked above; nothing
-            was sent.
+            {t('dialog.fix', { count: errorCount })}
           </p>
         )}
         {create.isBusy && !download.progress && (
           <p className="muted" role="status">
-            Starting {spec?.members.length} members and waiting until they are healthy…
+            {t('dialog.starting', { count: spec?.members.length ?? 0 })}
           </p>
         )}
-        {create.error && (
-          <ErrorMessage error={create.error} context="Could not create the cluster" />
-        )}
+        {create.error && <ErrorMessage error={create.error} context={t('dialog.createFailed')} />}
         {create.error && SAVED_BUT_NOT_STARTED.has(create.error.code) && spec && (
           <p className="field__note">
-            The cluster was saved but did not start.{' '}
+            {t('dialog.savedNotStarted')}{' '}
             <button
               type="button"
               className="button--link"
               onClick={() => props.onShowCluster(spec.name)}
             >
-              Show cluster {spec.name}
+              {t('dialog.showCluster', { name: spec.name })}
             </button>
           </p>
         )}
         <div className="modal__actions">
           <button type="button" onClick={props.onClose} disabled={create.isBusy}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <BusyButton
             type="submit"
@@ -226,7 +220,7 @@ export function CreateClusterDialog(props: {
             isBusy={create.isBusy}
             disabled={!spec}
           >
-            {downloads.length > 0 ? 'Download and create' : 'Create'}
+            {downloads.length > 0 ? t('dialog.downloadAndCreate') : t('dialog.create')}
           </BusyButton>
         </div>
       </form>

@@ -1,16 +1,17 @@
 import { useId } from 'react'
 import type { InstallProgress } from '../../../../shared/releases'
 import type { ErrorData } from '../../../../shared/result'
+import { Trans, useTranslation } from '../../i18n'
 import { ErrorMessage } from '../shared/error-message'
 import type { VersionOption } from './etcd-version-options'
 import { InstallProgressBar } from './install-progress'
 import { useReleaseInstall } from './use-release-install'
 
-const GROUPS: { kind: VersionOption['kind']; label: string }[] = [
-  { kind: 'system', label: 'On this computer' },
-  { kind: 'installed', label: 'Installed releases' },
-  { kind: 'downloadable', label: 'Download' },
-]
+const GROUPS = [
+  { kind: 'system', label: 'version.groupSystem' },
+  { kind: 'installed', label: 'version.groupInstalled' },
+  { kind: 'downloadable', label: 'version.groupDownload' },
+] as const satisfies ReadonlyArray<{ kind: VersionOption['kind']; label: string }>
 
 /** The "etcd version" field: system etcd, installed releases, and downloadable ones when offered. */
 export function EtcdVersionField(props: {
@@ -28,6 +29,7 @@ export function EtcdVersionField(props: {
 }) {
   const { value, options, issue } = props
   const id = useId()
+  const { t } = useTranslation('create-cluster')
   const install = useReleaseInstall(() => props.onInstalled())
   const progress = install.progress ?? props.progress ?? null
   const cancel = install.progress ? install.cancel : (props.onCancelProgress ?? (() => undefined))
@@ -35,7 +37,7 @@ export function EtcdVersionField(props: {
   const hasNone = options !== null && options.length === 0
   return (
     <div className="field">
-      <label htmlFor={id}>etcd version</label>
+      <label htmlFor={id}>{t('version.label')}</label>
       <select
         id={id}
         value={selected ? value : ''}
@@ -44,16 +46,16 @@ export function EtcdVersionField(props: {
         aria-describedby={issue ? `${id}-issue` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
       >
-        {options === null && <option value="">Looking for etcd…</option>}
-        {hasNone && <option value="">No etcd found</option>}
+        {options === null && <option value="">{t('version.looking')}</option>}
+        {hasNone && <option value="">{t('version.none')}</option>}
         {GROUPS.map((group) => {
           const items = options?.filter((o) => o.kind === group.kind) ?? []
           if (items.length === 0) return null
           return (
-            <optgroup key={group.kind} label={group.label}>
+            <optgroup key={group.kind} label={t(group.label)}>
               {items.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.kind === 'downloadable' ? `${o.label} (download)` : o.label}
+                  {o.kind === 'downloadable' ? t('version.download', { label: o.label }) : o.label}
                 </option>
               ))}
             </optgroup>
@@ -62,9 +64,7 @@ export function EtcdVersionField(props: {
       </select>
       {hasNone && (
         <p className="field__issue" role="alert">
-          No etcd was found. Install etcd so that <code>etcd</code> is on PATH (for example{' '}
-          <code>apt install etcd-server</code> or a release from github.com/etcd-io/etcd), then
-          reopen this dialog.
+          <Trans t={t} i18nKey="version.noneFound" components={{ code: <code /> }} />
         </p>
       )}
       {issue && (
@@ -75,13 +75,13 @@ export function EtcdVersionField(props: {
       {props.note && !progress && <p className="field__note">{props.note}</p>}
       {selected?.kind === 'downloadable' && !progress && (
         <button type="button" onClick={() => void install.install(selected.value)}>
-          Download etcd {selected.value} now
+          {t('version.downloadNow', { version: selected.value })}
         </button>
       )}
       {progress && <InstallProgressBar progress={progress} onCancel={cancel} />}
-      {install.error && <ErrorMessage error={install.error} context="Could not install etcd" />}
+      {install.error && <ErrorMessage error={install.error} context={t('version.installFailed')} />}
       {props.loadError && (
-        <ErrorMessage error={props.loadError} context="Could not list etcd versions" />
+        <ErrorMessage error={props.loadError} context={t('version.listFailed')} />
       )}
     </div>
   )

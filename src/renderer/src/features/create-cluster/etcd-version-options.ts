@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ErrorData } from '../../../../shared/result'
 import { newestFirst } from '../../../../shared/version-order'
+import { i18n } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
 import { endOfLifeNote } from './end-of-life-note'
@@ -40,7 +41,11 @@ export function useEtcdVersionOptions(clusters: readonly ClusterView[], reloadTo
         ? [
             {
               value: 'system',
-              label: `System etcd ${system.version} (${system.path})${endOfLifeNote(system.version)}`,
+              label: i18n.t('create-cluster:version.system', {
+                version: system.version,
+                path: system.path,
+                notes: endOfLifeNote(system.version),
+              }),
               kind: 'system',
             },
           ]
@@ -52,12 +57,21 @@ export function useEtcdVersionOptions(clusters: readonly ClusterView[], reloadTo
         for (const r of list.ok ? list.value.releases : []) {
           if (!r.isAvailable) continue
           const kind = r.isInstalled ? 'installed' : 'downloadable'
-          const notes = `${r.isPrerelease ? ' (pre-release)' : ''}${endOfLifeNote(r.version)}`
-          found.push({ value: r.version, label: `etcd ${r.version}${notes}`, kind })
+          const pre = r.isPrerelease ? i18n.t('create-cluster:version.prerelease') : ''
+          const notes = `${pre}${endOfLifeNote(r.version)}`
+          const label = i18n.t('create-cluster:version.release', { version: r.version, notes })
+          found.push({ value: r.version, label, kind })
         }
       } else {
         for (const v of usedKey.split(',').filter(Boolean))
-          found.push({ value: v, label: `etcd ${v}${endOfLifeNote(v)}`, kind: 'installed' })
+          found.push({
+            value: v,
+            label: i18n.t('create-cluster:version.release', {
+              version: v,
+              notes: endOfLifeNote(v),
+            }),
+            kind: 'installed',
+          })
       }
       if (!isCurrent) return
       if (!info.ok) setError(info.error)

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { ClusterOptions, ClusterSpec } from '../../../../shared/cluster'
 import { MAX_QUOTA_BACKEND_BYTES, MIN_QUOTA_BACKEND_BYTES } from '../../../../shared/cluster-schema'
+import { Trans, useTranslation } from '../../i18n'
 import { formatBytes } from '../shared/bytes'
 import { useRequest } from '../shared/use-request'
 
@@ -16,20 +17,21 @@ export function MaintenanceOptionsFields(props: {
 }) {
   const { spec } = props
   const ids = useId()
+  const { t } = useTranslation('create-cluster')
   const snapshots = useRequest('maintenance:snapshots', {}, [])
   const quotaMiB = spec.quotaBackendBytes ? spec.quotaBackendBytes / MIB : null
   const chosen = snapshots.data?.find((s) => s.id === spec.fromSnapshot)
   return (
     <div className="advanced-options__grid">
       <div className="field">
-        <label htmlFor={`${ids}-quota`}>Space quota (MiB)</label>
+        <label htmlFor={`${ids}-quota`}>{t('maintenance.quota')}</label>
         <input
           id={`${ids}-quota`}
           type="number"
           min={MIN_QUOTA_BACKEND_BYTES / MIB}
           max={MAX_QUOTA_BACKEND_BYTES / MIB}
           step={1}
-          placeholder="default: 2048"
+          placeholder={t('maintenance.quotaPlaceholder')}
           value={quotaMiB ?? ''}
           onChange={(e) => {
             const mib = Math.round(Number(e.target.value))
@@ -42,33 +44,36 @@ export function MaintenanceOptionsFields(props: {
           }}
         />
         <p className="field__hint">
-          etcd&apos;s <code>--quota-backend-bytes</code>, {formatBytes(MIN_QUOTA_BACKEND_BYTES)} to{' '}
-          {formatBytes(MAX_QUOTA_BACKEND_BYTES)}. A small quota (1 MiB) lets the NOSPACE drill of
-          the Maintenance tab trip within seconds.
+          <Trans
+            t={t}
+            i18nKey="maintenance.quotaHint"
+            values={{
+              min: formatBytes(MIN_QUOTA_BACKEND_BYTES),
+              max: formatBytes(MAX_QUOTA_BACKEND_BYTES),
+            }}
+            components={{ code: <code /> }}
+          />
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${ids}-snapshot`}>From snapshot</label>
+        <label htmlFor={`${ids}-snapshot`}>{t('maintenance.fromSnapshot')}</label>
         <select
           id={`${ids}-snapshot`}
           value={spec.fromSnapshot ?? ''}
           onChange={(e) => props.onChange({ fromSnapshot: e.target.value || undefined })}
         >
-          <option value="">None: an empty cluster</option>
+          <option value="">{t('maintenance.none')}</option>
           {spec.fromSnapshot && !chosen && (
             <option value={spec.fromSnapshot}>{spec.fromSnapshot}</option>
           )}
           {snapshots.data?.map((s) => (
             <option key={s.id} value={s.id}>
               {s.id}
-              {s.revision ? ` (revision ${s.revision})` : ''}
+              {s.revision ? t('maintenance.revision', { revision: s.revision }) : ''}
             </option>
           ))}
         </select>
-        <p className="field__hint">
-          Every member starts from this snapshot&apos;s keys, as a new cluster with its own member
-          IDs (etcdctl snapshot restore on etcd 3.4, etcdutl from 3.5).
-        </p>
+        <p className="field__hint">{t('maintenance.snapshotHint')}</p>
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 import type { MemberSpec } from '../../../../shared/cluster'
 import type { SpecIssue } from '../../../../shared/validate-cluster-spec'
+import { useTranslation } from '../../i18n'
 import type { VersionOption } from './etcd-version-options'
 import { MemberVersionSelect } from './member-version-select'
 import { messageAt } from './spec-issues'
@@ -25,19 +26,21 @@ export function MemberPortsEditor(props: {
   onVersionChange?: (index: number, version: string | null) => void
 }) {
   const { members, host, networkFaults, issues, onChange, versionOptions } = props
+  const { t } = useTranslation('create-cluster')
   return (
     <table className="ports-editor">
       <caption>
-        Ports (tutorial scheme: client 2379, 12379, 22379…; peer = client + 1
-        {networkFaults && '; proxy = peer + 1000, advertised to the other members'})
+        {t('ports.caption')}
+        {networkFaults && t('ports.captionProxy')}
+        {t('ports.captionEnd')}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Member</th>
-          <th scope="col">Client port</th>
-          <th scope="col">Peer port</th>
-          {networkFaults && <th scope="col">Proxy port</th>}
-          {versionOptions && <th scope="col">etcd version</th>}
+          <th scope="col">{t('ports.member')}</th>
+          <th scope="col">{t('ports.client')}</th>
+          <th scope="col">{t('ports.peer')}</th>
+          {networkFaults && <th scope="col">{t('ports.proxy')}</th>}
+          {versionOptions && <th scope="col">{t('ports.version')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -50,7 +53,7 @@ export function MemberPortsEditor(props: {
             <tr key={i}>
               <td>
                 <input
-                  aria-label={`Member ${i + 1}`}
+                  aria-label={t('ports.memberN', { n: i + 1 })}
                   value={m.name}
                   aria-invalid={nameIssue ? true : undefined}
                   onChange={(e) => onChange(i, { name: e.target.value })}
@@ -60,7 +63,7 @@ export function MemberPortsEditor(props: {
               <td>
                 <input
                   type="number"
-                  aria-label={`Client port of ${label}`}
+                  aria-label={t('ports.clientOf', { member: label })}
                   value={m.clientPort || ''}
                   aria-invalid={clientIssue ? true : undefined}
                   onChange={(e) => onChange(i, { clientPort: toPort(e.target.value) })}
@@ -73,7 +76,7 @@ export function MemberPortsEditor(props: {
               <td>
                 <input
                   type="number"
-                  aria-label={`Peer port of ${label}`}
+                  aria-label={t('ports.peerOf', { member: label })}
                   value={m.peerPort || ''}
                   aria-invalid={peerIssue ? true : undefined}
                   onChange={(e) => onChange(i, { peerPort: toPort(e.target.value) })}
@@ -116,11 +119,12 @@ function ProxyPortCell(props: {
   issue: string | undefined
   onChange: (port: number) => void
 }) {
+  const { t } = useTranslation('create-cluster')
   return (
     <td>
       <input
         type="number"
-        aria-label={`Proxy port of ${props.label}`}
+        aria-label={t('ports.proxyOf', { member: props.label })}
         value={props.port || ''}
         aria-invalid={props.issue ? true : undefined}
         onChange={(e) => props.onChange(toPort(e.target.value))}

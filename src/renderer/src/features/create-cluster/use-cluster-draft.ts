@@ -41,6 +41,8 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
   const [suggestError, setSuggestError] = useState<ErrorData | null>(null)
   const [isSuggesting, setSuggesting] = useState(true)
   const latest = useRef(0)
+  /** Rows whose name or ports the user typed: a suggestion arriving later keeps them. */
+  const typed = useRef(new Set<number>())
   const apply = useCallback(
     (id: number, { spec: suggested, error }: Suggestion) => {
       if (id !== latest.current) return
@@ -49,7 +51,11 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
       setSpec((prev) => {
         if (!prev) return withOptions(suggested, initialOptions)
         // The checkbox may have changed while the suggestion was on its way; versions stay by row.
-        const members = keepMemberVersions(prev.members, suggested.members)
+        const members = keepTypedRows(
+          keepMemberVersions(prev.members, suggested.members),
+          prev.members,
+          typed.current,
+        )
         return { ...prev, members: withProxyPorts(members, prev.networkFaults === true) }
       })
     },
@@ -78,10 +84,12 @@ export function useClusterDraft(initial: ClusterOptions = {}) {
   }
   const setName = (name: string) => setSpec((s) => (s ? { ...s, name } : s))
   const setVersion = (etcdVersion: string) => setSpec((s) => (s ? { ...s, etcdVersion } : s))
-  const setMember = (index: number, change: Partial<MemberSpec>) =>
+  const setMember = (index: number, change: Partial<MemberSpec>) => {
+    if ('name' in change || 'clientPort' in change || 'peerPort' in change) typed.current.add(index)
     setSpec((s) =>
       s ? { ...s, members: s.members.map((m, i) => (i === index ? { ...m, ...change } : m)) } : s,
     )
+  }
   /** One member's own etcd version (mixed versions), or null for the cluster's. */
   const setMemberVersion = (index: number, version: string | null) =>
     setSpec((s) =>
@@ -122,4 +130,17 @@ function withOptions(spec: ClusterSpec, options: ClusterOptions): ClusterSpec {
     if (merged[key] === undefined) delete merged[key]
   }
   return merged
+}
+
+/** The suggested rows, with the name and ports the user typed kept on the rows they typed. */
+function keepTypedRows(
+  suggested: MemberSpec[],
+  shown: readonly MemberSpec[],
+  typed: ReadonlySet<number>,
+): MemberSpec[] {
+  return suggested.map((m, i) => {
+    const own = shown[i]
+    if (!typed.has(i) || !own) return m
+    return { ...m, name: own.name, clientPort: own.clientPort, peerPort: own.peerPort }
+  })
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
+import { useTranslation } from '../../i18n'
 import { AccessPanel } from '../auth/access-panel'
 import { ClusterActions } from '../clusters/cluster-actions'
 import { OperationStatus } from '../clusters/operation-status'
@@ -12,6 +13,7 @@ import { TransferPanel } from '../transfer/transfer-panel'
 import { LogsPanel } from '../logs/logs-panel'
 import { MaintenancePanel } from '../maintenance/maintenance-panel'
 import { MembersPanel } from '../member-status/members-panel'
+import { MetricsPanel } from '../metrics/metrics-panel'
 import { useClusterStatus } from '../member-status/use-cluster-status'
 import { useAppCommand } from '../shared/app-commands'
 import { ErrorBoundary } from '../shared/error-boundary'
@@ -24,17 +26,27 @@ import { distinctVersions } from '../upgrade/version-facts'
 import { useUpgrade } from '../upgrade/use-upgrade'
 
 type WorkspaceTab =
-  'members' | 'logs' | 'keys' | 'leases' | 'transfer' | 'maintenance' | 'access' | 'commands'
+  | 'members'
+  | 'metrics'
+  | 'logs'
+  | 'keys'
+  | 'leases'
+  | 'transfer'
+  | 'maintenance'
+  | 'access'
+  | 'commands'
 
-const TABS: { id: WorkspaceTab; label: string }[] = [
-  { id: 'members', label: 'Members' },
-  { id: 'logs', label: 'Logs' },
-  { id: 'keys', label: 'Keys' },
-  { id: 'leases', label: 'Leases' },
-  { id: 'transfer', label: 'Import/Export' },
-  { id: 'maintenance', label: 'Maintenance' },
-  { id: 'access', label: 'Access' },
-  { id: 'commands', label: 'Commands' },
+/** The tabs, in order; their labels are in desk:workspace.tabs. */
+const TABS: readonly WorkspaceTab[] = [
+  'members',
+  'metrics',
+  'logs',
+  'keys',
+  'leases',
+  'transfer',
+  'maintenance',
+  'access',
+  'commands',
 ]
 
 /**
@@ -52,6 +64,8 @@ export function ClusterWorkspace(props: {
 }) {
   const { cluster } = props
   const name = cluster.definition.name
+  const { t: translate } = useTranslation('desk')
+  const tabLabel = (id: WorkspaceTab) => translate(`workspace.tabs.${id}`)
   const [tab, setTab] = useState<WorkspaceTab>('members')
   const [shown, setShown] = useState<ReadonlySet<WorkspaceTab>>(() => new Set([tab]))
   const select = (next: WorkspaceTab) => {
@@ -91,7 +105,20 @@ export function ClusterWorkspace(props: {
         onDismissUpgradeReport={upgrade.dismissReport}
       />
     ),
-    logs: <LogsPanel cluster={cluster} isActive={tab === 'logs'} />,
+    metrics: (
+      <MetricsPanel
+        cluster={name}
+        isActive={tab === 'metrics'}
+        leaderChanges={status.leaderChanges}
+      />
+    ),
+    logs: (
+      <LogsPanel
+        cluster={cluster}
+        isActive={tab === 'logs'}
+        memberList={status.status?.memberList}
+      />
+    ),
     keys: (
       <KeysTab
         cluster={cluster}
@@ -127,10 +154,13 @@ export function ClusterWorkspace(props: {
             {name} <StateBadge state={cluster.state} />
           </h1>
           <p className="workspace__meta">
-            etcd {versionText}
-            {isSystem ? ' (system)' : ''} · {cluster.members.length}{' '}
-            {cluster.members.length === 1 ? 'member' : 'members'} · {cluster.definition.host}
-            {isUp && status.status?.leaderName ? ` · leader ${status.status.leaderName}` : ''}
+            {translate('workspace.version', { version: versionText })}
+            {isSystem ? translate('workspace.system') : ''} ·{' '}
+            {translate('workspace.members', { count: cluster.members.length })} ·{' '}
+            {cluster.definition.host}
+            {isUp && status.status?.leaderName
+              ? translate('workspace.leader', { name: status.status.leaderName })
+              : ''}
           </p>
           <OperationStatus operation={cluster.operation} />
           <UpgradeControls cluster={cluster} upgrade={upgrade} />
@@ -149,22 +179,22 @@ export function ClusterWorkspace(props: {
       </header>
       <Tabs
         scope="workspace"
-        label={`Cluster ${name}`}
-        tabs={TABS}
+        label={translate('workspace.tabsLabel', { name })}
+        tabs={TABS.map((id) => ({ id, label: tabLabel(id) }))}
         selected={tab}
         onSelect={select}
       />
-      {TABS.filter((t) => shown.has(t.id)).map((t) => (
+      {TABS.filter((id) => shown.has(id)).map((id) => (
         <div
-          key={t.id}
+          key={id}
           role="tabpanel"
-          id={tabPanelId('workspace', t.id)}
-          aria-labelledby={tabId('workspace', t.id)}
+          id={tabPanelId('workspace', id)}
+          aria-labelledby={tabId('workspace', id)}
           className="workspace__panel"
-          hidden={t.id !== tab}
+          hidden={id !== tab}
         >
-          <ErrorBoundary area={`the ${t.label} tab`}>
-            <LeaseLinkProvider value={showLease}>{panels[t.id]}</LeaseLinkProvider>
+          <ErrorBoundary area={translate('workspace.tabArea', { tab: tabLabel(id) })}>
+            <LeaseLinkProvider value={showLease}>{panels[id]}</LeaseLinkProvider>
           </ErrorBoundary>
         </div>
       ))}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import type { ConnectionView } from '../../../../shared/connections'
+import { useTranslation } from '../../i18n'
 import { ClusterList } from '../clusters/cluster-list'
 import { ConnectDialog } from '../connections/connect-dialog'
 import { ConnectionList } from '../connections/connection-list'
@@ -26,6 +27,7 @@ type DeskDialog = 'create-cluster' | 'settings' | 'connect'
  */
 export function Desk() {
   const clusters = useClusters()
+  const { t } = useTranslation('desk')
   const connections = useConnections()
   /** The connected cluster shown instead of a local one, when one is selected. */
   const [connectionName, setConnectionName] = useState<string | null>(null)
@@ -95,7 +97,7 @@ export function Desk() {
         />
         <div className="desk__sidebar-footer">
           <button type="button" className="button--quiet" onClick={() => open('settings')}>
-            Settings
+            {t('desk.settings')}
           </button>
         </div>
       </aside>
@@ -112,6 +114,7 @@ export function Desk() {
               setConnectionName(null)
               connections.reload()
             }}
+            onRestoreSnapshot={restore}
           />
         ) : selected ? (
           <ClusterWorkspace
@@ -124,20 +127,18 @@ export function Desk() {
         ) : (
           clusters.isLoaded && (
             <EmptyState
-              title="Run a local etcd cluster"
+              title={t('desk.emptyTitle')}
               action={
                 <button
                   type="button"
                   className="button--primary"
                   onClick={() => open('create-cluster')}
                 >
-                  Create cluster
+                  {t('desk.create')}
                 </button>
               }
             >
-              etcd Desk starts real etcd members on this computer, shows who leads, their logs and
-              their keys. Start with a 3-member cluster on the tutorial&apos;s ports (2379, 12379,
-              22379).
+              {t('desk.emptyBody')}
             </EmptyState>
           )
         )}

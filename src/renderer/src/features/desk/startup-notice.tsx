@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { StartupReport } from '../../../../shared/contract'
+import { useTranslation } from '../../i18n'
 
 /** Where the ids of dismissed start-up reports are kept, so a reload does not show them again. */
 const DISMISSED_KEY = 'etcd-desk.dismissed-startup-reports'
@@ -30,24 +31,21 @@ function rememberDismissed(id: string): void {
 export function StartupNotice(props: { report: StartupReport | null }) {
   const { report } = props
   const [dismissed, setDismissed] = useState(() => new Set(readDismissed()))
+  const { t } = useTranslation('desk')
   if (!report || report.lines.length === 0 || dismissed.has(report.id)) return null
   const dismiss = () => {
     rememberDismissed(report.id)
     setDismissed((known) => new Set(known).add(report.id))
   }
   return (
-    <div
-      className="banner banner--info desk__banner"
-      role="status"
-      aria-label="What etcd Desk found at start-up"
-    >
+    <div className="banner banner--info desk__banner" role="status" aria-label={t('startup.label')}>
       <ul className="startup-notice__lines">
         {report.lines.map((line, i) => (
           <li key={i}>{line}</li>
         ))}
       </ul>
       <button type="button" className="button--small" onClick={dismiss}>
-        Dismiss
+        {t('startup.dismiss')}
       </button>
     </div>
   )

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import {
   registeredMembers,
@@ -8,12 +10,11 @@ import { RegistryTable } from './registry-table'
 import { useDiscoveryRegistry } from './use-discovery-registry'
 
 /** How far the registration went, in one sentence (read by screen readers as it changes). */
-function progressOf(view: DiscoveryRegistryView): string {
-  if (view.keys === null) {
-    return 'The discovery etcd is not running, so its registry cannot be read. etcd Desk starts it only while a member still has to bootstrap: once every member has data, etcd ignores the discovery flags.'
-  }
+function progressOf(view: DiscoveryRegistryView, t: TFunction<'discovery'>): string {
+  if (view.keys === null) return t('panel.notRunning')
   const joined = registeredMembers(view.keys).length
-  return `${joined} of ${view.expectedSize} members registered${joined >= view.expectedSize ? ': the cluster is complete.' : '.'}`
+  const size = view.expectedSize
+  return t(joined >= size ? 'panel.complete' : 'panel.progress', { joined, size })
 }
 
 /**
@@ -25,44 +26,50 @@ export function DiscoveryRegistryPanel(props: { cluster: ClusterView; isActive: 
   const asked = useDiscoveryRegistry(props.cluster, props.isActive)
   // null before the first answer, and as the answer for a cluster bootstrapped statically.
   const view = asked.data
+  const { t, i18n } = useTranslation('discovery')
   return (
     <section aria-labelledby="discovery-registry-title">
       <div className="toolbar">
-        <h3 id="discovery-registry-title">Discovery registry</h3>
+        <h3 id="discovery-registry-title">{t('panel.title')}</h3>
         <button type="button" className="button--small" onClick={asked.reload}>
-          Refresh registry
+          {t('panel.refresh')}
         </button>
       </div>
       {view && (
         <p className="muted">
-          Token <code>{view.token}</code> in the discovery etcd (<code>{view.url}</code>). At its
-          first start each member writes one key under <code>{view.prefix}</code>: its id, with its
-          name and peer URL. The first {view.expectedSize} by creation order form the cluster; etcd
-          refuses any later one.
+          <Trans
+            t={t}
+            i18nKey="panel.about"
+            values={{
+              token: view.token,
+              url: view.url,
+              prefix: view.prefix,
+              size: view.expectedSize,
+            }}
+            components={{ code: <code /> }}
+          />
         </p>
       )}
       {asked.error && (
-        <ErrorMessage
-          error={asked.error}
-          context="Could not read the discovery registry"
-          onRetry={asked.reload}
-        />
+        <ErrorMessage error={asked.error} context={t('panel.readFailed')} onRetry={asked.reload} />
       )}
       {view === null && !asked.error && (
         <p className="muted" role="status">
-          {asked.isLoading
-            ? 'Reading the registry…'
-            : 'This cluster was not bootstrapped by discovery: it has no registry.'}
+          {asked.isLoading ? t('panel.reading') : t('panel.notDiscovery')}
         </p>
       )}
-      {view && <p role="status">{progressOf(view)}</p>}
+      {view && <p role="status">{progressOf(view, t)}</p>}
       {view?.keys && <RegistryTable keys={view.keys} />}
       {view?.keys && view.total > view.keys.length && (
         <p className="muted">
-          Showing the first {view.keys.length} of {view.total} keys.
+          {t('panel.showing', { shown: view.keys.length, total: view.total })}
         </p>
       )}
-      {view && <p className="muted">Read at {new Date(view.readAt).toLocaleTimeString()}.</p>}
+      {view && (
+        <p className="muted">
+          {t('panel.readAt', { time: new Date(view.readAt).toLocaleTimeString(i18n.language) })}
+        </p>
+      )}
     </section>
   )
 }

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from '../../i18n'
 import {
   registrationOf,
   type RegistryKey,
@@ -14,19 +16,19 @@ function clip(text: string): string {
 }
 
 /** What a key means, in words. */
-function meaningOf(entry: RegistryKey): string {
+function meaningOf(entry: RegistryKey, t: TFunction<'discovery'>): string {
   const kind: RegistryKeyKind = entry.kind
   switch (kind) {
     case 'size':
-      return `Cluster size: ${entry.value}`
+      return t('table.size', { size: entry.value })
     case 'member': {
       const registration = registrationOf(entry.value)
       return registration
-        ? `Member ${registration.name}, peer URL ${registration.peerUrls.join(', ')}`
-        : 'A registration etcd cannot read'
+        ? t('table.member', { name: registration.name, urls: registration.peerUrls.join(', ') })
+        : t('table.unreadable')
     }
     case 'other':
-      return 'Not written by etcd discovery'
+      return t('table.other')
     default:
       return assertNever(kind)
   }
@@ -34,14 +36,15 @@ function meaningOf(entry: RegistryKey): string {
 
 /** The keys under a token, in the order they were written, each with what it means. */
 export function RegistryTable(props: { keys: readonly RegistryKey[] }) {
+  const { t } = useTranslation('discovery')
   return (
     <div className="table-scroll">
-      <table className="port-table" aria-label="Discovery registry keys">
+      <table className="port-table" aria-label={t('table.label')}>
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Value</th>
-            <th scope="col">What it is</th>
+            <th scope="col">{t('table.key')}</th>
+            <th scope="col">{t('table.value')}</th>
+            <th scope="col">{t('table.what')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,7 +54,7 @@ export function RegistryTable(props: { keys: readonly RegistryKey[] }) {
                 {clip(entry.key)}
               </th>
               <td className="mono break">{clip(entry.value)}</td>
-              <td>{clip(meaningOf(entry))}</td>
+              <td>{clip(meaningOf(entry, t))}</td>
             </tr>
           ))}
         </tbody>

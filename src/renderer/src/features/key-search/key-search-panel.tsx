@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useMemo, useState } from 'react'
 import {
   compileSearchPattern,
@@ -12,18 +13,6 @@ import { SearchResults } from './search-results'
 import { isLive, progressText, type SearchView } from './search-state'
 import { useKeySearch, type SearchRequest } from './use-key-search'
 
-const MODE_LABELS: Record<SearchMode, string> = {
-  substring: 'Substring',
-  glob: 'Glob',
-  regex: 'Regular expression',
-}
-
-const MODE_PLACEHOLDERS: Record<SearchMode, string> = {
-  substring: 'e.g. config',
-  glob: 'e.g. /app/*/replicas',
-  regex: 'e.g. ^/app/.+-[0-9]+$',
-}
-
 /**
  * "Search everything": a substring, glob or regular expression over every key under the prefix
  * (and their values on request), streamed from the engine with progress, cancel and a virtualized
@@ -37,6 +26,7 @@ export function KeySearchPanel(props: {
   onSelect: (key: Uint8Array) => void
 }) {
   const { view, start, cancel } = useKeySearch(props.cluster)
+  const { t } = useTranslation('key-search')
   const [pattern, setPattern] = useState('')
   const [mode, setMode] = useState<SearchMode>('substring')
   const [inValues, setInValues] = useState(false)
@@ -65,8 +55,8 @@ export function KeySearchPanel(props: {
       />
       <p className="key-search__scope muted">
         {props.prefix.length === 0
-          ? 'Searches every key of the cluster.'
-          : `Searches the keys under ${displayBytes(props.prefix, 120)} (the Prefix field).`}
+          ? t('panel.everyKey')
+          : t('panel.underPrefix', { prefix: displayBytes(props.prefix, 120) })}
       </p>
       <SearchStatus view={view} />
       {view.matches.length > 0 ? (
@@ -77,8 +67,8 @@ export function KeySearchPanel(props: {
         />
       ) : (
         (view.state === 'done' || view.state === 'cancelled') && (
-          <EmptyState title="No key matches">
-            Try another pattern{inValues ? '' : ', or search values too'}.
+          <EmptyState title={t('panel.noMatch')}>
+            {inValues ? t('panel.tryAnother') : t('panel.tryValues')}
           </EmptyState>
         )
       )}
@@ -101,23 +91,24 @@ function SearchForm(props: {
   onCancel: () => void
 }) {
   const id = useId()
+  const { t } = useTranslation('key-search')
   return (
     <form
       className="key-search__form"
       role="search"
-      aria-label="Search keys"
+      aria-label={t('panel.label')}
       onSubmit={(e) => {
         e.preventDefault()
         if (props.pattern !== '' && props.problem === null) props.onSearch()
       }}
     >
       <div className="key-search__row">
-        <label htmlFor={`${id}-pattern`}>Search for</label>
+        <label htmlFor={`${id}-pattern`}>{t('panel.searchFor')}</label>
         <input
           id={`${id}-pattern`}
           type="search"
           spellCheck={false}
-          placeholder={MODE_PLACEHOLDERS[props.mode]}
+          placeholder={t(`panel.placeholders.${props.mode}`)}
           value={props.pattern}
           aria-invalid={props.problem ? true : undefined}
           aria-describedby={props.problem ? `${id}-problem` : undefined}
@@ -125,7 +116,7 @@ function SearchForm(props: {
         />
       </div>
       <div className="key-search__row">
-        <label htmlFor={`${id}-mode`}>Match as</label>
+        <label htmlFor={`${id}-mode`}>{t('panel.matchAs')}</label>
         <select
           id={`${id}-mode`}
           value={props.mode}
@@ -133,7 +124,7 @@ function SearchForm(props: {
         >
           {SEARCH_MODES.map((m) => (
             <option key={m} value={m}>
-              {MODE_LABELS[m]}
+              {t(`panel.modes.${m}`)}
             </option>
           ))}
         </select>
@@ -143,7 +134,7 @@ function SearchForm(props: {
             checked={props.ignoreCase}
             onChange={(e) => props.onIgnoreCase(e.target.checked)}
           />
-          Ignore case
+          {t('panel.ignoreCase')}
         </label>
         <label className="checkbox">
           <input
@@ -151,7 +142,7 @@ function SearchForm(props: {
             checked={props.inValues}
             onChange={(e) => props.onInValues(e.target.checked)}
           />
-          Search values too
+          {t('panel.inValues')}
         </label>
       </div>
       <div className="key-search__row">
@@ -160,10 +151,10 @@ function SearchForm(props: {
           className="button--primary"
           disabled={props.pattern === '' || props.problem !== null}
         >
-          Search
+          {t('panel.search')}
         </button>
         <button type="button" onClick={props.onCancel} disabled={!props.isRunning}>
-          Cancel search
+          {t('panel.cancel')}
         </button>
       </div>
       {props.problem && (
@@ -177,21 +168,22 @@ function SearchForm(props: {
 
 function SearchStatus(props: { view: SearchView }) {
   const { view } = props
+  const { t } = useTranslation('key-search')
   if (view.state === 'idle') return null
   const isCounted = view.total !== null && view.total > 0
   return (
     <div className="key-search__status">
       {view.state === 'running' && (
         <progress
-          aria-label="Search progress"
+          aria-label={t('panel.progress')}
           max={isCounted ? (view.total as number) : undefined}
           value={isCounted ? view.scanned : undefined}
         />
       )}
-      <p role="status" aria-label="Search status">
-        {progressText(view)}
+      <p role="status" aria-label={t('panel.status')}>
+        {progressText(view, t)}
       </p>
-      {view.error && <ErrorMessage error={view.error} context="The search stopped" />}
+      {view.error && <ErrorMessage error={view.error} context={t('panel.stopped')} />}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { KeySearchMatch } from '../../../../shared/key-search'
@@ -7,13 +8,6 @@ import { displayBytes, equalBytes } from '../shared/bytes'
 const KEY_ROW_HEIGHT = 28
 const PREVIEW_ROW_HEIGHT = 46
 
-/** What a row says about where the pattern matched. */
-const WHERE: Record<KeySearchMatch['matchedIn'], string> = {
-  key: 'in key',
-  value: 'in value',
-  'key-and-value': 'in key and value',
-}
-
 /** The matches of a search, virtualized (a search may keep thousands); a click opens the key. */
 export function SearchResults(props: {
   matches: readonly KeySearchMatch[]
@@ -22,6 +16,7 @@ export function SearchResults(props: {
 }) {
   const { matches } = props
   const scroller = useRef<HTMLDivElement>(null)
+  const { t } = useTranslation('key-search')
   // Why allowed: this build has no React Compiler, and TanStack Virtual is used as documented.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -33,7 +28,7 @@ export function SearchResults(props: {
   return (
     <div ref={scroller} className="search-results">
       <ul
-        aria-label="Search results"
+        aria-label={t('results.label')}
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
       >
         {virtualizer.getVirtualItems().map((item) => {
@@ -53,7 +48,10 @@ export function SearchResults(props: {
               >
                 <span className="key-button__key">{displayBytes(match.key, 300)}</span>
                 <span className="key-button__meta">
-                  {WHERE[match.matchedIn]} · rev {match.modRevision}
+                  {t('results.meta', {
+                    where: t(`results.where.${match.matchedIn}`),
+                    revision: match.modRevision,
+                  })}
                 </span>
                 {match.preview !== null && (
                   <span className="search-results__preview">{match.preview}</span>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { KeySearchMatch, KeySearchState, KeySearchUpdate } from '../../../../shared/key-search'
 import type { ErrorData } from '../../../../shared/result'
 
@@ -65,23 +66,24 @@ export function isLive(view: SearchView): boolean {
 }
 
 /** "Scanned 12,000 of 100,000 keys · 3 matches", as the status line says it. */
-export function progressText(view: SearchView): string {
-  const total = view.total === null ? 'counting…' : view.total.toLocaleString()
-  const found = `${view.matches.length.toLocaleString()} ${view.matches.length === 1 ? 'match' : 'matches'}`
+export function progressText(view: SearchView, t: TFunction<'key-search'>): string {
+  const total = view.total === null ? t('progress.counting') : view.total.toLocaleString()
+  const found = t('progress.found', { count: view.matches.length })
+  const scanned = view.scanned
   switch (view.state) {
     case 'idle':
       return ''
     case 'starting':
-      return 'Starting the search…'
+      return t('progress.starting')
     case 'running':
-      return `Scanned ${view.scanned.toLocaleString()} of ${total} keys · ${found}`
+      return t('progress.running', { scanned, total, found })
     case 'done':
-      return `Done: scanned ${view.scanned.toLocaleString()} keys · ${found}`
+      return t('progress.done', { scanned, found })
     case 'capped':
-      return `Stopped at ${found} (the limit in Settings) after ${view.scanned.toLocaleString()} of ${total} keys; narrow the search to see the rest.`
+      return t('progress.capped', { scanned, total, found })
     case 'cancelled':
-      return `Cancelled after ${view.scanned.toLocaleString()} of ${total} keys · ${found}`
+      return t('progress.cancelled', { scanned, total, found })
     case 'failed':
-      return `Failed after ${view.scanned.toLocaleString()} keys · ${found}`
+      return t('progress.failed', { scanned, found })
   }
 }

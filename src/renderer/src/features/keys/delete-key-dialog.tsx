@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { displayBytes, requestBytes } from '../shared/bytes'
 import { ConfirmDialog } from '../shared/confirm-dialog'
@@ -11,6 +12,7 @@ export function DeleteKeyDialog(props: {
   onDeleted: () => void
 }) {
   const api = useApi()
+  const { t } = useTranslation('keys')
   const remove = useAction(() =>
     api.request('keys:delete', { cluster: props.cluster, key: requestBytes(props.keyBytes) }),
   )
@@ -20,16 +22,20 @@ export function DeleteKeyDialog(props: {
   }
   return (
     <ConfirmDialog
-      title="Delete this key?"
-      confirmLabel="Delete key"
+      title={t('deleteKey.title')}
+      confirmLabel={t('deleteKey.confirm')}
       onConfirm={() => void confirm()}
       onCancel={props.onCancel}
       isBusy={remove.isBusy}
       error={remove.error}
     >
       <p>
-        <code className="break">{displayBytes(props.keyBytes)}</code> and its value are deleted from
-        the cluster. This cannot be undone.
+        <Trans
+          t={t}
+          i18nKey="deleteKey.body"
+          values={{ key: displayBytes(props.keyBytes) }}
+          components={{ code: <code className="break" /> }}
+        />
       </p>
     </ConfirmDialog>
   )

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { bytesKey, displayBytes, requestBytes } from '../shared/bytes'
 import { ConfirmDialog } from '../shared/confirm-dialog'
@@ -13,6 +14,7 @@ export function DeletePrefixDialog(props: {
 }) {
   const { cluster, prefix } = props
   const api = useApi()
+  const { t } = useTranslation('keys')
   const counted = useRequest('keys:count', { cluster, prefix: requestBytes(prefix) }, [
     cluster,
     bytesKey(prefix),
@@ -26,13 +28,18 @@ export function DeletePrefixDialog(props: {
     const result = await remove.run()
     if (result.ok) props.onDeleted(result.value.deleted)
   }
-  const label =
+  const label = count === null ? t('deletePrefix.deleteKeys') : t('deletePrefix.delete', { count })
+  const what =
     count === null
-      ? 'Delete keys'
-      : `Delete ${count.toLocaleString()} ${count === 1 ? 'key' : 'keys'}`
+      ? countError
+        ? t('deletePrefix.countFailed')
+        : t('deletePrefix.counting')
+      : count === 0
+        ? t('deletePrefix.none')
+        : t('deletePrefix.deleted', { count })
   return (
     <ConfirmDialog
-      title="Delete every key under this prefix?"
+      title={t('deletePrefix.title')}
       confirmLabel={label}
       onConfirm={() => void confirm()}
       onCancel={props.onCancel}
@@ -41,14 +48,12 @@ export function DeletePrefixDialog(props: {
       error={remove.error ?? countError}
     >
       <p>
-        Prefix <code className="break">{displayBytes(prefix)}</code>:{' '}
-        {count === null
-          ? countError
-            ? 'the keys could not be counted.'
-            : 'counting keys…'
-          : count === 0
-            ? 'no key starts with it.'
-            : `${count.toLocaleString()} ${count === 1 ? 'key is' : 'keys are'} deleted. This cannot be undone.`}
+        <Trans
+          t={t}
+          i18nKey="deletePrefix.prefix"
+          values={{ prefix: displayBytes(prefix), what }}
+          components={{ code: <code className="break" /> }}
+        />
       </p>
     </ConfirmDialog>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId } from 'react'
 import type { KeyVersion } from '../../../../shared/key-history'
 import { formatBytes, leaseToHex } from '../shared/bytes'
@@ -22,41 +23,46 @@ export function HistoryTable(props: {
   const { versions, comparison } = props
   const newest = versions[0]
   const group = useId()
+  const { t } = useTranslation('keys')
   return (
-    <table className="history-table" aria-label="Versions">
+    <table className="history-table" aria-label={t('historyTable.label')}>
       <thead>
         <tr>
-          <th scope="col">Version</th>
-          <th scope="col">Mod revision</th>
-          <th scope="col">Time</th>
-          <th scope="col">Size</th>
-          <th scope="col">Lease</th>
-          <th scope="col">From</th>
-          <th scope="col">To</th>
+          <th scope="col">{t('historyTable.version')}</th>
+          <th scope="col">{t('historyTable.mod')}</th>
+          <th scope="col">{t('historyTable.time')}</th>
+          <th scope="col">{t('historyTable.size')}</th>
+          <th scope="col">{t('historyTable.lease')}</th>
+          <th scope="col">{t('historyTable.from')}</th>
+          <th scope="col">{t('historyTable.to')}</th>
           <th scope="col">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('historyTable.actions')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {versions.map((v) => {
-          const name = `version ${v.version} (revision ${v.modRevision})`
+          const name = t('historyTable.name', { version: v.version, revision: v.modRevision })
           const isCurrent = v === newest
           return (
-            <tr key={v.modRevision} aria-label={`Version ${v.version}`}>
+            <tr key={v.modRevision} aria-label={t('historyTable.row', { version: v.version })}>
               <th scope="row">
                 {v.version}
-                {isCurrent && <span className="history-table__current"> current</span>}
+                {isCurrent && (
+                  <span className="history-table__current">{t('historyTable.current')}</span>
+                )}
               </th>
               <td className="mono">{v.modRevision}</td>
-              <td className="muted">time unknown</td>
+              <td className="muted">{t('historyTable.unknown')}</td>
               <td>{formatBytes(v.value.length)}</td>
-              <td className="mono">{v.lease === '0' ? 'none' : leaseToHex(v.lease)}</td>
+              <td className="mono">
+                {v.lease === '0' ? t('historyTable.none') : leaseToHex(v.lease)}
+              </td>
               <td>
                 <input
                   type="radio"
                   name={`${group}-from`}
-                  aria-label={`Compare from ${name}`}
+                  aria-label={t('historyTable.compareFrom', { name })}
                   checked={comparison?.from === v.modRevision}
                   onChange={() =>
                     props.onCompare({ from: v.modRevision, to: comparison?.to ?? v.modRevision })
@@ -67,7 +73,7 @@ export function HistoryTable(props: {
                 <input
                   type="radio"
                   name={`${group}-to`}
-                  aria-label={`Compare to ${name}`}
+                  aria-label={t('historyTable.compareTo', { name })}
                   checked={comparison?.to === v.modRevision}
                   onChange={() =>
                     props.onCompare({ from: comparison?.from ?? v.modRevision, to: v.modRevision })
@@ -79,11 +85,11 @@ export function HistoryTable(props: {
                   <button
                     type="button"
                     className="button--small"
-                    aria-label={`Restore ${name}`}
+                    aria-label={t('historyTable.restoreLabel', { name })}
                     disabled={props.isRestoreDisabled}
                     onClick={() => props.onRestore(v)}
                   >
-                    Restore
+                    {t('historyTable.restore')}
                   </button>
                 )}
               </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { KeyEntry } from '../../../../shared/keys'
 import { ValueBody, defaultMode } from './value-body'
 
@@ -16,23 +17,26 @@ export function KeyConflict(props: {
 }) {
   const { conflict, isNew } = props
   const { current } = conflict
+  const { t } = useTranslation('keys')
   return (
     <div className="conflict" role="alert">
-      <strong>
-        Not saved: {isNew ? 'this key already exists' : 'someone else changed this key'}.
-      </strong>
+      <strong>{isNew ? t('conflict.notSavedExists') : t('conflict.notSavedChanged')}</strong>
       {current ? (
         <>
           <p>
             {isNew
-              ? `It exists with mod revision ${current.modRevision}.`
-              : `You edited mod revision ${conflict.expected}; it is now ${current.modRevision} (version ${current.version}).`}{' '}
-            Its current value:
+              ? t('conflict.exists', { revision: current.modRevision })
+              : t('conflict.changed', {
+                  expected: conflict.expected,
+                  revision: current.modRevision,
+                  version: current.version,
+                })}{' '}
+            {t('conflict.current')}
           </p>
           {current.value && <ValueBody value={current.value} mode={defaultMode(current.value)} />}
         </>
       ) : (
-        <p>It was deleted while you were editing it.</p>
+        <p>{t('conflict.deleted')}</p>
       )}
       <div className="button-row">
         <button
@@ -40,10 +44,10 @@ export function KeyConflict(props: {
           className="button--danger"
           onClick={() => props.onOverwrite(current?.modRevision ?? '0')}
         >
-          {current ? 'Overwrite with my value' : 'Save anyway'}
+          {current ? t('conflict.overwrite') : t('conflict.saveAnyway')}
         </button>
         <button type="button" onClick={props.onDiscard}>
-          Discard my change
+          {t('conflict.discard')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../../../shared/limits'
@@ -28,6 +29,7 @@ export function KeyEditor(props: {
   const { cluster, target } = props
   const api = useApi()
   const id = useId()
+  const { t } = useTranslation('keys')
   const entry = target.kind === 'edit' ? target.entry : null
   const initial = draftOf(entry?.value ?? null)
   const [keyText, setKeyText] = useState(target.kind === 'new' ? target.prefix : '')
@@ -45,21 +47,18 @@ export function KeyEditor(props: {
   )
   const key = entry ? entry.key : encodeText(keyText)
   const value = bytesOfDraft(valueText, format)
-  const keyIssue = !entry && keyText === '' ? 'Enter a key.' : null
-  const valueIssue = value === null ? 'Hex must be whole bytes: pairs of 0-9 and a-f.' : null
+  const keyIssue = !entry && keyText === '' ? t('editor.enterKey') : null
+  const valueIssue = value === null ? t('editor.hexIssue') : null
   const sizeWarning =
     value && value.length + key.length > DEFAULT_MAX_REQUEST_BYTES
-      ? `${formatBytes(value.length)} is above etcd's default request limit (1.5 MiB); etcd will likely refuse it.`
+      ? t('editor.sizeWarning', { size: formatBytes(value.length) })
       : null
   if (entry?.value && entry.value.length > MAX_EDIT_BYTES) {
     return (
       <div className="key-editor">
-        <p>
-          This value is {formatBytes(entry.value.length)}: too large to edit here. Use the etcdctl
-          command from the Commands tab.
-        </p>
+        <p>{t('editor.tooLarge', { size: formatBytes(entry.value.length) })}</p>
         <button type="button" onClick={props.onCancel}>
-          Back
+          {t('editor.back')}
         </button>
       </div>
     )
@@ -76,8 +75,7 @@ export function KeyEditor(props: {
   }
   const changeFormat = (next: ValueFormat) => {
     const converted = convertDraft(valueText, format, next)
-    if (converted === null)
-      return setFormatIssue('This value is not valid text; keep editing it as hex.')
+    if (converted === null) return setFormatIssue(t('editor.notText'))
     setFormatIssue(null)
     setValueText(converted)
     setFormat(next)
@@ -85,16 +83,16 @@ export function KeyEditor(props: {
   return (
     <form
       className="key-editor"
-      aria-label={entry ? 'Edit key' : 'New key'}
+      aria-label={entry ? t('editor.edit') : t('editor.new')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
         void write(entry ? entry.modRevision : '0')
       }}
     >
-      <h3>{entry ? 'Edit key' : 'New key'}</h3>
+      <h3>{entry ? t('editor.edit') : t('editor.new')}</h3>
       <div className="field">
-        <label htmlFor={`${id}-key`}>Key</label>
+        <label htmlFor={`${id}-key`}>{t('editor.key')}</label>
         <input
           id={`${id}-key`}
           value={entry ? displayBytes(entry.key, 4096) : keyText}
@@ -107,17 +105,17 @@ export function KeyEditor(props: {
       </div>
       <div className="field">
         <div className="field__row">
-          <label htmlFor={`${id}-value`}>Value</label>
+          <label htmlFor={`${id}-value`}>{t('editor.value')}</label>
           <label htmlFor={`${id}-format`} className="sr-only">
-            Encoding
+            {t('editor.encoding')}
           </label>
           <select
             id={`${id}-format`}
             value={format}
             onChange={(e) => changeFormat(e.target.value as ValueFormat)}
           >
-            <option value="text">Text (UTF-8)</option>
-            <option value="hex">Hex bytes</option>
+            <option value="text">{t('editor.text')}</option>
+            <option value="hex">{t('editor.hex')}</option>
           </select>
         </div>
         <textarea
@@ -131,10 +129,8 @@ export function KeyEditor(props: {
         {(valueIssue ?? formatIssue) && <p className="field__issue">{valueIssue ?? formatIssue}</p>}
         {sizeWarning && <p className="field__note">{sizeWarning}</p>}
       </div>
-      {entry && (
-        <p className="muted">Saves only if the key is still at mod revision {entry.modRevision}.</p>
-      )}
-      {save.error && <ErrorMessage error={save.error} context="Could not save the key" />}
+      {entry && <p className="muted">{t('editor.casNote', { revision: entry.modRevision })}</p>}
+      {save.error && <ErrorMessage error={save.error} context={t('editor.saveFailed')} />}
       {conflict && (
         <KeyConflict
           conflict={conflict}
@@ -145,10 +141,10 @@ export function KeyEditor(props: {
       )}
       <div className="button-row">
         <BusyButton type="submit" className="button--primary" isBusy={save.isBusy}>
-          Save
+          {t('editor.save')}
         </BusyButton>
         <button type="button" onClick={props.onCancel} disabled={save.isBusy}>
-          Cancel
+          {t('editor.cancel')}
         </button>
       </div>
     </form>

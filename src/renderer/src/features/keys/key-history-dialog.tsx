@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useEffect, useState } from 'react'
 import type { KeyVersion } from '../../../../shared/key-history'
 import { BusyButton } from '../shared/busy-button'
@@ -25,6 +26,7 @@ export function KeyHistoryDialog(props: {
 }) {
   const { cluster, keyBytes, hub } = props
   const history = useKeyHistory(cluster, keyBytes)
+  const { t } = useTranslation('keys')
   const { versions } = history
   const newest = versions[0] ?? null
   const [picked, setPicked] = useState<Comparison | null>(null)
@@ -53,18 +55,21 @@ export function KeyHistoryDialog(props: {
     ? orderByRevision(byRevision(comparison.from), byRevision(comparison.to))
     : [null, null]
   return (
-    <Modal title={`History of ${displayBytes(keyBytes)}`} onClose={props.onClose} size="large">
+    <Modal
+      title={t('history.title', { key: displayBytes(keyBytes) })}
+      onClose={props.onClose}
+      size="large"
+    >
       <p className="muted">
-        etcd keeps each version of a key (until compaction) with the revision that wrote it, but not
-        when: the time of a version is unknown.
+        {t('history.about')}
         {history.createRevision !== null &&
-          ` The key was created at revision ${history.createRevision}.`}
+          t('history.created', { revision: history.createRevision })}
       </p>
       {isStale && (
         <p className="live-note" role="status">
-          The key changed at revision {lastChange} (by this window or another client).{' '}
+          {t('history.changed', { revision: lastChange })}{' '}
           <button type="button" className="button--small" onClick={history.reload}>
-            Reload history
+            {t('history.reload')}
           </button>
         </p>
       )}
@@ -76,13 +81,13 @@ export function KeyHistoryDialog(props: {
       {history.error && (
         <ErrorMessage
           error={history.error}
-          context="Could not read the history"
+          context={t('history.readFailed')}
           onRetry={history.reload}
         />
       )}
       {history.isLoading && versions.length === 0 && (
         <p className="muted" role="status">
-          Loading versions…
+          {t('history.loading')}
         </p>
       )}
       {versions.length > 0 && (
@@ -112,9 +117,7 @@ export function KeyHistoryDialog(props: {
           }}
           onRestored={(revision) => {
             setOwnWrite(revision)
-            setRestoredNote(
-              `Restored version ${restoring.version}: written back as revision ${revision}.`,
-            )
+            setRestoredNote(t('history.restored', { version: restoring.version, revision }))
             setRestoring(null)
             setPicked(null)
             history.reload()
@@ -125,7 +128,7 @@ export function KeyHistoryDialog(props: {
       {older && newer && <VersionDiff older={older} newer={newer} />}
       <div className="modal__actions">
         <button type="button" onClick={props.onClose}>
-          Close
+          {t('history.close')}
         </button>
       </div>
     </Modal>
@@ -135,24 +138,25 @@ export function KeyHistoryDialog(props: {
 /** Where the list ends: more to load, the key's creation, or the compaction boundary. */
 function HistoryEnd(props: { history: ReturnType<typeof useKeyHistory> }) {
   const { history } = props
+  const { t } = useTranslation('keys')
   if (history.versions.length === 0) return null
   if (history.compacted) {
     return (
       <p className="history-note" role="note">
         {history.compacted.revision === null
-          ? 'Older history was compacted: earlier versions are gone.'
-          : `History before revision ${history.compacted.revision} was compacted: earlier versions are gone.`}
+          ? t('history.compacted')
+          : t('history.compactedAt', { revision: history.compacted.revision })}
       </p>
     )
   }
   if (history.nextRevision !== null) {
     return (
       <BusyButton isBusy={history.isLoadingMore} onClick={history.loadMore}>
-        Load older versions
+        {t('history.loadOlder')}
       </BusyButton>
     )
   }
-  return <p className="muted">Version 1 is where the key was created: this is its whole history.</p>
+  return <p className="muted">{t('history.whole')}</p>
 }
 
 /** The user's choice while both versions are listed, else the newest two (or the one). */

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from '../../i18n'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
@@ -22,6 +24,7 @@ export function KeyList(props: {
 }) {
   const { entries, hasMore, onLoadMore } = props
   const scroller = useRef<HTMLDivElement>(null)
+  const { t } = useTranslation('keys')
   // Why allowed: this build has no React Compiler, and TanStack Virtual is used as documented.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -39,10 +42,13 @@ export function KeyList(props: {
   return (
     <div className="key-list">
       <p className="key-list__count" role="status">
-        {countLabel(entries.length, props.count)}
+        {countLabel(entries.length, props.count, t)}
       </p>
       <div ref={scroller} className="key-list__scroller">
-        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} aria-label="Keys">
+        <ul
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          aria-label={t('list.label')}
+        >
           {items.map((item) => {
             const entry = entries[item.index] as KeyEntry
             const isSelected =
@@ -62,7 +68,7 @@ export function KeyList(props: {
                 >
                   <span className="key-button__key">{displayBytes(entry.key, 300)}</span>
                   <span className="key-button__meta" aria-hidden="true">
-                    rev {entry.modRevision}
+                    {t('list.rev', { revision: entry.modRevision })}
                   </span>
                 </button>
                 {isProbe && <ProbeKeyTag />}
@@ -78,7 +84,7 @@ export function KeyList(props: {
           onClick={onLoadMore}
           disabled={props.isLoadingMore}
         >
-          {props.isLoadingMore ? 'Loading more keys…' : 'Load more keys'}
+          {props.isLoadingMore ? t('list.loadingMore') : t('list.loadMore')}
         </button>
       )}
     </div>
@@ -86,9 +92,8 @@ export function KeyList(props: {
 }
 
 /** "12 keys", "Showing 200 of 100,000 keys", or "Showing 200 keys (counting…)". */
-function countLabel(shown: number, count: number | null): string {
-  if (count === null)
-    return `Showing ${shown.toLocaleString()} ${shown === 1 ? 'key' : 'keys'} (counting…)`
-  if (shown === count) return `${count.toLocaleString()} ${count === 1 ? 'key' : 'keys'}`
-  return `Showing ${shown.toLocaleString()} of ${count.toLocaleString()} keys`
+function countLabel(shown: number, count: number | null, t: TFunction<'keys'>): string {
+  if (count === null) return t('list.counting', { count: shown })
+  if (shown === count) return t('list.count', { count })
+  return t('list.showing', { shown, total: count })
 }

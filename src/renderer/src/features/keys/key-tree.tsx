@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { KeyChild } from '../../../../shared/keys'
 import { bytesKey, displayBytes, equalBytes } from '../shared/bytes'
@@ -16,9 +17,10 @@ interface TreeContext {
 /** The prefix tree ("/" separated): folders list their children and count lazily when opened. */
 export function KeyTree(props: TreeContext & { prefix: Uint8Array }) {
   const { prefix, ...context } = props
-  const label = prefix.length === 0 ? 'All keys' : displayBytes(prefix)
+  const { t } = useTranslation('keys')
+  const label = prefix.length === 0 ? t('tree.all') : displayBytes(prefix)
   return (
-    <ul className="key-tree" aria-label="Key tree">
+    <ul className="key-tree" aria-label={t('tree.label')}>
       <TreeFolder path={prefix} label={label} isInitiallyOpen context={context} />
     </ul>
   )
@@ -32,6 +34,7 @@ function TreeFolder(props: {
 }) {
   const { path, context } = props
   const [isOpen, setOpen] = useState(props.isInitiallyOpen ?? false)
+  const { t } = useTranslation('keys')
   const folder = useFolder(context.cluster, path, isOpen, context.hub)
   const isProbe = isProbeKey(path)
   return (
@@ -47,18 +50,15 @@ function TreeFolder(props: {
         </span>
         <span className="tree-button__label">{props.label}</span>
         {isOpen && folder.count !== null && (
-          <span className="tree-button__count">
-            {' '}
-            ({folder.count.toLocaleString()} {folder.count === 1 ? 'key' : 'keys'})
-          </span>
+          <span className="tree-button__count"> {t('tree.count', { count: folder.count })}</span>
         )}
       </button>
       {isProbe && <ProbeKeyTag />}
       {isOpen && (
         <ul className="key-tree__children">
-          {!folder.isLoaded && <li className="muted">Loading…</li>}
+          {!folder.isLoaded && <li className="muted">{t('tree.loading')}</li>}
           {folder.isLoaded && folder.children.length === 0 && !folder.error && (
-            <li className="muted">No keys here.</li>
+            <li className="muted">{t('tree.empty')}</li>
           )}
           {folder.children.map((child) => (
             <TreeChild key={bytesKey(child.path)} child={child} context={context} />
@@ -70,13 +70,13 @@ function TreeFolder(props: {
                 className="button--small"
                 onClick={() => void folder.loadMore()}
               >
-                Load more
+                {t('tree.loadMore')}
               </button>
             </li>
           )}
           {folder.error && (
             <li>
-              <ErrorMessage error={folder.error} context="Could not list this folder" />
+              <ErrorMessage error={folder.error} context={t('tree.failed')} />
             </li>
           )}
         </ul>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useEffect, useMemo, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { BrowseAsControl } from '../auth/browse-as-control'
@@ -30,10 +31,11 @@ export function KeysPanel(props: {
   /** A compaction made in this window since the list was read (the Maintenance tab). */
   compactedAt?: string | null
 }) {
+  const { t } = useTranslation('keys')
   if (!hasLiveMember(props.cluster)) {
     return (
-      <EmptyState title={`Cluster ${props.cluster.definition.name} is stopped`}>
-        Click <strong>Start all</strong> to start its members, then browse its keys here.
+      <EmptyState title={t('panel.stoppedTitle', { name: props.cluster.definition.name })}>
+        <Trans t={t} i18nKey="panel.stoppedBody" components={{ strong: <strong /> }} />
       </EmptyState>
     )
   }
@@ -56,6 +58,7 @@ export function KeyBrowser(props: {
 }) {
   const { cluster } = props
   const api = useApi()
+  const { t } = useTranslation('keys')
   // Key actions carry the browse-as user, so their etcdctl twins log in as that user.
   const [asUser, setAsUser] = useState<string | null>(null)
   const onAction = useMemo(() => {
@@ -131,16 +134,16 @@ export function KeyBrowser(props: {
       {jump.error && (
         <ErrorMessage
           error={jump.error}
-          context="Could not open that key"
+          context={t('panel.openFailed')}
           onDismiss={jump.clearError}
         />
       )}
       <CompactionNote revision={newestRevision(list.compactRevision, props.compactedAt)} />
       {watch.watchError && (
         <div className="banner banner--warn" role="alert">
-          Live updates stopped: {watch.watchError}{' '}
+          {t('panel.watchStopped', { error: watch.watchError })}{' '}
           <button type="button" className="button--small" onClick={watch.retry}>
-            Retry
+            {t('panel.retry')}
           </button>
         </div>
       )}
@@ -156,7 +159,11 @@ export function KeyBrowser(props: {
             />
           </div>
           {list.error && view !== 'search' && (
-            <ErrorMessage error={list.error} context="Could not list keys" onRetry={list.reload} />
+            <ErrorMessage
+              error={list.error}
+              context={t('panel.listFailed')}
+              onRetry={list.reload}
+            />
           )}
           {view === 'search' ? null : view === 'tree' ? (
             <KeyTree
@@ -168,14 +175,15 @@ export function KeyBrowser(props: {
             />
           ) : list.isLoading ? (
             <p className="muted" role="status">
-              Loading keys…
+              {t('panel.loading')}
             </p>
           ) : list.entries.length === 0 && !list.error ? (
-            <EmptyState
-              title={prefixText ? 'No key starts with this prefix' : 'This cluster has no keys yet'}
-            >
-              Click <strong>New key</strong> to write one
-              {prefixText ? ', or change the prefix' : ''}.
+            <EmptyState title={prefixText ? t('panel.noMatch') : t('panel.noKeys')}>
+              <Trans
+                t={t}
+                i18nKey={prefixText ? 'panel.writeOneOrPrefix' : 'panel.writeOne'}
+                components={{ strong: <strong /> }}
+              />
             </EmptyState>
           ) : (
             <KeyList
@@ -213,8 +221,8 @@ export function KeyBrowser(props: {
               onRestored={(key, value) => onAction({ kind: 'put', key, value })}
             />
           ) : (
-            <EmptyState title="No key selected">
-              Pick a key on the left to see its value, or click <strong>New key</strong>.
+            <EmptyState title={t('panel.noneSelected')}>
+              <Trans t={t} i18nKey="panel.pick" components={{ strong: <strong /> }} />
             </EmptyState>
           )}
         </div>

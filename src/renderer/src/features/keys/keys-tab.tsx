@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { DiscoveryRegistryPanel } from '../discovery/discovery-registry-panel'
@@ -20,6 +21,7 @@ export function KeysTab(props: {
   isActive: boolean
 }) {
   const [source, setSource] = useState<KeySource>('cluster')
+  const { t } = useTranslation('keys')
   const browser = (
     <KeysPanel cluster={props.cluster} onAction={props.onAction} compactedAt={props.compactedAt} />
   )
@@ -27,20 +29,20 @@ export function KeysTab(props: {
   return (
     <>
       <div className="toolbar">
-        <div className="segmented" role="group" aria-label="Key source">
+        <div className="segmented" role="group" aria-label={t('tab.source')}>
           <button
             type="button"
             aria-pressed={source === 'cluster'}
             onClick={() => setSource('cluster')}
           >
-            Cluster keys
+            {t('tab.cluster')}
           </button>
           <button
             type="button"
             aria-pressed={source === 'registry'}
             onClick={() => setSource('registry')}
           >
-            Discovery registry
+            {t('tab.registry')}
           </button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 
 /** The ways to browse keys: a flat list, a folder tree, or a search over every key. */
@@ -18,39 +19,40 @@ export function KeysToolbar(props: {
 }) {
   const id = useId()
   const [jumpText, setJumpText] = useState('')
+  const { t } = useTranslation('keys')
   return (
     <div className="toolbar keys-toolbar">
-      <label htmlFor={`${id}-prefix`}>Prefix</label>
+      <label htmlFor={`${id}-prefix`}>{t('toolbar.prefix')}</label>
       <input
         id={`${id}-prefix`}
         type="search"
         className="keys-toolbar__prefix"
-        placeholder="e.g. /app/ (empty: all)"
+        placeholder={t('toolbar.prefixPlaceholder')}
         spellCheck={false}
         value={props.prefix}
         onChange={(e) => props.onPrefixChange(e.target.value)}
       />
-      <div className="segmented" role="group" aria-label="Key view">
+      <div className="segmented" role="group" aria-label={t('toolbar.view')}>
         <button
           type="button"
           aria-pressed={props.view === 'list'}
           onClick={() => props.onViewChange('list')}
         >
-          List
+          {t('toolbar.list')}
         </button>
         <button
           type="button"
           aria-pressed={props.view === 'tree'}
           onClick={() => props.onViewChange('tree')}
         >
-          Tree
+          {t('toolbar.tree')}
         </button>
         <button
           type="button"
           aria-pressed={props.view === 'search'}
           onClick={() => props.onViewChange('search')}
         >
-          Search
+          {t('toolbar.search')}
         </button>
       </div>
       <form
@@ -60,34 +62,30 @@ export function KeysToolbar(props: {
           if (jumpText !== '') props.onJump(jumpText)
         }}
       >
-        <label htmlFor={`${id}-jump`}>Jump to</label>
+        <label htmlFor={`${id}-jump`}>{t('toolbar.jump')}</label>
         <input
           id={`${id}-jump`}
-          placeholder="a full key"
+          placeholder={t('toolbar.jumpPlaceholder')}
           spellCheck={false}
           value={jumpText}
           onChange={(e) => setJumpText(e.target.value)}
         />
         <button type="submit" disabled={jumpText === '' || props.isJumping}>
-          Open
+          {t('toolbar.open')}
         </button>
       </form>
       <span className="toolbar__spacer" />
       <button type="button" className="button--primary" onClick={props.onNewKey}>
-        New key
+        {t('toolbar.newKey')}
       </button>
       <button
         type="button"
         className="button--danger-quiet"
         onClick={props.onDeletePrefix}
         disabled={!props.canDeletePrefix}
-        title={
-          props.prefix === ''
-            ? 'Type a prefix first: deleting every key is not offered here.'
-            : undefined
-        }
+        title={props.prefix === '' ? t('toolbar.prefixFirst') : undefined}
       >
-        Delete prefix
+        {t('toolbar.deletePrefix')}
       </button>
     </div>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { Fragment, useMemo } from 'react'
 import { decodeKubernetesValue } from '../../../../shared/kubernetes-value'
 import { fieldTreeLines, KUBERNETES_OBJECT_FIELDS } from '../../../../shared/proto-field-tree'
@@ -9,25 +10,26 @@ import { formatBytes } from '../shared/bytes'
  */
 export function KubernetesView(props: { value: Uint8Array }) {
   const decoded = useMemo(() => decodeKubernetesValue(props.value), [props.value])
+  const { t } = useTranslation('keys')
   const tree = useMemo(
     () => (decoded?.fields ? fieldTreeLines(decoded.fields, KUBERNETES_OBJECT_FIELDS) : null),
     [decoded],
   )
-  if (!decoded) return <p className="value-body__note">Not a Kubernetes protobuf value.</p>
+  if (!decoded) return <p className="value-body__note">{t('kubernetes.notKubernetes')}</p>
   const { metadata } = decoded
   const facts: [string, string | null][] = [
-    ['Kind', decoded.kind || '—'],
-    ['API version', decoded.apiVersion || '—'],
-    ['Name', metadata.name],
-    ['Namespace', metadata.namespace],
-    ['UID', metadata.uid],
-    ['Resource version', metadata.resourceVersion],
-    ['Content type', decoded.contentType || null],
-    ['Content encoding', decoded.contentEncoding || null],
+    [t('kubernetes.kind'), decoded.kind || '—'],
+    [t('kubernetes.apiVersion'), decoded.apiVersion || '—'],
+    [t('kubernetes.name'), metadata.name],
+    [t('kubernetes.namespace'), metadata.namespace],
+    [t('kubernetes.uid'), metadata.uid],
+    [t('kubernetes.resourceVersion'), metadata.resourceVersion],
+    [t('kubernetes.contentType'), decoded.contentType || null],
+    [t('kubernetes.contentEncoding'), decoded.contentEncoding || null],
   ]
   return (
     <div className="kubernetes-value">
-      <dl className="kubernetes-value__type" aria-label="Kubernetes object">
+      <dl className="kubernetes-value__type" aria-label={t('kubernetes.object')}>
         {facts
           .filter((fact): fact is [string, string] => fact[1] !== null)
           .map(([term, value]) => (
@@ -37,24 +39,19 @@ export function KubernetesView(props: { value: Uint8Array }) {
             </Fragment>
           ))}
       </dl>
-      <p className="muted">
-        Read-only. The object ({formatBytes(decoded.rawSize)}) is decoded without its schema: field
-        numbers, named only for the metadata every object shares, with strings where the bytes are
-        text. Change Kubernetes objects through the API server (kubectl), not in etcd.
-      </p>
+      <p className="muted">{t('kubernetes.readOnly', { size: formatBytes(decoded.rawSize) })}</p>
       {tree ? (
-        <pre className="value-body__text" aria-label="Field tree">
+        <pre className="value-body__text" aria-label={t('kubernetes.tree')}>
           {tree.lines.join('\n')}
         </pre>
       ) : (
-        <p className="value-body__note">
-          The object itself is not protobuf; see it as Text or Hex.
-        </p>
+        <p className="value-body__note">{t('kubernetes.notProtobuf')}</p>
       )}
       {tree && (tree.omitted > 0 || decoded.isTruncated) && (
         <p className="value-body__note">
-          The tree is cut{tree.omitted > 0 ? ` (${tree.omitted} more lines)` : ''}: the object is
-          very large. See it as Hex, or read it through the API server.
+          {tree.omitted > 0
+            ? t('kubernetes.cutLines', { count: tree.omitted })
+            : t('kubernetes.cut')}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { KeyVersion } from '../../../../shared/key-history'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
@@ -20,6 +21,7 @@ export function RestoreVersion(props: {
 }) {
   const { cluster, keyBytes, version, current } = props
   const api = useApi()
+  const { t } = useTranslation('keys')
   const restore = useAction(() =>
     api.request('keys:restore', {
       cluster,
@@ -34,32 +36,40 @@ export function RestoreVersion(props: {
   }
   const conflict = restore.error?.code === 'KEY_CONFLICT' ? restore.error : null
   return (
-    <div className="restore-version" role="group" aria-label={`Restore version ${version.version}`}>
+    <div
+      className="restore-version"
+      role="group"
+      aria-label={t('restore.label', { version: version.version })}
+    >
       <p>
-        Write the value of version {version.version} (revision {version.modRevision},{' '}
-        {formatBytes(version.value.length)}) back as a new version? It is written only if the key is
-        still at mod revision {current.modRevision} (version {current.version}).
+        {t('restore.ask', {
+          version: version.version,
+          revision: version.modRevision,
+          size: formatBytes(version.value.length),
+          current: current.modRevision,
+          currentVersion: current.version,
+        })}
       </p>
       {conflict ? (
         <div className="conflict" role="alert">
-          <strong>Not restored: someone else changed this key.</strong>
+          <strong>{t('restore.conflictTitle')}</strong>
           <p>
-            The history shows mod revision {conflict.detail?.expectedModRevision}; the key is now at{' '}
-            {conflict.detail?.currentModRevision === '0'
-              ? 'no revision (it was deleted)'
-              : `mod revision ${conflict.detail?.currentModRevision}`}
-            . Reload the history to see the new version, then choose again.
+            {t('restore.conflict', {
+              expected: conflict.detail?.expectedModRevision,
+              now:
+                conflict.detail?.currentModRevision === '0'
+                  ? t('restore.deleted')
+                  : t('restore.atRevision', { revision: conflict.detail?.currentModRevision }),
+            })}
           </p>
           <div className="button-row">
             <button type="button" onClick={props.onReload}>
-              Reload history
+              {t('restore.reload')}
             </button>
           </div>
         </div>
       ) : (
-        restore.error && (
-          <ErrorMessage error={restore.error} context="Could not restore the version" />
-        )
+        restore.error && <ErrorMessage error={restore.error} context={t('restore.failed')} />
       )}
       <div className="button-row">
         <BusyButton
@@ -68,10 +78,10 @@ export function RestoreVersion(props: {
           disabled={conflict !== null}
           onClick={() => void run()}
         >
-          Restore version {version.version} now
+          {t('restore.now', { version: version.version })}
         </BusyButton>
         <button type="button" onClick={props.onCancel} disabled={restore.isBusy}>
-          Cancel
+          {t('restore.cancel')}
         </button>
       </div>
     </div>

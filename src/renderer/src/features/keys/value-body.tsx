@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { isJsonDocument, JSON_PARSE_CAP_BYTES, prettyJson } from '../../../../shared/value-decoder'
 import { decodeText, formatBytes, hexDump } from '../shared/bytes'
 
@@ -16,6 +17,7 @@ export function defaultMode(value: Uint8Array): ValueMode {
 /** A value shown as text, pretty JSON or a hex dump: always as plain text, capped in size. */
 export function ValueBody(props: { value: Uint8Array; mode: ValueMode }) {
   const { value, mode } = props
+  const { t } = useTranslation('keys')
   const isCapped = value.length > DISPLAY_CAP_BYTES
   const head = isCapped ? value.subarray(0, DISPLAY_CAP_BYTES) : value
   let note: string | null = null
@@ -26,12 +28,11 @@ export function ValueBody(props: { value: Uint8Array; mode: ValueMode }) {
     const pretty = prettyJson(value)
     body = pretty ?? ''
     if (pretty === null)
-      note =
-        value.length > JSON_PARSE_CAP_BYTES ? 'Too large to format as JSON.' : 'Not valid JSON.'
+      note = value.length > JSON_PARSE_CAP_BYTES ? t('body.tooLarge') : t('body.notJson')
   } else {
     const text = decodeText(head) ?? decodeText(value)
     if (text === null) {
-      note = 'Not valid UTF-8 text: shown as hex.'
+      note = t('body.notUtf8')
       body = hexDump(head)
     } else body = text
   }
@@ -41,18 +42,23 @@ export function ValueBody(props: { value: Uint8Array; mode: ValueMode }) {
     <div className="value-body">
       {note && <p className="value-body__note">{note}</p>}
       {value.length === 0 ? (
-        <p className="muted">(empty value)</p>
+        <p className="muted">{t('body.empty')}</p>
       ) : (
         body && (
-          <pre className={`value-body__text value-body__text--${mode}`} aria-label="Contents">
+          <pre
+            className={`value-body__text value-body__text--${mode}`}
+            aria-label={t('body.contents')}
+          >
             {shown}
           </pre>
         )
       )}
       {(isCapped || shown.length < body.length) && (
         <p className="value-body__note">
-          Showing the first {formatBytes(DISPLAY_CAP_BYTES)} of {formatBytes(value.length)}. Use the
-          etcdctl command (Commands tab) to read all of it.
+          {t('body.capped', {
+            shown: formatBytes(DISPLAY_CAP_BYTES),
+            total: formatBytes(value.length),
+          })}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useMemo, useState } from 'react'
 import {
   isEncryptedKubernetesValue,
@@ -12,13 +13,6 @@ import './key-history.css'
 
 /** How the viewer shows a value: a ValueBody mode, or the Kubernetes object view. */
 type ViewerMode = ValueMode | 'kubernetes'
-
-const MODE_LABELS: Record<ViewerMode, string> = {
-  kubernetes: 'Kubernetes',
-  text: 'Text',
-  json: 'JSON',
-  hex: 'Hex',
-}
 
 /** The decoder behind what a mode shows (text that is not UTF-8 is shown as hex: binary). */
 function decoderOf(mode: ViewerMode, value: Uint8Array): ValueDecoder {
@@ -41,6 +35,7 @@ function decoderOf(mode: ViewerMode, value: Uint8Array): ValueDecoder {
 export function ValueDisplay(props: { value: Uint8Array | null }) {
   const { value } = props
   const [picked, setPicked] = useState<ViewerMode | null>(null)
+  const { t } = useTranslation('keys')
   const isKubernetes = useMemo(
     () => value !== null && readKubernetesEnvelope(value) !== null,
     [value],
@@ -54,26 +49,25 @@ export function ValueDisplay(props: { value: Uint8Array | null }) {
   return (
     <>
       <div className="value-viewer__tools">
-        <div className="segmented" role="group" aria-label="Display as">
+        <div className="segmented" role="group" aria-label={t('display.as')}>
           {modes.map((m) => (
             <button key={m} type="button" aria-pressed={mode === m} onClick={() => setPicked(m)}>
-              {MODE_LABELS[m]}
+              {t(`display.${m}`)}
             </button>
           ))}
         </div>
-        {value && <CopyButton text={decodeText(value) ?? toHex(value)} label="Copy value" />}
+        {value && <CopyButton text={decodeText(value) ?? toHex(value)} label={t('display.copy')} />}
       </div>
       {value && (
-        <p className="value-decoder">{`Decoder: ${DECODER_LABELS[decoderOf(mode, value)]}`}</p>
-      )}
-      {value && !isKubernetes && isEncryptedKubernetesValue(value) && (
-        <p className="value-body__note">
-          Encrypted at rest by the Kubernetes API server (k8s:enc:…): only the API server can read
-          it.
+        <p className="value-decoder">
+          {t('display.decoder', { decoder: DECODER_LABELS[decoderOf(mode, value)] })}
         </p>
       )}
+      {value && !isKubernetes && isEncryptedKubernetesValue(value) && (
+        <p className="value-body__note">{t('display.encrypted')}</p>
+      )}
       {!value ? (
-        <p className="muted">No value.</p>
+        <p className="muted">{t('display.noValue')}</p>
       ) : mode === 'kubernetes' ? (
         <KubernetesView value={value} />
       ) : (

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useEffect, useState } from 'react'
 import type { KeyEntry } from '../../../../shared/keys'
 import { bytesKey, displayBytes, equalBytes, requestBytes } from '../shared/bytes'
@@ -20,6 +21,7 @@ export function ValueViewer(props: {
 }) {
   const { cluster, keyBytes, hub } = props
   const [isHistoryOpen, setHistoryOpen] = useState(false)
+  const { t } = useTranslation('keys')
   const [liveNote, setLiveNote] = useState<string | null>(null)
   const asked = useRequest('keys:get', { cluster, key: requestBytes(keyBytes) }, [
     cluster,
@@ -38,15 +40,15 @@ export function ValueViewer(props: {
         if (!last) return
         setLiveNote(
           last.type === 'delete'
-            ? `Deleted at revision ${last.modRevision} (by this window or another client).`
-            : `Changed at revision ${last.modRevision}; showing the new value.`,
+            ? t('viewer.deletedAt', { revision: last.modRevision })
+            : t('viewer.changedAt', { revision: last.modRevision }),
         )
         reload()
       }),
-    [hub, keyBytes, reload],
+    [hub, keyBytes, reload, t],
   )
   return (
-    <section className="value-viewer" aria-label="Selected key">
+    <section className="value-viewer" aria-label={t('viewer.label')}>
       <header className="value-viewer__head">
         <h3 className="value-viewer__key" title={displayBytes(keyBytes, 4096)}>
           {displayBytes(keyBytes)}
@@ -54,17 +56,17 @@ export function ValueViewer(props: {
         {entry && (
           <div className="button-row">
             <button type="button" onClick={() => setHistoryOpen(true)}>
-              History
+              {t('viewer.history')}
             </button>
             <button type="button" onClick={() => props.onEdit(entry)}>
-              Edit
+              {t('viewer.edit')}
             </button>
             <button
               type="button"
               className="button--danger-quiet"
               onClick={() => props.onDelete(entry)}
             >
-              Delete
+              {t('viewer.delete')}
             </button>
           </div>
         )}
@@ -74,8 +76,8 @@ export function ValueViewer(props: {
           {liveNote}
         </p>
       )}
-      {error && <ErrorMessage error={error} context="Could not read the key" onRetry={reload} />}
-      {!entry && !error && <p className="muted">Loading…</p>}
+      {error && <ErrorMessage error={error} context={t('viewer.readFailed')} onRetry={reload} />}
+      {!entry && !error && <p className="muted">{t('viewer.loading')}</p>}
       {entry && (
         <>
           <KeyMetadata entry={entry} />

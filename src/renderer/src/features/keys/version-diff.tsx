@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useMemo } from 'react'
 import type { KeyVersion } from '../../../../shared/key-history'
 import { formatBytes } from '../shared/bytes'
@@ -17,17 +18,21 @@ const PREFIX: Record<DiffLine['type'], string> = {
 export function VersionDiff(props: { older: KeyVersion; newer: KeyVersion }) {
   const { older, newer } = props
   const diff = useMemo(() => diffValues(older.value, newer.value), [older, newer])
-  const name = (v: KeyVersion) => `version ${v.version} (revision ${v.modRevision})`
-  const sizes = `${name(older)}: ${formatBytes(older.value.length)}; ${name(newer)}: ${formatBytes(newer.value.length)}.`
+  const { t } = useTranslation('keys')
+  const name = (v: KeyVersion) => t('diff.name', { version: v.version, revision: v.modRevision })
+  const sizes = t('diff.sizes', {
+    older: name(older),
+    olderSize: formatBytes(older.value.length),
+    newer: name(newer),
+    newerSize: formatBytes(newer.value.length),
+  })
   return (
-    <section className="version-diff" aria-label="Comparison">
+    <section className="version-diff" aria-label={t('diff.label')}>
       <h3 className="version-diff__title">
-        From {name(older)} to {name(newer)}
+        {t('diff.title', { older: name(older), newer: name(newer) })}
       </h3>
       {diff.kind === 'same' && (
-        <p className="muted">
-          Both versions hold the same value ({formatBytes(older.value.length)}).
-        </p>
+        <p className="muted">{t('diff.same', { size: formatBytes(older.value.length) })}</p>
       )}
       {diff.kind === 'too-large' && (
         <p className="muted">
@@ -36,18 +41,16 @@ export function VersionDiff(props: { older: KeyVersion; newer: KeyVersion }) {
       )}
       {diff.kind === 'binary' && (
         <>
-          <p className="muted">
-            Binary values: compared by size and hex (the first 256 bytes of each). {sizes}
-          </p>
+          <p className="muted">{t('diff.binary', { sizes })}</p>
           <pre
             className="value-body__text value-body__text--hex"
-            aria-label={`Hex of ${name(older)}`}
+            aria-label={t('diff.hexOf', { name: name(older) })}
           >
             {diff.olderHex}
           </pre>
           <pre
             className="value-body__text value-body__text--hex"
-            aria-label={`Hex of ${name(newer)}`}
+            aria-label={t('diff.hexOf', { name: name(newer) })}
           >
             {diff.newerHex}
           </pre>
@@ -56,12 +59,13 @@ export function VersionDiff(props: { older: KeyVersion; newer: KeyVersion }) {
       {(diff.kind === 'json' || diff.kind === 'text') && (
         <>
           <p className="muted">
-            {diff.kind === 'json'
-              ? 'JSON diff (both values parse as JSON; keys sorted, so their order does not count)'
-              : 'Text diff'}
-            : {diff.added} line{diff.added === 1 ? '' : 's'} added, {diff.removed} removed.
+            {t('diff.counts', {
+              what: diff.kind === 'json' ? t('diff.json') : t('diff.text'),
+              count: diff.added,
+              removed: diff.removed,
+            })}
           </p>
-          <pre className="version-diff__lines" aria-label="Differences">
+          <pre className="version-diff__lines" aria-label={t('diff.differences')}>
             {diff.lines.slice(0, MAX_DIFF_LINES).map((line, i) => (
               <span key={i} className={`version-diff__line version-diff__line--${line.type}`}>
                 {PREFIX[line.type]}
@@ -72,7 +76,7 @@ export function VersionDiff(props: { older: KeyVersion; newer: KeyVersion }) {
           </pre>
           {diff.lines.length > MAX_DIFF_LINES && (
             <p className="value-body__note">
-              Showing the first {MAX_DIFF_LINES} of {diff.lines.length} lines.
+              {t('diff.showing', { shown: MAX_DIFF_LINES, total: diff.lines.length })}
             </p>
           )}
         </>

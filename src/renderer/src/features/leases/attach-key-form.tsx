@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState, type FormEvent } from 'react'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
@@ -10,6 +11,7 @@ import { leaseName } from './lease-texts'
 export function AttachKeyForm(props: { cluster: string; leaseId: string; onAttached: () => void }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('leases')
   const [key, setKey] = useState('')
   const [value, setValue] = useState('')
   const attach = useAction(() =>
@@ -32,20 +34,20 @@ export function AttachKeyForm(props: { cluster: string; leaseId: string; onAttac
   return (
     <form
       className="toolbar"
-      aria-label={`Put a key with lease ${leaseName(props.leaseId)}`}
+      aria-label={t('attach.label', { name: leaseName(props.leaseId) })}
       onSubmit={(e) => void onSubmit(e)}
     >
-      <label htmlFor={`${ids}-key`}>Key</label>
+      <label htmlFor={`${ids}-key`}>{t('attach.key')}</label>
       <input id={`${ids}-key`} value={key} onChange={(e) => setKey(e.target.value)} />
-      <label htmlFor={`${ids}-value`}>Value</label>
+      <label htmlFor={`${ids}-value`}>{t('attach.value')}</label>
       <input id={`${ids}-value`} value={value} onChange={(e) => setValue(e.target.value)} />
       <BusyButton type="submit" isBusy={attach.isBusy} disabled={key === ''}>
-        Put key with this lease
+        {t('attach.put')}
       </BusyButton>
       {attach.error && (
         <ErrorMessage
           error={attach.error}
-          context="Could not put the key"
+          context={t('attach.failed')}
           onDismiss={attach.clearError}
         />
       )}

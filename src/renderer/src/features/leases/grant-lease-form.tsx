@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState, type FormEvent } from 'react'
 import type { LeaseView } from '../../../../shared/leases'
 import { leaseTtlProblem } from '../../../../shared/leases'
@@ -11,13 +12,14 @@ import { leaseName } from './lease-texts'
 export function GrantLeaseForm(props: { cluster: string; onGranted: (lease: LeaseView) => void }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('leases')
   const [ttl, setTtl] = useState('60')
   const [granted, setGranted] = useState<LeaseView | null>(null)
   const grant = useAction((seconds: number) =>
     api.request('leases:grant', { cluster: props.cluster, ttl: seconds }),
   )
   const seconds = Number(ttl)
-  const problem = ttl.trim() === '' ? 'Give a TTL in seconds.' : leaseTtlProblem(seconds)
+  const problem = ttl.trim() === '' ? t('grant.giveTtl') : leaseTtlProblem(seconds)
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (problem) return
@@ -28,13 +30,17 @@ export function GrantLeaseForm(props: { cluster: string; onGranted: (lease: Leas
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Grant a lease</h3>
+      <h3 id={`${ids}-title`}>{t('grant.title')}</h3>
       <p className="muted">
-        A lease is a timer: keys attached to it are deleted when it expires or is revoked. Keep it
-        alive to renew it (<code>etcdctl lease grant {ttl || '60'}</code>).
+        <Trans
+          t={t}
+          i18nKey="grant.about"
+          values={{ ttl: ttl || '60' }}
+          components={{ code: <code /> }}
+        />
       </p>
       <form className="toolbar" onSubmit={(e) => void onSubmit(e)}>
-        <label htmlFor={`${ids}-ttl`}>TTL (seconds)</label>
+        <label htmlFor={`${ids}-ttl`}>{t('grant.ttl')}</label>
         <input
           id={`${ids}-ttl`}
           type="number"
@@ -51,7 +57,7 @@ export function GrantLeaseForm(props: { cluster: string; onGranted: (lease: Leas
           isBusy={grant.isBusy}
           disabled={problem !== null}
         >
-          Grant lease
+          {t('grant.grant')}
         </BusyButton>
       </form>
       {problem && ttl.trim() !== '' && (
@@ -61,13 +67,18 @@ export function GrantLeaseForm(props: { cluster: string; onGranted: (lease: Leas
       )}
       {granted && !grant.error && (
         <p className="muted" role="status">
-          Granted lease <code>{leaseName(granted.id)}</code> with a TTL of {granted.grantedTtl} s.
+          <Trans
+            t={t}
+            i18nKey="grant.granted"
+            values={{ name: leaseName(granted.id), ttl: granted.grantedTtl }}
+            components={{ code: <code /> }}
+          />
         </p>
       )}
       {grant.error && (
         <ErrorMessage
           error={grant.error}
-          context="Could not grant the lease"
+          context={t('grant.failed')}
           onDismiss={grant.clearError}
         />
       )}

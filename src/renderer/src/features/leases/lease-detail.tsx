@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import { LEASE_DETAIL_KEYS } from '../../../../shared/leases'
 import { useApi } from '../shared/api-context'
@@ -24,6 +25,7 @@ export function LeaseDetail(props: {
   const { cluster, leaseId } = props
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('leases')
   const [reads, setReads] = useState(0)
   const [isConfirming, setConfirming] = useState(false)
   const lease = useRequest('leases:get', { cluster, lease: leaseId }, [cluster, leaseId, reads])
@@ -48,21 +50,23 @@ export function LeaseDetail(props: {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Lease {name}</h3>
-      {lease.error && <ErrorMessage error={lease.error} context={`Could not read lease ${name}`} />}
+      <h3 id={`${ids}-title`}>{t('detail.title', { name })}</h3>
+      {lease.error && (
+        <ErrorMessage error={lease.error} context={t('detail.readFailed', { name })} />
+      )}
       {view && (
         <>
           <dl className="key-meta">
-            <dt>TTL left</dt>
+            <dt>{t('detail.ttlLeft')}</dt>
             <dd>{formatSeconds(view.ttl)}</dd>
-            <dt>Granted TTL</dt>
+            <dt>{t('detail.grantedTtl')}</dt>
             <dd>{formatSeconds(view.grantedTtl)}</dd>
-            <dt>Attached keys</dt>
-            <dd>{view.keyCount ?? 'too many to list'}</dd>
+            <dt>{t('detail.attached')}</dt>
+            <dd>{view.keyCount ?? t('detail.tooMany')}</dd>
           </dl>
           {view.keys.length > 0 && (
             <>
-              <ul className="lease-keys" aria-label={`Keys attached to lease ${name}`}>
+              <ul className="lease-keys" aria-label={t('detail.keysLabel', { name })}>
                 {view.keys.map((key, i) => (
                   <li key={i} className="mono break">
                     {displayBytes(key, 300)}
@@ -71,8 +75,11 @@ export function LeaseDetail(props: {
               </ul>
               {(view.keyCount ?? 0) > view.keys.length && (
                 <p className="muted">
-                  Showing the first {view.keys.length} of {view.keyCount} keys (at most{' '}
-                  {LEASE_DETAIL_KEYS}).
+                  {t('detail.showing', {
+                    shown: view.keys.length,
+                    total: view.keyCount,
+                    max: LEASE_DETAIL_KEYS,
+                  })}
                 </p>
               )}
             </>
@@ -81,30 +88,30 @@ export function LeaseDetail(props: {
       )}
       <div className="button-row">
         <BusyButton isBusy={keepAlive.isBusy} onClick={() => void onKeepAlive()}>
-          Keep alive once
+          {t('detail.keepAlive')}
         </BusyButton>
         <button type="button" className="button--danger-quiet" onClick={() => setConfirming(true)}>
-          Revoke…
+          {t('detail.revoke')}
         </button>
         <button type="button" onClick={() => setReads((n) => n + 1)}>
-          Refresh lease
+          {t('detail.refresh')}
         </button>
         <button type="button" onClick={props.onClose}>
-          Close lease
+          {t('detail.close')}
         </button>
       </div>
       {keepAlive.error && (
         <ErrorMessage
           error={keepAlive.error}
-          context={`Could not keep lease ${name} alive`}
+          context={t('detail.keepAliveFailed', { name })}
           onDismiss={keepAlive.clearError}
         />
       )}
       <AttachKeyForm cluster={cluster} leaseId={leaseId} onAttached={changed} />
       {isConfirming && (
         <ConfirmDialog
-          title={`Revoke lease ${name}?`}
-          confirmLabel="Revoke lease"
+          title={t('detail.revokeTitle', { name })}
+          confirmLabel={t('detail.revokeConfirm')}
           onConfirm={() => void onRevoke()}
           onCancel={() => {
             revoke.clearError()
@@ -114,11 +121,22 @@ export function LeaseDetail(props: {
           error={revoke.error}
         >
           <p>
-            etcd deletes the lease and every key attached to it
-            {view && view.keyCount !== null
-              ? ` (${view.keyCount} ${view.keyCount === 1 ? 'key' : 'keys'})`
-              : ''}{' '}
-            in cluster <strong>{cluster}</strong>. This cannot be undone.
+            {view && view.keyCount !== null ? (
+              <Trans
+                t={t}
+                i18nKey="detail.revokeBodyCount"
+                count={view.keyCount}
+                values={{ cluster }}
+                components={{ strong: <strong /> }}
+              />
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="detail.revokeBody"
+                values={{ cluster }}
+                components={{ strong: <strong /> }}
+              />
+            )}
           </p>
         </ConfirmDialog>
       )}

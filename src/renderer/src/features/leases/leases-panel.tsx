@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { DEFAULT_LEASE_PAGE, type LeaseView } from '../../../../shared/leases'
@@ -11,11 +13,13 @@ import { LeaseDetail } from './lease-detail'
 import { formatSeconds, leaseName } from './lease-texts'
 
 /** A lease's first keys and how many it has, for its row. */
-function keysText(lease: LeaseView): string {
-  if (lease.keyCount === null) return 'too many to list'
-  if (lease.keyCount === 0) return 'none'
+function keysText(lease: LeaseView, t: TFunction<'leases'>): string {
+  if (lease.keyCount === null) return t('panel.tooMany')
+  if (lease.keyCount === 0) return t('panel.none')
   const shown = lease.keys.map((k) => displayBytes(k, 80)).join(', ')
-  return lease.keyCount > lease.keys.length ? `${shown} … (${lease.keyCount} keys)` : shown
+  return lease.keyCount > lease.keys.length
+    ? t('panel.more', { shown, count: lease.keyCount })
+    : shown
 }
 
 /**
@@ -33,6 +37,7 @@ export function LeasesPanel(props: {
   const { cluster } = props
   const name = typeof cluster === 'string' ? cluster : cluster.definition.name
   const ids = useId()
+  const { t } = useTranslation('leases')
   const isUp = typeof cluster === 'string' || hasLiveMember(cluster)
   const [reads, setReads] = useState(0)
   const [pages, setPages] = useState<string[]>([])
@@ -45,8 +50,8 @@ export function LeasesPanel(props: {
   const reload = () => setReads((n) => n + 1)
   if (!isUp) {
     return (
-      <EmptyState title={`Cluster ${name} is stopped`}>
-        Click <strong>Start all</strong> to see and grant its leases.
+      <EmptyState title={t('panel.stoppedTitle', { name })}>
+        <Trans t={t} i18nKey="panel.stoppedBody" components={{ strong: <strong /> }} />
       </EmptyState>
     )
   }
@@ -71,29 +76,33 @@ export function LeasesPanel(props: {
         />
       )}
       <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-        <h3 id={`${ids}-title`}>Leases</h3>
+        <h3 id={`${ids}-title`}>{t('panel.title')}</h3>
         <div className="toolbar">
           <p className="muted" role="status">
             {list.isLoading && !page
-              ? 'Reading leases…'
+              ? t('panel.reading')
               : page && page.total > 0
-                ? `Leases ${first}–${first + page.leases.length - 1} of ${page.total}`
-                : 'No leases.'}
+                ? t('panel.range', {
+                    first,
+                    last: first + page.leases.length - 1,
+                    total: page.total,
+                  })
+                : t('panel.noLeases')}
           </p>
           <button type="button" onClick={reload}>
-            Refresh leases
+            {t('panel.refresh')}
           </button>
         </div>
-        {list.error && <ErrorMessage error={list.error} context="Could not list the leases" />}
+        {list.error && <ErrorMessage error={list.error} context={t('panel.listFailed')} />}
         {page && page.leases.length > 0 && (
           <div className="table-scroll">
-            <table className="port-table" aria-label="Leases">
+            <table className="port-table" aria-label={t('panel.table')}>
               <thead>
                 <tr>
-                  <th scope="col">Lease</th>
-                  <th scope="col">TTL left</th>
-                  <th scope="col">Granted TTL</th>
-                  <th scope="col">Keys</th>
+                  <th scope="col">{t('panel.lease')}</th>
+                  <th scope="col">{t('panel.ttlLeft')}</th>
+                  <th scope="col">{t('panel.grantedTtl')}</th>
+                  <th scope="col">{t('panel.keys')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,7 +112,7 @@ export function LeasesPanel(props: {
                       <button
                         type="button"
                         className="button--link mono"
-                        aria-label={`Open lease ${leaseName(lease.id)}`}
+                        aria-label={t('panel.openLease', { name: leaseName(lease.id) })}
                         onClick={() => props.onOpenLease(lease.id)}
                       >
                         {leaseName(lease.id)}
@@ -111,7 +120,7 @@ export function LeasesPanel(props: {
                     </th>
                     <td>{formatSeconds(lease.ttl)}</td>
                     <td>{formatSeconds(lease.grantedTtl)}</td>
-                    <td className="mono break">{keysText(lease)}</td>
+                    <td className="mono break">{keysText(lease, t)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -121,12 +130,12 @@ export function LeasesPanel(props: {
         <div className="button-row">
           {pages.length > 0 && (
             <button type="button" onClick={() => setPages([])}>
-              First page
+              {t('panel.firstPage')}
             </button>
           )}
           {page?.nextAfter && (
             <button type="button" onClick={() => setPages((p) => [...p, page.nextAfter ?? ''])}>
-              Next page
+              {t('panel.nextPage')}
             </button>
           )}
         </div>

@@ -1,14 +1,24 @@
 import type { LogExplanation } from '../../../../shared/log-explanations'
+import { useTranslation } from '../../i18n'
+import type catalogue from '../../i18n/locales/en/logExplanations.json'
 import './log-explanation.css'
 
-/** The plain-words explanation under a log line the catalogue recognizes, with what to do. */
+/** An entry's id as a key of the explanation catalogues (a unit test checks every id is one). */
+type ExplanationKey = keyof typeof catalogue
+
+/** The plain-words explanation under a log line the catalogue recognizes, what to do, and etcd's page. */
 export function LogExplanationNote(props: { explanation: LogExplanation }) {
-  const { title, meaning, action } = props.explanation
+  const { t } = useTranslation('logExplanations')
+  const { t: tt } = useTranslation('timeline')
+  const id = props.explanation.id as ExplanationKey
   return (
-    <div role="note" aria-label="Explanation" className="log-explanation">
-      <strong>{title}.</strong> {meaning}{' '}
+    <div role="note" aria-label={tt('explanation')} className="log-explanation">
+      <strong>{t(`${id}.title`)}.</strong> {t(`${id}.meaning`)}{' '}
       <span className="log-explanation__action">
-        <strong>What to do:</strong> {action}
+        <strong>{tt('whatToDo')}</strong> {t(`${id}.action`)}{' '}
+        <a href={props.explanation.docsUrl} target="_blank" rel="noopener noreferrer">
+          {tt('docs')}
+        </a>
       </span>
     </div>
   )

@@ -1,12 +1,9 @@
 import { useId } from 'react'
+import { useTranslation } from '../../i18n'
 import type { LevelFilter } from './log-buffer'
 
-const LEVELS: { value: LevelFilter; label: string }[] = [
-  { value: 'all', label: 'All levels' },
-  { value: 'info', label: 'Info and above' },
-  { value: 'warn', label: 'Warnings and errors' },
-  { value: 'error', label: 'Errors only' },
-]
+/** The level filter's choices, in order (labels in logs:toolbar.levels). */
+const LEVELS: readonly LevelFilter[] = ['all', 'info', 'warn', 'error']
 
 /** Follow/pause, level filter, text search, and copy/save of the lines in view. */
 export function LogToolbar(props: {
@@ -16,6 +13,9 @@ export function LogToolbar(props: {
   onLevelChange: (level: LevelFilter) => void
   search: string
   onSearchChange: (search: string) => void
+  /** "Only explained lines": hides the lines the catalogue does not explain. */
+  isOnlyExplained: boolean
+  onOnlyExplainedChange: (isOnlyExplained: boolean) => void
   shownCount: number
   totalCount: number
   onCopy: () => void
@@ -23,50 +23,56 @@ export function LogToolbar(props: {
   copyOutcome: string
 }) {
   const id = useId()
+  const { t } = useTranslation('logs')
+  const { t: tt } = useTranslation('timeline')
   return (
-    <div className="toolbar" role="group" aria-label="Log tools">
+    <div className="toolbar" role="group" aria-label={t('toolbar.label')}>
       <button
         type="button"
         aria-pressed={props.isFollowing}
         className={props.isFollowing ? 'toggle is-on' : 'toggle'}
         onClick={() => props.onFollowingChange(!props.isFollowing)}
-        title={
-          props.isFollowing
-            ? 'Showing new lines as they arrive; click to pause'
-            : 'Paused; click to follow new lines'
-        }
+        title={t(props.isFollowing ? 'toolbar.following' : 'toolbar.paused')}
       >
-        Follow
+        {t('toolbar.follow')}
       </button>
-      <label htmlFor={`${id}-level`}>Level</label>
+      <label htmlFor={`${id}-level`}>{t('toolbar.level')}</label>
       <select
         id={`${id}-level`}
         value={props.level}
         onChange={(e) => props.onLevelChange(e.target.value as LevelFilter)}
       >
-        {LEVELS.map((l) => (
-          <option key={l.value} value={l.value}>
-            {l.label}
+        {LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {t(`toolbar.levels.${level}`)}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-search`}>Search</label>
+      <label htmlFor={`${id}-search`}>{t('toolbar.search')}</label>
       <input
         id={`${id}-search`}
         type="search"
-        placeholder="text in the line"
+        placeholder={t('toolbar.searchPlaceholder')}
         value={props.search}
         onChange={(e) => props.onSearchChange(e.target.value)}
       />
+      <label className="toolbar__check" title={tt('onlyExplainedHint')}>
+        <input
+          type="checkbox"
+          checked={props.isOnlyExplained}
+          onChange={(e) => props.onOnlyExplainedChange(e.target.checked)}
+        />
+        {tt('onlyExplained')}
+      </label>
       <span className="toolbar__count">
-        {props.shownCount.toLocaleString()} of {props.totalCount.toLocaleString()} lines
+        {t('toolbar.count', { shown: props.shownCount, count: props.totalCount })}
       </span>
       <span className="toolbar__spacer" />
       <button type="button" onClick={props.onCopy}>
-        Copy
+        {t('toolbar.copy')}
       </button>
       <button type="button" onClick={props.onSave}>
-        Save
+        {t('toolbar.save')}
       </button>
       <span role="status" className="toolbar__note">
         {props.copyOutcome}

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef } from 'react'
 import type { LogLine } from '../../../../shared/logs'
+import { useTranslation } from '../../i18n'
 import { LogExplanationNote } from './log-explanation'
 import { LogLineRow } from './log-line-row'
 import { explanationOf } from './line-explanations'
@@ -24,12 +25,22 @@ const EXPLAINED_ROW_ESTIMATE = LOG_ROW_HEIGHT * 4
 export function LogView(props: {
   lines: readonly LogLine[]
   memberIndex: ReadonlyMap<string, number> | null
+  /** Member names by hex ID, shown after the IDs in the lines. */
+  memberNames?: ReadonlyMap<string, string>
   isFollowing: boolean
   /** False while hidden: a hidden box cannot scroll, so following catches up when shown. */
   isVisible?: boolean
   onFollowingChange: (isFollowing: boolean) => void
 }) {
-  const { lines, memberIndex, isFollowing, isVisible = true, onFollowingChange } = props
+  const {
+    lines,
+    memberIndex,
+    memberNames,
+    isFollowing,
+    isVisible = true,
+    onFollowingChange,
+  } = props
+  const { t } = useTranslation('logs')
   const scroller = useRef<HTMLDivElement>(null)
   // Measured heights are kept per key: a line's own key keeps them right when older lines are
   // dropped or a filter changes which line sits at an index.
@@ -50,10 +61,13 @@ export function LogView(props: {
     getItemKey,
     overscan: 30,
   })
+  // Explained lines are measured once drawn, which changes the total height after the scroll:
+  // while following, scroll to the end again whenever it changes.
+  const totalSize = virtualizer.getTotalSize()
   useEffect(() => {
     if (isVisible && isFollowing && lines.length > 0)
       virtualizer.scrollToIndex(lines.length - 1, { align: 'end' })
-  }, [isVisible, isFollowing, lines, virtualizer])
+  }, [isVisible, isFollowing, lines, virtualizer, totalSize])
   const onScroll = () => {
     const el = scroller.current
     // A box being hidden scrolls to 0 on its own: that is no reason to stop following.
@@ -67,18 +81,24 @@ export function LogView(props: {
       className="log-view"
       role="log"
       aria-live="off"
-      aria-label="Log lines"
+      aria-label={t('view.label')}
       tabIndex={0}
       onScroll={onScroll}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div style={{ height: totalSize, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const line = lines[item.index] as LogLine
           const explanation = explanationOf(line)
           const position = { transform: `translateY(${item.start}px)` }
           if (!explanation)
             return (
-              <LogLineRow key={item.key} line={line} memberIndex={memberIndex} style={position} />
+              <LogLineRow
+                key={item.key}
+                line={line}
+                memberIndex={memberIndex}
+                memberNames={memberNames}
+                style={position}
+              />
             )
           return (
             <div
@@ -88,7 +108,7 @@ export function LogView(props: {
               className="log-entry"
               style={position}
             >
-              <LogLineRow line={line} memberIndex={memberIndex} />
+              <LogLineRow line={line} memberIndex={memberIndex} memberNames={memberNames} />
               <LogExplanationNote explanation={explanation} />
             </div>
           )

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId } from 'react'
 import { alarmCommand } from '../../../../shared/maintenance-commands'
 import { useApi } from '../shared/api-context'
@@ -17,6 +18,7 @@ export function AlarmsSection(props: {
   const { alarms } = props
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('maintenance')
   const disarm = useAction(() => api.request('maintenance:disarm', { cluster: props.cluster }))
   const onDisarm = async () => {
     await disarm.run()
@@ -25,29 +27,31 @@ export function AlarmsSection(props: {
   const active = alarms.alarms ?? []
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Alarms</h3>
-      <p className="muted">
-        A member raises NOSPACE when its database passes the space quota; the whole cluster then
-        accepts only reads and deletes until the alarm is disarmed.
-      </p>
+      <h3 id={`${ids}-title`}>{t('alarms.title')}</h3>
+      <p className="muted">{t('alarms.about')}</p>
       {alarms.error && (
         <ErrorMessage
           error={alarms.error}
-          context="Could not list the alarms"
+          context={t('alarms.listFailed')}
           onRetry={alarms.reload}
         />
       )}
       {alarms.alarms === null && !alarms.error ? (
         <p className="muted" role="status">
-          Reading alarms…
+          {t('alarms.reading')}
         </p>
       ) : active.length === 0 ? (
-        <p role="status">No active alarm.</p>
+        <p role="status">{t('alarms.none')}</p>
       ) : (
-        <ul className="alarm-list" aria-label="Active alarms">
+        <ul className="alarm-list" aria-label={t('alarms.label')}>
           {active.map((a) => (
             <li key={`${a.memberId}/${a.alarm}`}>
-              <span className="tag tag--alarm">{a.alarm}</span> on {a.member}{' '}
+              <Trans
+                t={t}
+                i18nKey="alarms.on"
+                values={{ alarm: a.alarm, member: a.member }}
+                components={{ tag: <span className="tag tag--alarm" /> }}
+              />{' '}
               <span className="muted mono">({a.memberId})</span>
             </li>
           ))}
@@ -55,26 +59,26 @@ export function AlarmsSection(props: {
       )}
       <div className="button-row">
         <button type="button" onClick={alarms.reload} disabled={alarms.isLoading}>
-          Refresh alarms
+          {t('alarms.refresh')}
         </button>
         <BusyButton
           isBusy={disarm.isBusy}
           disabled={active.length === 0}
           onClick={() => void onDisarm()}
         >
-          Disarm alarms
+          {t('alarms.disarm')}
         </BusyButton>
       </div>
       {disarm.error && (
         <ErrorMessage
           error={disarm.error}
-          context="Could not disarm"
+          context={t('alarms.disarmFailed')}
           onDismiss={disarm.clearError}
         />
       )}
       {props.twins && (
         <CommandTwin
-          title="The same with etcdctl"
+          title={t('twin.same')}
           commands={[
             alarmCommand(props.twins.ctx, 'list'),
             alarmCommand(props.twins.ctx, 'disarm'),

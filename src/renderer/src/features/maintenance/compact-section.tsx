@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import { compactCommand } from '../../../../shared/maintenance-commands'
 import { useApi } from '../shared/api-context'
@@ -14,6 +15,7 @@ export function CompactSection(props: {
 }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('maintenance')
   const [draft, setDraft] = useState('')
   const [isAsking, setAsking] = useState(false)
   const [done, setDone] = useState<string | null>(null)
@@ -34,43 +36,43 @@ export function CompactSection(props: {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Compact</h3>
-      <p className="muted">
-        etcd keeps every old value until its history is compacted. Compaction drops the history
-        before a revision on every member: reads and watches from older revisions then fail.
-      </p>
+      <h3 id={`${ids}-title`}>{t('compact.title')}</h3>
+      <p className="muted">{t('compact.about')}</p>
       <div className="toolbar">
-        <label htmlFor={`${ids}-revision`}>Revision</label>
+        <label htmlFor={`${ids}-revision`}>{t('compact.revision')}</label>
         <input
           id={`${ids}-revision`}
           inputMode="numeric"
-          placeholder="empty: the current one"
+          placeholder={t('compact.placeholder')}
           value={draft}
           aria-invalid={isValid ? undefined : true}
           onChange={(e) => setDraft(e.target.value)}
         />
         <button type="button" disabled={!isValid} onClick={() => setAsking(true)}>
-          Compact…
+          {t('compact.compact')}
         </button>
       </div>
-      {!isValid && <p className="field__issue">A revision is a whole number.</p>}
+      {!isValid && <p className="field__issue">{t('compact.whole')}</p>}
       {done && (
         <p role="status">
-          Compacted: history before revision <strong>{done}</strong> is gone.
+          <Trans
+            t={t}
+            i18nKey="compact.done"
+            values={{ revision: done }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       {props.twins && (
         <CommandTwin
-          title="The same with etcdctl"
+          title={t('twin.same')}
           commands={[compactCommand(props.twins.ctx, revision || done)]}
         />
       )}
       {isAsking && (
         <ConfirmDialog
-          title="Compact the history?"
-          confirmLabel={
-            revision ? `Compact to revision ${revision}` : 'Compact to the current revision'
-          }
+          title={t('compact.askTitle')}
+          confirmLabel={revision ? t('compact.toRevision', { revision }) : t('compact.toCurrent')}
           onConfirm={() => void confirm()}
           onCancel={() => {
             compact.clearError()
@@ -79,11 +81,7 @@ export function CompactSection(props: {
           isBusy={compact.isBusy}
           error={compact.error}
         >
-          <p>
-            Every member drops the history before{' '}
-            {revision ? `revision ${revision}` : 'the current revision'}. Current values stay; older
-            versions of keys cannot be read or watched any more. This cannot be undone.
-          </p>
+          <p>{revision ? t('compact.askRevision', { revision }) : t('compact.askCurrent')}</p>
         </ConfirmDialog>
       )}
     </section>

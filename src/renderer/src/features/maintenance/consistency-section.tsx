@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { HashKvReport } from '../../../../shared/maintenance'
 import { hashKvCommand } from '../../../../shared/maintenance-commands'
@@ -12,6 +13,7 @@ import type { Twins } from './use-twins'
 export function ConsistencySection(props: { cluster: string; twins: Twins | null }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('maintenance')
   const [report, setReport] = useState<HashKvReport | null>(null)
   const check = useAction(() => api.request('maintenance:hashkv', { cluster: props.cluster }))
   const run = async () => {
@@ -20,33 +22,37 @@ export function ConsistencySection(props: { cluster: string; twins: Twins | null
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Consistency check</h3>
-      <p className="muted">
-        Each member hashes its keyspace (HashKV) at the same revision. Different hashes mean the
-        members hold different data.
-      </p>
+      <h3 id={`${ids}-title`}>{t('consistency.title')}</h3>
+      <p className="muted">{t('consistency.about')}</p>
       <div className="button-row">
         <BusyButton isBusy={check.isBusy} onClick={() => void run()}>
-          Check consistency
+          {t('consistency.check')}
         </BusyButton>
       </div>
       {check.error && (
-        <ErrorMessage error={check.error} context="Could not check" onDismiss={check.clearError} />
+        <ErrorMessage
+          error={check.error}
+          context={t('consistency.failed')}
+          onDismiss={check.clearError}
+        />
       )}
       {report && (
         <>
           <p role="status" className={report.isConsistent ? undefined : 'field__issue'}>
             {report.isConsistent
-              ? `All ${report.members.length} members hold the same keyspace at revision ${report.revision}.`
-              : `The members do not agree at revision ${report.revision}: see below.`}
+              ? t('consistency.same', {
+                  count: report.members.length,
+                  revision: report.revision,
+                })
+              : t('consistency.differ', { revision: report.revision })}
           </p>
           <div className="table-scroll">
-            <table className="port-table" aria-label="Hash of each member">
+            <table className="port-table" aria-label={t('consistency.table')}>
               <thead>
                 <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Hash</th>
-                  <th scope="col">Compacted at</th>
+                  <th scope="col">{t('consistency.member')}</th>
+                  <th scope="col">{t('consistency.hash')}</th>
+                  <th scope="col">{t('consistency.compacted')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -65,7 +71,7 @@ export function ConsistencySection(props: { cluster: string; twins: Twins | null
         </>
       )}
       {props.twins && (
-        <CommandTwin title="The same with etcdctl" commands={[hashKvCommand(props.twins.ctx)]} />
+        <CommandTwin title={t('twin.same')} commands={[hashKvCommand(props.twins.ctx)]} />
       )}
     </section>
   )

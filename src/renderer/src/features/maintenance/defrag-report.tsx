@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { DefragReport } from '../../../../shared/maintenance'
 import { formatBytes } from '../shared/bytes'
 import { ProbeLine } from './probe-line'
@@ -6,17 +7,18 @@ import { ProbeLine } from './probe-line'
 export function DefragReportTable(props: { report: DefragReport }) {
   const { report } = props
   const moved = report.steps.find((s) => s.leaderMovedTo)
+  const { t } = useTranslation('maintenance')
   return (
     <>
       <div className="table-scroll">
-        <table className="port-table" aria-label="Defragmentation report">
+        <table className="port-table" aria-label={t('defragReport.label')}>
           <thead>
             <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Member</th>
-              <th scope="col">DB size before → after</th>
-              <th scope="col">In use before → after</th>
-              <th scope="col">Took</th>
+              <th scope="col">{t('defragReport.order')}</th>
+              <th scope="col">{t('defragReport.member')}</th>
+              <th scope="col">{t('defragReport.db')}</th>
+              <th scope="col">{t('defragReport.inUse')}</th>
+              <th scope="col">{t('defragReport.took')}</th>
             </tr>
           </thead>
           <tbody>
@@ -25,7 +27,7 @@ export function DefragReportTable(props: { report: DefragReport }) {
                 <td>{i + 1}</td>
                 <th scope="row">
                   {s.member}
-                  {s.wasLeader && <span className="tag">leader</span>}
+                  {s.wasLeader && <span className="tag">{t('defragReport.leader')}</span>}
                 </th>
                 <td>
                   {formatBytes(s.before.dbSize)} → {formatBytes(s.after.dbSize)}
@@ -33,7 +35,7 @@ export function DefragReportTable(props: { report: DefragReport }) {
                 <td>
                   {formatBytes(s.before.dbSizeInUse)} → {formatBytes(s.after.dbSizeInUse)}
                 </td>
-                <td>{s.tookMs} ms</td>
+                <td>{t('defragReport.ms', { ms: s.tookMs })}</td>
               </tr>
             ))}
           </tbody>
@@ -41,8 +43,7 @@ export function DefragReportTable(props: { report: DefragReport }) {
       </div>
       {moved && (
         <p className="muted">
-          Leadership moved from {moved.member} to {moved.leaderMovedTo} before {moved.member} was
-          defragmented, so writes did not wait for the leader.
+          {t('defragReport.moved', { from: moved.member, to: moved.leaderMovedTo })}
         </p>
       )}
       <ProbeLine probe={report.probe} />

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { DefragReport } from '../../../../shared/maintenance'
 import { defragCommands } from '../../../../shared/maintenance-commands'
@@ -13,6 +14,7 @@ import type { Twins } from './use-twins'
 export function DefragmentSection(props: { cluster: string; twins: Twins | null }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('maintenance')
   const defrag = useAction(() => api.request('maintenance:defragment', { cluster: props.cluster }))
   const [report, setReport] = useState<DefragReport | null>(null)
   const run = async () => {
@@ -21,30 +23,23 @@ export function DefragmentSection(props: { cluster: string; twins: Twins | null 
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Defragment</h3>
-      <p className="muted">
-        Gives the space freed by deletes and compaction back to the disk. A member blocks its reads
-        and writes while it is defragmented, and the leader blocks every write: so one member at a
-        time, followers first, the leader last (after moving leadership off it).
-      </p>
+      <h3 id={`${ids}-title`}>{t('defrag.title')}</h3>
+      <p className="muted">{t('defrag.about')}</p>
       <div className="button-row">
         <BusyButton isBusy={defrag.isBusy} onClick={() => void run()}>
-          Defragment all members
+          {t('defrag.run')}
         </BusyButton>
       </div>
       {defrag.error && (
         <ErrorMessage
           error={defrag.error}
-          context="Could not defragment"
+          context={t('defrag.failed')}
           onDismiss={defrag.clearError}
         />
       )}
       {report && <DefragReportTable report={report} />}
       {props.twins && (
-        <CommandTwin
-          title="The same with etcdctl, in this order"
-          commands={defragCommands(props.twins.ctx)}
-        />
+        <CommandTwin title={t('twin.sameOrder')} commands={defragCommands(props.twins.ctx)} />
       )}
     </section>
   )

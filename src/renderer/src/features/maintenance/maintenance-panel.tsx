@@ -1,4 +1,6 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { ClusterStatus, ClusterView } from '../../../../shared/cluster'
+import { DiagnosisSection } from '../diagnosis/diagnosis-section'
 import { EmptyState } from '../shared/empty-state'
 import { hasLiveMember } from '../shared/member-state'
 import { AlarmsSection } from './alarms-section'
@@ -13,7 +15,8 @@ import { useTwins } from './use-twins'
 /**
  * The Maintenance tab: snapshots (save, download, restore into a new cluster), defragment,
  * compact, alarms, the NOSPACE drill (clusters with a space quota) and the consistency check,
- * each with its etcdctl / etcdutl twin for the cluster's version.
+ * each with its etcdctl / etcdutl twin for the cluster's version; and "Save diagnosis", which
+ * works on a stopped cluster too.
  */
 export function MaintenancePanel(props: {
   cluster: ClusterView
@@ -23,13 +26,19 @@ export function MaintenancePanel(props: {
 }) {
   const { cluster, status } = props
   const name = cluster.definition.name
+  const { t } = useTranslation('maintenance')
   const isUp = hasLiveMember(cluster)
   const twins = useTwins(cluster, status?.leaderName ?? null)
   const alarms = useAlarms(name, isUp)
   const quota = cluster.definition.quotaBackendBytes
   return (
     <div className="maintenance-panel">
-      <SnapshotsSection cluster={cluster} twins={twins} onRestore={props.onRestore} />
+      <SnapshotsSection
+        cluster={name}
+        running={cluster.members.filter((m) => m.state === 'running').map((m) => m.name)}
+        twins={twins}
+        onRestore={props.onRestore}
+      />
       {isUp ? (
         <>
           <DefragmentSection cluster={name} twins={twins} />
@@ -48,11 +57,11 @@ export function MaintenancePanel(props: {
           <ConsistencySection cluster={name} twins={twins} />
         </>
       ) : (
-        <EmptyState title={`Cluster ${name} is stopped`}>
-          Click <strong>Start all</strong> to defragment, compact, check alarms or compare the
-          members&apos; data. Saved snapshots can be restored into a new cluster meanwhile.
+        <EmptyState title={t('panel.stoppedTitle', { name })}>
+          <Trans t={t} i18nKey="panel.stoppedBody" components={{ strong: <strong /> }} />
         </EmptyState>
       )}
+      <DiagnosisSection cluster={name} />
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type { ClusterStatus } from '../../../../shared/cluster'
 import { FILL_PREFIX } from '../../../../shared/maintenance'
@@ -36,6 +37,9 @@ export function NoSpaceDrill(props: {
   const { cluster, alarms } = props
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('maintenance')
+  const alarmOn = (a: { alarm: string; member: string }) =>
+    t('drill.alarmOn', { alarm: a.alarm, member: a.member })
   const prefix = requestBytes(encodeText(FILL_PREFIX))
   const [compacted, setCompacted] = useState<string | null>(null)
   const largest = Math.max(0, ...(props.status?.members.map((m) => m.dbSize ?? 0) ?? []))
@@ -51,72 +55,81 @@ export function NoSpaceDrill(props: {
   const ctx = props.twins?.ctx
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>NOSPACE drill</h3>
+      <h3 id={`${ids}-title`}>{t('drill.title')}</h3>
       <p className="muted">
-        This cluster has a space quota of {formatBytes(props.quota)} (
-        <code>--quota-backend-bytes</code>
-        ). Fill it until etcd refuses writes, then bring it back the way an operator would.
+        <Trans
+          t={t}
+          i18nKey="drill.about"
+          values={{ quota: formatBytes(props.quota) }}
+          components={{ code: <code /> }}
+        />
       </p>
       <p className="drill-now" role="status">
-        Now: largest DB {formatBytes(largest)} of {formatBytes(props.quota)} · alarms:{' '}
-        {active.length === 0 ? 'none' : active.map((a) => `${a.alarm} on ${a.member}`).join(', ')}
+        {t('drill.now', {
+          largest: formatBytes(largest),
+          quota: formatBytes(props.quota),
+          alarms: active.length === 0 ? t('drill.none') : active.map(alarmOn).join(', '),
+        })}
       </p>
       <ol className="drill-steps">
         <DrillStep
-          label="1. Fill until NOSPACE"
+          label={t('drill.step1')}
           run={step(
             () => api.request('maintenance:fill', { cluster }),
             (r) =>
-              `Wrote ${r.keysWritten} keys (${formatBytes(r.bytesWritten)}) under ${r.prefix}; ` +
-              (r.alarmRaised
-                ? 'etcd answered "database space exceeded" and raised NOSPACE.'
-                : 'the quota was not reached.'),
+              t('drill.wrote', {
+                keys: r.keysWritten,
+                size: formatBytes(r.bytesWritten),
+                prefix: r.prefix,
+                outcome: r.alarmRaised ? t('drill.raised') : t('drill.notReached'),
+              }),
           )}
         />
         <DrillStep
-          label="2. Delete the filler keys"
+          label={t('drill.step2')}
           run={step(
             () => api.request('keys:delete-prefix', { cluster, prefix }),
-            (r) =>
-              `Deleted ${r.deleted} keys. The database keeps their space until compaction and defragmentation.`,
+            (r) => t('drill.deleted', { count: r.deleted }),
           )}
         />
         <DrillStep
-          label="3. Compact"
+          label={t('drill.step3')}
           run={step(
             () => api.request('maintenance:compact', { cluster }),
             (r) => {
               setCompacted(r.revision)
               props.onCompacted(r.revision)
-              return `History before revision ${r.revision} dropped: the old values' pages are free.`
+              return t('drill.compacted', { revision: r.revision })
             },
           )}
         />
         <DrillStep
-          label="4. Defragment"
+          label={t('drill.step4')}
           run={step(
             () => api.request('maintenance:defragment', { cluster }),
             (r) =>
-              r.steps
-                .map(
-                  (s) =>
-                    `${s.member} ${formatBytes(s.before.dbSize)} → ${formatBytes(s.after.dbSize)}`,
-                )
-                .join(', ') + '. Writes still fail: the alarm stays until disarmed.',
+              t('drill.defragged', {
+                sizes: r.steps
+                  .map(
+                    (s) =>
+                      `${s.member} ${formatBytes(s.before.dbSize)} → ${formatBytes(s.after.dbSize)}`,
+                  )
+                  .join(', '),
+              }),
           )}
         />
         <DrillStep
-          label="5. Disarm"
+          label={t('drill.step5')}
           run={step(
             () => api.request('maintenance:disarm', { cluster }),
             (r) =>
               r.length === 0
-                ? 'No alarm was active.'
-                : `Disarmed ${r.map((a) => `${a.alarm} on ${a.member}`).join(', ')}.`,
+                ? t('drill.noAlarm')
+                : t('drill.disarmed', { alarms: r.map(alarmOn).join(', ') }),
           )}
         />
         <DrillStep
-          label="6. Write a key"
+          label={t('drill.step6')}
           run={step(
             () =>
               api.request('keys:put', {
@@ -124,13 +137,13 @@ export function NoSpaceDrill(props: {
                 key: requestBytes(encodeText(CHECK_KEY)),
                 value: requestBytes(encodeText(CHECK_VALUE)),
               }),
-            (r) => `The write succeeded at revision ${r.revision}.`,
+            (r) => t('drill.written', { revision: r.revision }),
           )}
         />
       </ol>
       {ctx && (
         <CommandTwin
-          title="Steps 2 to 6 with etcdctl"
+          title={t('drill.twin')}
           commands={[
             deletePrefixCommand(ctx, FILL_PREFIX),
             compactCommand(ctx, compacted),

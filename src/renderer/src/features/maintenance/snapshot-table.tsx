@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { SnapshotInfo } from '../../../../shared/maintenance'
 import { useApi } from '../shared/api-context'
@@ -16,6 +17,7 @@ export function SnapshotTable(props: {
   const { snapshots } = props
   const api = useApi()
   const href = useSnapshotHref()
+  const { t, i18n } = useTranslation('maintenance')
   const [deleting, setDeleting] = useState<string | null>(null)
   const [copied, setCopied] = useState<string | null>(null)
   const remove = useAction((id: string) => api.request('maintenance:snapshot-delete', { id }))
@@ -34,23 +36,23 @@ export function SnapshotTable(props: {
   if (snapshots === null) {
     return (
       <p className="muted" role="status">
-        Loading snapshots…
+        {t('snapshotTable.loading')}
       </p>
     )
   }
-  if (snapshots.length === 0) return <p className="muted">No snapshot saved yet.</p>
+  if (snapshots.length === 0) return <p className="muted">{t('snapshotTable.none')}</p>
   return (
     <>
       <div className="table-scroll">
-        <table className="port-table" aria-label="Saved snapshots">
+        <table className="port-table" aria-label={t('snapshotTable.label')}>
           <thead>
             <tr>
-              <th scope="col">Snapshot</th>
-              <th scope="col">From</th>
-              <th scope="col">Revision</th>
-              <th scope="col">Size</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('snapshotTable.snapshot')}</th>
+              <th scope="col">{t('snapshotTable.from')}</th>
+              <th scope="col">{t('snapshotTable.revision')}</th>
+              <th scope="col">{t('snapshotTable.size')}</th>
+              <th scope="col">{t('snapshotTable.saved')}</th>
+              <th scope="col">{t('snapshotTable.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,7 +64,7 @@ export function SnapshotTable(props: {
                 <td>{s.cluster ? `${s.cluster} / ${s.member} (etcd ${s.etcdVersion})` : '—'}</td>
                 <td className="mono">{s.revision ?? '—'}</td>
                 <td>{formatBytes(s.bytes)}</td>
-                <td>{new Date(s.savedAt).toLocaleString()}</td>
+                <td>{new Date(s.savedAt).toLocaleString(i18n.language)}</td>
                 <td>
                   <div className="button-row button-row--tight">
                     {href ? (
@@ -70,36 +72,36 @@ export function SnapshotTable(props: {
                         className="button-link"
                         href={href(s.id)}
                         download={s.id}
-                        aria-label={`Download ${s.id}`}
+                        aria-label={t('snapshotTable.downloadLabel', { id: s.id })}
                       >
-                        Download
+                        {t('snapshotTable.download')}
                       </a>
                     ) : (
                       <button
                         type="button"
                         className="button--small"
-                        aria-label={`Save a copy of ${s.id}`}
+                        aria-label={t('snapshotTable.saveCopyLabel', { id: s.id })}
                         disabled={exportCopy.isBusy}
                         onClick={() => void onExport(s.id)}
                       >
-                        Save a copy…
+                        {t('snapshotTable.saveCopy')}
                       </button>
                     )}
                     <button
                       type="button"
                       className="button--small"
-                      aria-label={`Restore ${s.id} into a new cluster`}
+                      aria-label={t('snapshotTable.restoreLabel', { id: s.id })}
                       onClick={() => props.onRestore(s.id)}
                     >
-                      Restore into a new cluster
+                      {t('snapshotTable.restore')}
                     </button>
                     <button
                       type="button"
                       className="button--small button--danger-quiet"
-                      aria-label={`Delete ${s.id}`}
+                      aria-label={t('snapshotTable.deleteLabel', { id: s.id })}
                       onClick={() => setDeleting(s.id)}
                     >
-                      Delete
+                      {t('snapshotTable.delete')}
                     </button>
                   </div>
                 </td>
@@ -110,20 +112,25 @@ export function SnapshotTable(props: {
       </div>
       {copied && (
         <p className="muted" role="status">
-          Saved a copy to <code className="break">{copied}</code>.
+          <Trans
+            t={t}
+            i18nKey="snapshotTable.copied"
+            values={{ path: copied }}
+            components={{ code: <code className="break" /> }}
+          />
         </p>
       )}
       {exportCopy.error && (
         <ErrorMessage
           error={exportCopy.error}
-          context="Could not save a copy"
+          context={t('snapshotTable.copyFailed')}
           onDismiss={exportCopy.clearError}
         />
       )}
       {deleting && (
         <ConfirmDialog
-          title="Delete this snapshot?"
-          confirmLabel="Delete snapshot"
+          title={t('snapshotTable.deleteTitle')}
+          confirmLabel={t('snapshotTable.deleteConfirm')}
           onConfirm={() => void onDelete(deleting)}
           onCancel={() => {
             remove.clearError()
@@ -133,8 +140,12 @@ export function SnapshotTable(props: {
           error={remove.error}
         >
           <p>
-            <code className="break">{deleting}</code> is removed from the snapshots folder. Clusters
-            restored from it keep their data. This cannot be undone.
+            <Trans
+              t={t}
+              i18nKey="snapshotTable.deleteBody"
+              values={{ id: deleting }}
+              components={{ code: <code className="break" /> }}
+            />
           </p>
         </ConfirmDialog>
       )}

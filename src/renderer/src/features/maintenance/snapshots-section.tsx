@@ -1,5 +1,5 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
-import type { ClusterView } from '../../../../shared/cluster'
 import { snapshotSaveCommand, snapshotStatusCommand } from '../../../../shared/maintenance-commands'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
@@ -15,15 +15,16 @@ import type { Twins } from './use-twins'
  * size, revision and time, to download or copy out, delete, or restore into a new cluster.
  */
 export function SnapshotsSection(props: {
-  cluster: ClusterView
+  cluster: string
+  /** Names of the members a snapshot can be saved from (running, or answering). */
+  running: readonly string[]
   twins: Twins | null
   onRestore: (id: string) => void
 }) {
-  const { cluster, twins } = props
-  const name = cluster.definition.name
+  const { cluster: name, running, twins } = props
   const api = useApi()
   const ids = useId()
-  const running = cluster.members.filter((m) => m.state === 'running').map((m) => m.name)
+  const { t } = useTranslation('maintenance')
   const [chosen, setChosen] = useState<string | null>(null)
   const member = chosen && running.includes(chosen) ? chosen : (running[0] ?? null)
   const [listed, setListed] = useState(0)
@@ -39,21 +40,19 @@ export function SnapshotsSection(props: {
   const file = twins && member ? `${twins.snapshotsDir}/${name}-${member}.db` : null
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Snapshots</h3>
+      <h3 id={`${ids}-title`}>{t('snapshots.title')}</h3>
       <p className="muted">
-        A snapshot is one member&apos;s whole keyspace in a file. It is saved in the data
-        directory&apos;s <code>snapshots/</code> folder; restore it into a new cluster to get the
-        same keys under new member IDs.
+        <Trans t={t} i18nKey="snapshots.about" components={{ code: <code /> }} />
       </p>
       <div className="toolbar">
-        <label htmlFor={`${ids}-member`}>Save from</label>
+        <label htmlFor={`${ids}-member`}>{t('snapshots.saveFrom')}</label>
         <select
           id={`${ids}-member`}
           value={member ?? ''}
           disabled={running.length === 0}
           onChange={(e) => setChosen(e.target.value)}
         >
-          {running.length === 0 && <option value="">no running member</option>}
+          {running.length === 0 && <option value="">{t('snapshots.noRunning')}</option>}
           {running.map((m) => (
             <option key={m} value={m}>
               {m}
@@ -66,19 +65,19 @@ export function SnapshotsSection(props: {
           disabled={!member}
           onClick={() => void onSave()}
         >
-          Save snapshot
+          {t('snapshots.save')}
         </BusyButton>
       </div>
       {save.error && (
         <ErrorMessage
           error={save.error}
-          context="Could not save the snapshot"
+          context={t('snapshots.saveFailed')}
           onDismiss={save.clearError}
         />
       )}
       {twins && member && file && (
         <CommandTwin
-          title="Save and check it with etcdctl"
+          title={t('snapshots.twin')}
           commands={[
             snapshotSaveCommand(twins.ctx, member, file),
             snapshotStatusCommand(twins.ctx, file),
@@ -88,7 +87,7 @@ export function SnapshotsSection(props: {
       {snapshots.error && (
         <ErrorMessage
           error={snapshots.error}
-          context="Could not list the snapshots"
+          context={t('snapshots.listFailed')}
           onRetry={snapshots.reload}
         />
       )}

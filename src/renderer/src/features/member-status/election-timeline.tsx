@@ -1,4 +1,5 @@
 import type { LeaderChange } from '../../../../shared/cluster'
+import { i18n, Trans, useTranslation } from '../../i18n'
 
 /** Most recent elections shown; the engine keeps 50. */
 const SHOWN_CHANGES = 20
@@ -6,19 +7,18 @@ const SHOWN_CHANGES = 20
 /** A time as HH:MM:SS in the user's locale. */
 export function clockTime(iso: string): string {
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString()
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(i18n.language)
 }
 
 /** The election timeline: who became leader when, newest first, the latest highlighted. */
 export function ElectionTimeline(props: { changes: readonly LeaderChange[] }) {
   const shown = [...props.changes].reverse().slice(0, SHOWN_CHANGES)
+  const { t } = useTranslation('member-status')
   return (
     <section className="timeline" aria-labelledby="election-timeline-title">
-      <h3 id="election-timeline-title">Leader elections</h3>
+      <h3 id="election-timeline-title">{t('timeline.title')}</h3>
       {shown.length === 0 ? (
-        <p className="muted">
-          No leader seen yet. Start the cluster to watch the members elect one.
-        </p>
+        <p className="muted">{t('timeline.none')}</p>
       ) : (
         <ol className="timeline__list">
           {shown.map((c, i) => (
@@ -28,17 +28,14 @@ export function ElectionTimeline(props: { changes: readonly LeaderChange[] }) {
             >
               <time dateTime={c.at}>{clockTime(c.at)}</time>
               <span>
-                {c.from ? (
-                  <>
-                    <strong>{c.to ?? 'none'}</strong> took over from {c.from}
-                  </>
-                ) : (
-                  <>
-                    <strong>{c.to ?? 'none'}</strong> elected leader
-                  </>
-                )}
+                <Trans
+                  t={t}
+                  i18nKey={c.from ? 'timeline.tookOver' : 'timeline.elected'}
+                  values={{ to: c.to ?? t('timeline.nobody'), from: c.from ?? '' }}
+                  components={{ strong: <strong /> }}
+                />
               </span>
-              {c.term && <span className="muted">term {c.term}</span>}
+              {c.term && <span className="muted">{t('timeline.term', { term: c.term })}</span>}
             </li>
           ))}
         </ol>

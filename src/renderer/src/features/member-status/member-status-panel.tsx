@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ClusterStatus, ClusterView, MemberStatus } from '../../../../shared/cluster'
+import { i18n, Trans, useTranslation } from '../../i18n'
 import { MemberCardActions } from '../membership/member-card-actions'
 import { formatBytes } from '../shared/bytes'
 import { EmptyState } from '../shared/empty-state'
@@ -14,27 +15,30 @@ export function MemberStatusPanel(props: {
   onChanged: (view: ClusterView) => void
 }) {
   const { cluster, status } = props
+  const { t } = useTranslation('member-status')
   if (!hasLiveMember(cluster)) {
     return (
-      <EmptyState title="The cluster is stopped">
-        Click <strong>Start all</strong> to start its members; their health, leader and raft
-        progress appear here.
+      <EmptyState title={t('status.stoppedTitle')}>
+        <Trans t={t} i18nKey="status.stoppedBody" components={{ strong: <strong /> }} />
       </EmptyState>
     )
   }
   if (!status)
     return (
       <p className="muted" role="status">
-        Waiting for the first status…
+        {t('status.waiting')}
       </p>
     )
   return (
     <section aria-labelledby="member-status-title">
       <h3 id="member-status-title">
-        Member status{' '}
+        {t('status.title')}{' '}
         <span className="muted">
-          {status.healthyCount} of {status.memberCount} healthy · as of{' '}
-          {new Date(status.at).toLocaleTimeString()}
+          {t('status.summary', {
+            healthy: status.healthyCount,
+            total: status.memberCount,
+            time: new Date(status.at).toLocaleTimeString(i18n.language),
+          })}
         </span>
       </h3>
       <div className="status-grid">
@@ -71,6 +75,7 @@ function MemberStatusCard(props: {
   children?: ReactNode
 }) {
   const { name, status: s } = props
+  const { t } = useTranslation('member-status')
   const health = !props.isRunning
     ? 'not running'
     : !s || s.unreachable
@@ -81,30 +86,32 @@ function MemberStatusCard(props: {
   return (
     <article
       className={`status-card status-card--${health.replace(' ', '-')}${props.isNewLeader ? ' is-new-leader' : ''}`}
-      aria-label={`Status of ${name}`}
+      aria-label={t('status.cardLabel', { name })}
     >
       <header className="status-card__head">
         <strong>{name}</strong>
         {s?.isLeader && props.isRunning && <LeaderMark isNew={props.isNewLeader} />}
-        {s?.isLearner && <span className="tag">learner</span>}
+        {s?.isLearner && <span className="tag">{t('status.learner')}</span>}
       </header>
       <dl className="status-card__facts">
-        <dt>Health</dt>
-        <dd className={`health health--${health.replace(' ', '-')}`}>{health}</dd>
-        <dt>Raft term</dt>
+        <dt>{t('status.health')}</dt>
+        <dd className={`health health--${health.replace(' ', '-')}`}>
+          {t(`status.healthStates.${health}`)}
+        </dd>
+        <dt>{t('status.raftTerm')}</dt>
         <dd>{s?.raftTerm ?? '—'}</dd>
-        <dt>Raft index / applied</dt>
+        <dt>{t('status.raftIndex')}</dt>
         <dd>
           {s?.raftIndex ?? '—'} / {s?.raftAppliedIndex ?? '—'}
         </dd>
-        <dt>DB size</dt>
+        <dt>{t('status.dbSize')}</dt>
         <dd>
           {s?.dbSize != null ? formatBytes(s.dbSize) : '—'}
           {s?.dbSizeInUse != null && (
-            <span className="muted"> ({formatBytes(s.dbSizeInUse)} in use)</span>
+            <span className="muted">{t('status.inUse', { size: formatBytes(s.dbSizeInUse) })}</span>
           )}
         </dd>
-        <dt>Server version</dt>
+        <dt>{t('status.serverVersion')}</dt>
         <dd>{s?.version ?? '—'}</dd>
       </dl>
       {props.isRunning && s?.unreachable && <p className="status-card__problem">{s.unreachable}</p>}

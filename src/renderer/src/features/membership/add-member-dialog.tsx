@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useEffect, useState } from 'react'
 import type { ClusterStatus, ClusterView } from '../../../../shared/cluster'
 import { FormField } from '../settings/form-field'
@@ -20,6 +21,7 @@ export function AddMemberDialog(props: {
   onAdded: (view: ClusterView) => void
 }) {
   const api = useApi()
+  const { t } = useTranslation('membership')
   const name = props.cluster.definition.name
   const [member, setMember] = useState({ name: '', clientPort: '', peerPort: '' })
   const [proxyPort, setProxyPort] = useState<number | undefined>(undefined)
@@ -65,12 +67,12 @@ export function AddMemberDialog(props: {
     </FormField>
   )
   return (
-    <Modal title={`Add a member to ${name}`} onClose={props.onClose} isBusy={add.isBusy}>
+    <Modal title={t('add.title', { cluster: name })} onClose={props.onClose} isBusy={add.isBusy}>
       <div className="modal__body">
-        {field('name', 'Member name')}
+        {field('name', t('add.name'))}
         <div className="field-row">
-          {field('clientPort', 'Client port')}
-          {field('peerPort', 'Peer port')}
+          {field('clientPort', t('add.client'))}
+          {field('peerPort', t('add.peer'))}
         </div>
         <label className="checkbox">
           <input
@@ -79,11 +81,11 @@ export function AddMemberDialog(props: {
             disabled={add.isBusy}
             onChange={(e) => setAsLearner(e.target.checked)}
           />
-          As learner (joins without a vote; promote it once it has caught up)
+          {t('add.asLearner')}
         </label>
         <QuorumNote change={quorumAfterAdd(voterCount(props.cluster, props.status), asLearner)} />
         {step && (
-          <p className="muted" role="status" aria-label="Add member progress">
+          <p className="muted" role="status" aria-label={t('add.progress')}>
             {step}
           </p>
         )}
@@ -91,7 +93,7 @@ export function AddMemberDialog(props: {
       {add.error && <ErrorMessage error={add.error} />}
       <div className="modal__actions">
         <button type="button" onClick={props.onClose} disabled={add.isBusy}>
-          Cancel
+          {t('add.cancel')}
         </button>
         <button
           type="button"
@@ -101,7 +103,7 @@ export function AddMemberDialog(props: {
           aria-busy={add.isBusy}
         >
           {add.isBusy ? <span className="spinner" aria-hidden="true" /> : null}
-          Add member
+          {t('add.add')}
         </button>
       </div>
     </Modal>

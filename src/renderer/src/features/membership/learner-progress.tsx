@@ -1,24 +1,26 @@
+import { useTranslation } from '../../i18n'
 import type { ClusterStatus } from '../../../../shared/cluster'
 
 /** A learner's catch-up: its applied index against the leader's (promote succeeds from ~90 %). */
 export function LearnerProgress(props: { member: string; status: ClusterStatus | null }) {
   const { status } = props
+  const { t } = useTranslation('membership')
   const own = status?.members.find((m) => m.member === props.member)
   const leader = status?.members.find((m) => m.isLeader)
   const applied = Number(own?.raftAppliedIndex ?? NaN)
   const target = Number(leader?.raftAppliedIndex ?? NaN)
   if (!Number.isFinite(applied) || !Number.isFinite(target) || target <= 0) {
-    return <p className="muted">Catch-up: waiting for the learner and the leader to answer.</p>
+    return <p className="muted">{t('learner.waiting')}</p>
   }
   const percent = Math.min(100, Math.floor((applied / target) * 100))
   return (
     <div className="learner-progress">
       <label>
-        Catch-up: applied {applied} of the leader&apos;s {target}
+        {t('learner.applied', { applied, target })}
         <progress
           max={100}
           value={percent}
-          aria-label={`Catch-up of ${props.member}`}
+          aria-label={t('learner.aria', { member: props.member })}
           aria-valuetext={`${percent} %`}
         />
       </label>

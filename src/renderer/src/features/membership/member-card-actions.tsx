@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterStatus, ClusterView, MemberView } from '../../../../shared/cluster'
 import { blockedBy, type ClusterAction } from '../clusters/operation'
@@ -23,6 +24,7 @@ export function MemberCardActions(props: {
 }) {
   const { cluster, member, status } = props
   const name = member.name
+  const { t } = useTranslation('membership')
   const request = useMemberRequest(cluster.definition.name, name, props.onChanged)
   const [isRemoving, setIsRemoving] = useState(false)
   const isLeader = status?.leaderName === name
@@ -32,7 +34,7 @@ export function MemberCardActions(props: {
     return (
       <BusyButton
         className="button--small"
-        aria-label={`${label} ${name}`}
+        aria-label={t('card.actionOf', { action: label, member: name })}
         title={blocked ?? undefined}
         isBusy={request.busy === channel}
         disabled={request.busy !== null || blocked !== null}
@@ -48,22 +50,26 @@ export function MemberCardActions(props: {
         <LearnerProgress member={name} status={status} />
       )}
       <div className="button-row button-row--tight">
-        {button('member:promote', 'Promote', member.isLearner && member.state === 'running')}
+        {button(
+          'member:promote',
+          t('card.promote'),
+          member.isLearner && member.state === 'running',
+        )}
         {button(
           'member:make-leader',
-          'Make leader',
+          t('card.makeLeader'),
           !member.isLearner && member.state === 'running' && !isLeader,
         )}
-        {button('member:pause', 'Pause', member.state === 'running')}
-        {button('member:resume', 'Resume', member.state === 'paused')}
+        {button('member:pause', t('card.pause'), member.state === 'running')}
+        {button('member:resume', t('card.resume'), member.state === 'paused')}
         <button
           type="button"
           className="button--small button--danger-quiet"
-          aria-label={`Remove ${name}`}
+          aria-label={t('card.removeOf', { member: name })}
           disabled={request.busy !== null || blockedBy(cluster.operation, 'member-remove') !== null}
           onClick={() => setIsRemoving(true)}
         >
-          Remove
+          {t('card.remove')}
         </button>
       </div>
       {request.error && (

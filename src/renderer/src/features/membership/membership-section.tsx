@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterStatus, ClusterView } from '../../../../shared/cluster'
 import { blockedBy } from '../clusters/operation'
@@ -13,6 +14,7 @@ export function MembershipSection(props: {
   onChanged: (view: ClusterView) => void
 }) {
   const { cluster, status } = props
+  const { t } = useTranslation('membership')
   const [isAdding, setIsAdding] = useState(false)
   const count = voterCount(cluster, status)
   const facts = quorumNow(count)
@@ -21,19 +23,23 @@ export function MembershipSection(props: {
   return (
     <section className="membership" aria-labelledby="membership-title">
       <div className="membership__head">
-        <h3 id="membership-title">Membership</h3>
-        <p className="muted" aria-label="Quorum now">
-          {facts.voters} voters ({count.up} up), quorum {facts.quorum}, survives{' '}
-          {Math.max(0, facts.tolerates)} {facts.tolerates === 1 ? 'failure' : 'failures'}
-          {learners > 0 ? ` · ${learners} learner${learners === 1 ? '' : 's'}` : ''}
+        <h3 id="membership-title">{t('section.title')}</h3>
+        <p className="muted" aria-label={t('section.quorumLabel')}>
+          {t('section.quorum', {
+            voters: facts.voters,
+            up: count.up,
+            quorum: facts.quorum,
+            failures: t('section.failures', { count: Math.max(0, facts.tolerates) }),
+          })}
+          {learners > 0 ? t('section.learners', { count: learners }) : ''}
         </p>
         <button
           type="button"
           onClick={() => setIsAdding(true)}
           disabled={!hasLiveMember(cluster) || blocked !== null}
-          title={blocked ?? (hasLiveMember(cluster) ? undefined : 'Start the cluster first.')}
+          title={blocked ?? (hasLiveMember(cluster) ? undefined : t('section.startFirst'))}
         >
-          Add member
+          {t('section.add')}
         </button>
       </div>
       <OperationReportView report={cluster.lastOperation} />

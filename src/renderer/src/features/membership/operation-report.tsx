@@ -1,17 +1,21 @@
+import { useTranslation } from '../../i18n'
 import type { OperationReport } from '../../../../shared/cluster'
 
 /** How the last long operation on the cluster went: its steps and the write probe's counts. */
 export function OperationReportView(props: { report: OperationReport | null }) {
   const { report } = props
+  const { t, i18n } = useTranslation('membership')
   if (!report) return null
   return (
     <section
       className={`operation-report operation-report--${report.isSuccess ? 'ok' : 'failed'}`}
-      aria-label="Last operation"
+      aria-label={t('report.label')}
     >
       <h4>
-        {report.label}: {report.isSuccess ? 'done' : 'failed'}{' '}
-        <span className="muted">at {new Date(report.endedAt).toLocaleTimeString()}</span>
+        {t(report.isSuccess ? 'report.done' : 'report.failed', { label: report.label })}{' '}
+        <span className="muted">
+          {t('report.at', { time: new Date(report.endedAt).toLocaleTimeString(i18n.language) })}
+        </span>
       </h4>
       {report.error && <p className="operation-report__error">{report.error}</p>}
       <ol className="operation-report__steps">
@@ -21,7 +25,7 @@ export function OperationReportView(props: { report: OperationReport | null }) {
       </ol>
       {report.probe && (
         <p className="muted">
-          Write probe meanwhile: {report.probe.ok} writes ok, {report.probe.failed} failed.
+          {t('report.probe', { ok: report.probe.ok, failed: report.probe.failed })}
         </p>
       )}
     </section>

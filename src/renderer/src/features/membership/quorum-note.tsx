@@ -1,21 +1,17 @@
+import { useTranslation } from '../../i18n'
 import type { QuorumChange } from '../../../../shared/quorum'
 
 /** The quorum calculator shown before every membership change, with what needs a second look. */
 export function QuorumNote(props: { change: QuorumChange }) {
   const { change } = props
+  const { t } = useTranslation('membership')
   return (
-    <div className="quorum-note" role="note" aria-label="Quorum before and after">
+    <div className="quorum-note" role="note" aria-label={t('quorum.label')}>
       <p className="mono">{change.summary}</p>
-      {change.losesQuorum && (
-        <p className="banner banner--error">
-          After this change fewer voters would be up than its quorum: the cluster would stop
-          accepting writes. etcd Desk refuses it; start the stopped members first.
-        </p>
-      )}
+      {change.losesQuorum && <p className="banner banner--error">{t('quorum.loses')}</p>}
       {!change.losesQuorum && change.isEven && change.after.voters !== change.before.voters && (
         <p className="banner banner--warn">
-          {change.after.voters} voters survive no more failures than {change.after.voters - 1}{' '}
-          would: an even count costs a vote without adding safety.
+          {t('quorum.even', { voters: change.after.voters, fewer: change.after.voters - 1 })}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterStatus, ClusterView, MemberView } from '../../../../shared/cluster'
 import { useApi } from '../shared/api-context'
@@ -16,6 +17,7 @@ export function RemoveMemberDialog(props: {
 }) {
   const { cluster, member, status } = props
   const api = useApi()
+  const { t } = useTranslation('membership')
   const [keepData, setKeepData] = useState(false)
   const remove = useAction(() =>
     api.request('member:remove', {
@@ -33,8 +35,8 @@ export function RemoveMemberDialog(props: {
   }
   return (
     <ConfirmDialog
-      title={`Remove ${member.name} from ${cluster.definition.name}?`}
-      confirmLabel="Remove member"
+      title={t('remove.title', { member: member.name, cluster: cluster.definition.name })}
+      confirmLabel={t('remove.confirm')}
       onConfirm={() => void confirm()}
       onCancel={props.onClose}
       isBusy={remove.isBusy}
@@ -42,7 +44,7 @@ export function RemoveMemberDialog(props: {
       error={remove.error}
     >
       <QuorumNote change={change} />
-      {isLeader && <p>{member.name} leads: leadership moves to another voter first.</p>}
+      {isLeader && <p>{t('remove.leads', { member: member.name })}</p>}
       <label className="checkbox">
         <input
           type="checkbox"
@@ -50,10 +52,10 @@ export function RemoveMemberDialog(props: {
           disabled={remove.isBusy}
           onChange={(e) => setKeepData(e.target.checked)}
         />
-        Keep its data (a member added later under this name still starts on a fresh folder)
+        {t('remove.keepData')}
       </label>
       {remove.isBusy && cluster.operation?.step && (
-        <p className="muted" role="status" aria-label="Remove member progress">
+        <p className="muted" role="status" aria-label={t('remove.progress')}>
           {cluster.operation.step}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { MemberFaults } from '../../../../shared/cluster'
 import { BusyButton } from '../shared/busy-button'
@@ -11,19 +12,20 @@ const MAX_LATENCY_MS = 10_000
 /** The faults on a member at a glance: "isolated", "+200 ms". */
 export function FaultMarkers(props: { faults: MemberFaults | null }) {
   const { faults } = props
+  const { t } = useTranslation('port-table')
   if (!faults) return null
   return (
     <>
       {faults.isolated && (
         <>
           {' '}
-          <span className="tag tag--fault">isolated</span>
+          <span className="tag tag--fault">{t('faults.isolated')}</span>
         </>
       )}
       {faults.latencyMs > 0 && (
         <>
           {' '}
-          <span className="tag tag--fault">+{faults.latencyMs} ms</span>
+          <span className="tag tag--fault">{t('faults.latency', { ms: faults.latencyMs })}</span>
         </>
       )}
     </>
@@ -40,6 +42,7 @@ export function MemberFaultControls(props: {
   onAction: (action: FaultAction) => void
 }) {
   const { member, faults, isBusy, blocked } = props
+  const { t } = useTranslation('port-table')
   const [ms, setMs] = useState(faults.latencyMs || DEFAULT_LATENCY_MS)
   const isDisabled = isBusy || blocked !== null
   const hasLatency = faults.latencyMs > 0
@@ -48,19 +51,21 @@ export function MemberFaultControls(props: {
     <div className="button-row button-row--tight fault-controls">
       <BusyButton
         className="button--small"
-        aria-label={`${faults.isolated ? 'Heal' : 'Isolate'} ${member}`}
+        aria-label={
+          faults.isolated ? t('faults.healOf', { member }) : t('faults.isolateOf', { member })
+        }
         title={blocked ?? undefined}
         isBusy={isBusy}
         disabled={isDisabled}
         onClick={() => props.onAction({ kind: faults.isolated ? 'heal' : 'isolate' })}
       >
-        {faults.isolated ? 'Heal' : 'Isolate'}
+        {faults.isolated ? t('faults.heal') : t('faults.isolate')}
       </BusyButton>
       <input
         type="number"
         className="fault-controls__ms"
-        aria-label={`Latency of ${member}`}
-        title="Milliseconds added to each peer message to and from this member"
+        aria-label={t('faults.latencyOf', { member })}
+        title={t('faults.latencyTitle')}
         min={1}
         max={MAX_LATENCY_MS}
         step={50}
@@ -68,16 +73,20 @@ export function MemberFaultControls(props: {
         disabled={isDisabled || hasLatency}
         onChange={(e) => setMs(Number(e.target.value))}
       />
-      <span className="muted">ms</span>
+      <span className="muted">{t('faults.ms')}</span>
       <button
         type="button"
         className="button--small"
-        aria-label={hasLatency ? `Remove latency of ${member}` : `Add latency to ${member}`}
+        aria-label={
+          hasLatency
+            ? t('faults.removeLatencyOf', { member })
+            : t('faults.addLatencyTo', { member })
+        }
         title={blocked ?? undefined}
         disabled={isDisabled || (!hasLatency && !isValidMs)}
         onClick={() => props.onAction({ kind: 'latency', ms: hasLatency ? 0 : ms })}
       >
-        {hasLatency ? 'Remove latency' : 'Add latency'}
+        {hasLatency ? t('faults.removeLatency') : t('faults.addLatency')}
       </button>
     </div>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { ClusterOperation, MemberView } from '../../../../shared/cluster'
 import { blockedBy } from '../clusters/operation'
 import { BusyButton } from '../shared/busy-button'
@@ -9,12 +10,7 @@ import { MemberVersionCell } from './member-version-cell'
 import type { FaultAction } from './use-fault-actions'
 import type { MemberAction } from './use-member-actions'
 
-const ACTIONS: { action: MemberAction; label: string }[] = [
-  { action: 'start', label: 'Start' },
-  { action: 'stop', label: 'Stop' },
-  { action: 'restart', label: 'Restart' },
-  { action: 'kill', label: 'Kill' },
-]
+const ACTIONS: readonly MemberAction[] = ['start', 'stop', 'restart', 'kill']
 
 /** Whether an action makes sense in a member's current state. */
 function canRun(action: MemberAction, member: MemberView): boolean {
@@ -46,6 +42,7 @@ export function MemberRow(props: {
   onFault: (action: FaultAction) => void
 }) {
   const { member: m, busyWith } = props
+  const { t } = useTranslation('port-table')
   return (
     <tr className={props.isLeader ? 'is-leader' : undefined}>
       <th scope="row">
@@ -59,14 +56,17 @@ export function MemberRow(props: {
       <td>
         <StateBadge state={m.state} />
         <FaultMarkers faults={m.faults} />
-        {m.restarts > 0 && <span className="muted"> · {m.restarts} restarts</span>}
+        {m.restarts > 0 && (
+          <span className="muted">{t('row.restarts', { count: m.restarts })}</span>
+        )}
         {(m.state === 'crashed' || m.state === 'errored') && m.lastExit && (
           <div className="member-exit">{m.lastExit.reason}</div>
         )}
       </td>
       <td>
         <div className="button-row button-row--tight">
-          {ACTIONS.map(({ action, label }) => {
+          {ACTIONS.map((action) => {
+            const label = t(`row.${action}`)
             const blocked = blockedBy(props.operation, `member-${action}`)
             return (
               <BusyButton
@@ -74,7 +74,7 @@ export function MemberRow(props: {
                 className={
                   action === 'kill' ? 'button--small button--danger-quiet' : 'button--small'
                 }
-                aria-label={`${label} ${m.name}`}
+                aria-label={t('row.actionOf', { action: label, member: m.name })}
                 title={blocked ?? undefined}
                 isBusy={busyWith === action}
                 disabled={busyWith !== undefined || !canRun(action, m) || blocked !== null}

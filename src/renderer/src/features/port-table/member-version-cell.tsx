@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { MemberView } from '../../../../shared/cluster'
 
 /**
@@ -7,18 +8,24 @@ import type { MemberView } from '../../../../shared/cluster'
  */
 export function MemberVersionCell(props: { member: MemberView; reported: string | null }) {
   const { member, reported } = props
+  const { t } = useTranslation('port-table')
   const isConfirmed = reported !== null && reported === member.etcdVersion
   return (
     <td className="member-version">
       <span className="mono">{member.etcdVersion}</span>
       {isConfirmed && (
-        <span className="member-version__ok" title={`${member.name} reports ${reported} too`}>
+        <span
+          className="member-version__ok"
+          title={t('version.reportsToo', { member: member.name, version: reported })}
+        >
           <span aria-hidden="true"> ✓</span>
-          <span className="sr-only"> (confirmed by the server)</span>
+          <span className="sr-only">{t('version.confirmed')}</span>
         </span>
       )}
       {reported !== null && !isConfirmed && (
-        <div className="member-version__server">server reports {reported}</div>
+        <div className="member-version__server">
+          {t('version.serverReports', { version: reported })}
+        </div>
       )}
     </td>
   )

@@ -1,4 +1,5 @@
 import type { ClusterView } from '../../../../shared/cluster'
+import { useTranslation } from '../../i18n'
 import { ErrorMessage } from '../shared/error-message'
 import { isLiveState } from '../shared/member-state'
 import { MemberRow } from './member-row'
@@ -18,20 +19,21 @@ export function PortTable(props: {
   const name = cluster.definition.name
   const actions = useMemberActions(name, props.onChanged)
   const faults = useFaultActions(name, props.onChanged)
+  const { t } = useTranslation('port-table')
   return (
     <section aria-labelledby="port-table-title">
-      <h3 id="port-table-title">Members and ports</h3>
+      <h3 id="port-table-title">{t('table.title')}</h3>
       <div className="table-scroll">
-        <table className="port-table" aria-label={`Members of ${name}`}>
+        <table className="port-table" aria-label={t('table.label', { name })}>
           <thead>
             <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Client URL</th>
-              <th scope="col">Peer URL</th>
-              <th scope="col">etcd version</th>
-              <th scope="col">PID</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('table.member')}</th>
+              <th scope="col">{t('table.clientUrl')}</th>
+              <th scope="col">{t('table.peerUrl')}</th>
+              <th scope="col">{t('table.version')}</th>
+              <th scope="col">{t('table.pid')}</th>
+              <th scope="col">{t('table.status')}</th>
+              <th scope="col">{t('table.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,14 +57,14 @@ export function PortTable(props: {
       {actions.failure && (
         <ErrorMessage
           error={actions.failure.error}
-          context={`Could not ${actions.failure.action} ${actions.failure.member}`}
+          context={t(`table.failed.${actions.failure.action}`, { member: actions.failure.member })}
           onDismiss={actions.dismiss}
         />
       )}
       {faults.failure && (
         <ErrorMessage
           error={faults.failure.error}
-          context={`Could not ${faults.failure.action} ${faults.failure.member}`}
+          context={faults.failure.action}
           onDismiss={faults.dismiss}
         />
       )}

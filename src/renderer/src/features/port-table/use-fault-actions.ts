@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { ErrorData } from '../../../../shared/result'
+import { i18n } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { settle } from '../shared/use-action'
 
@@ -10,18 +11,21 @@ export type FaultAction = { kind: 'isolate' } | { kind: 'heal' } | { kind: 'late
 /** A failed fault action, with the member and what was asked. */
 export interface FaultActionError {
   member: string
+  /** What could not be done, in words: "Could not isolate etcd2". */
   action: string
   error: ErrorData
 }
 
-/** In words, for the error message: "isolate etcd2", "set the latency of etcd2". */
-function describe(action: FaultAction): string {
+/** In words, for the error message: "Could not isolate etcd2", "Could not add 200 ms to etcd2". */
+function describe(action: FaultAction, member: string): string {
   switch (action.kind) {
     case 'isolate':
     case 'heal':
-      return action.kind
+      return i18n.t(`port-table:table.failed.${action.kind}`, { member })
     case 'latency':
-      return action.ms === 0 ? 'remove the latency of' : `add ${action.ms} ms to`
+      return action.ms === 0
+        ? i18n.t('port-table:table.failed.removeLatency', { member })
+        : i18n.t('port-table:table.failed.addLatency', { member, ms: action.ms })
   }
 }
 
@@ -44,7 +48,7 @@ export function useFaultActions(cluster: string, onChanged: (view: ClusterView) 
       return next
     })
     if (result.ok) onChanged(result.value)
-    else setFailure({ member, action: describe(action), error: result.error })
+    else setFailure({ member, action: describe(action, member), error: result.error })
   }
   return { busy, failure, run, dismiss: () => setFailure(null) }
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import { PROBE_PREFIX, PROBE_RATE_PER_SECOND, type ProbeStats } from '../../../../shared/probe'
 import { useApi } from '../shared/api-context'
@@ -14,6 +15,7 @@ import { useProbeStats } from './use-probe-stats'
 export function ProbePanel(props: { cluster: ClusterView }) {
   const cluster = props.cluster.definition.name
   const api = useApi()
+  const { t } = useTranslation('probe')
   const { stats, ratePerSecond, take } = useProbeStats(cluster)
   const start = useAction(() => api.request('probe:start', { cluster }))
   const stop = useAction(() => api.request('probe:stop', { cluster }))
@@ -27,29 +29,30 @@ export function ProbePanel(props: { cluster: ClusterView }) {
   return (
     <section className="probe-panel" aria-labelledby="probe-panel-title">
       <div className="probe-panel__head">
-        <h3 id="probe-panel-title">Write probe</h3>
+        <h3 id="probe-panel-title">{t('panel.title')}</h3>
         {isRunning ? (
           <BusyButton isBusy={stop.isBusy} onClick={() => void run(stop)}>
-            Stop write probe
+            {t('panel.stop')}
           </BusyButton>
         ) : (
           <BusyButton isBusy={start.isBusy} disabled={!isUp} onClick={() => void run(start)}>
-            Start write probe
+            {t('panel.start')}
           </BusyButton>
         )}
       </div>
       <p className="muted probe-panel__about">
-        Writes a key through each voting member {PROBE_RATE_PER_SECOND} times a second and reads it
-        back, as a client would. Its keys (<code>{PROBE_PREFIX}</code>) have a lease: they vanish
-        when it stops.
+        <Trans
+          t={t}
+          i18nKey="panel.about"
+          values={{ rate: PROBE_RATE_PER_SECOND, prefix: PROBE_PREFIX }}
+          components={{ code: <code /> }}
+        />
       </p>
-      {!isUp && !isRunning && <p className="muted">Start the cluster to run the probe.</p>}
+      {!isUp && !isRunning && <p className="muted">{t('panel.startCluster')}</p>}
       {failure && (
         <ErrorMessage
           error={failure}
-          context={
-            start.error ? 'Could not start the write probe' : 'Could not stop the write probe'
-          }
+          context={start.error ? t('panel.startFailed') : t('panel.stopFailed')}
           onDismiss={() => {
             start.clearError()
             stop.clearError()
@@ -63,35 +66,34 @@ export function ProbePanel(props: { cluster: ClusterView }) {
 
 function ProbeFigures(props: { stats: ProbeStats; ratePerSecond: number | null }) {
   const { stats } = props
-  const ms = (value: number | null) => (value === null ? '—' : `${value} ms`)
+  const { t } = useTranslation('probe')
+  const ms = (value: number | null) => (value === null ? '—' : t('panel.ms', { value }))
   return (
     <>
-      <dl className="probe-figures" aria-label="Write probe figures">
-        <dt>OK, last minute</dt>
+      <dl className="probe-figures" aria-label={t('panel.figures')}>
+        <dt>{t('panel.ok')}</dt>
         <dd>{stats.ok.toLocaleString()}</dd>
-        <dt>Failed, last minute</dt>
+        <dt>{t('panel.failed')}</dt>
         <dd className={stats.failed > 0 ? 'probe-figures__failed' : undefined}>
           {stats.failed.toLocaleString()}
         </dd>
-        <dt>Latency p50 / p99</dt>
+        <dt>{t('panel.latency')}</dt>
         <dd>
           {ms(stats.p50Ms)} / {ms(stats.p99Ms)}
         </dd>
-        <dt>Rate</dt>
+        <dt>{t('panel.rate')}</dt>
         <dd>
           {stats.isRunning && props.ratePerSecond !== null
-            ? `${props.ratePerSecond.toFixed(1)} writes/s`
+            ? t('panel.writesPerSecond', { rate: props.ratePerSecond.toFixed(1) })
             : '—'}
         </dd>
-        <dt>Since start</dt>
-        <dd>
-          {stats.totals.ok.toLocaleString()} ok, {stats.totals.failed.toLocaleString()} failed
-        </dd>
+        <dt>{t('panel.since')}</dt>
+        <dd>{t('panel.totals', { ok: stats.totals.ok, failed: stats.totals.failed })}</dd>
       </dl>
-      {!stats.isRunning && <p className="muted">Stopped; these are its last figures.</p>}
+      {!stats.isRunning && <p className="muted">{t('panel.stopped')}</p>}
       {stats.lastError && (
         <p className="probe-panel__error">
-          <strong>Last error:</strong> {stats.lastError}
+          <strong>{t('panel.lastError')}</strong> {stats.lastError}
         </p>
       )}
     </>

@@ -4,6 +4,7 @@ import { endOfLifeNote } from '../create-cluster/end-of-life-note'
 import { InstallProgressBar } from '../create-cluster/install-progress'
 import { useReleaseCatalog } from '../create-cluster/release-catalog'
 import { useReleaseInstall } from '../create-cluster/use-release-install'
+import { useTranslation } from '../../i18n'
 import { ErrorMessage } from '../shared/error-message'
 import { settle } from '../shared/use-action'
 
@@ -14,6 +15,7 @@ import { settle } from '../shared/use-action'
 export function DownloadReleaseForm(props: { onInstalled: () => void }) {
   const catalog = useReleaseCatalog()
   const id = useId()
+  const { t } = useTranslation('settings')
   const [versions, setVersions] = useState<string[] | null>(null)
   const [chosen, setChosen] = useState('')
   const [loadError, setLoadError] = useState<ErrorData | null>(null)
@@ -44,20 +46,18 @@ export function DownloadReleaseForm(props: { onInstalled: () => void }) {
   return (
     <form
       className="settings__import"
-      aria-label="Download a version"
+      aria-label={t('download.title')}
       onSubmit={(event) => {
         event.preventDefault()
         setInstalled(null)
         if (chosen) void install.install(chosen)
       }}
     >
-      <h4>Download a version</h4>
-      <p className="field__hint">
-        Download, verify and keep an etcd release now, to create clusters on it later, also offline.
-      </p>
+      <h4>{t('download.title')}</h4>
+      <p className="field__hint">{t('download.note')}</p>
       <div className="button-row">
         <label htmlFor={id} className="sr-only">
-          Version to download
+          {t('download.versionLabel')}
         </label>
         <select
           id={id}
@@ -65,31 +65,32 @@ export function DownloadReleaseForm(props: { onInstalled: () => void }) {
           disabled={!versions || versions.length === 0 || install.isInstalling}
           onChange={(e) => setChosen(e.target.value)}
         >
-          {versions === null && <option value="">Loading releases…</option>}
-          {versions?.length === 0 && <option value="">Every listed release is installed</option>}
+          {versions === null && <option value="">{t('download.loading')}</option>}
+          {versions?.length === 0 && <option value="">{t('download.allInstalled')}</option>}
           {versions?.map((v) => (
             <option key={v} value={v}>
-              etcd {v}
-              {endOfLifeNote(v)}
+              {t('download.option', { version: v, eol: endOfLifeNote(v) })}
             </option>
           ))}
         </select>
         {!install.isInstalling && (
           <button type="submit" disabled={!chosen}>
-            Download
+            {t('download.download')}
           </button>
         )}
         {installed && !install.isInstalling && (
           <span className="field__ok" role="status">
-            Installed etcd {installed}.
+            {t('download.installed', { version: installed })}
           </span>
         )}
       </div>
       {install.progress && (
         <InstallProgressBar progress={install.progress} onCancel={install.cancel} />
       )}
-      {install.error && <ErrorMessage error={install.error} context="Could not download etcd" />}
-      {loadError && <ErrorMessage error={loadError} context="Could not list etcd releases" />}
+      {install.error && (
+        <ErrorMessage error={install.error} context={t('download.downloadFailed')} />
+      )}
+      {loadError && <ErrorMessage error={loadError} context={t('download.listFailed')} />}
     </form>
   )
 }

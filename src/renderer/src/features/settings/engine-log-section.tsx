@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { AppInfo } from '../../../../shared/contract'
+import { useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -15,36 +16,34 @@ export function EngineLogSection(props: { engineLog: AppInfo['engineLog'] | null
   const api = useApi()
   const headingId = useId()
   const href = useEngineLogHref()
+  const { t } = useTranslation('settings')
   const open = useAction(() => api.request('app:open-engine-log', {}))
   return (
     <section className="settings__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>Engine log</h3>
-      <p className="field__hint">
-        What the engine did and why: starts, stops, crashes, adoptions, downloads. Attach it when
-        you report a problem.
-      </p>
+      <h3 id={headingId}>{t('engineLog.title')}</h3>
+      <p className="field__hint">{t('engineLog.note')}</p>
       {engineLog ? (
         <div className="engine-log">
           <code className="engine-log__path">{engineLog.path}</code>
           {engineLog.canOpen ? (
             <BusyButton isBusy={open.isBusy} onClick={() => void open.run()}>
-              Open engine log
+              {t('engineLog.open')}
             </BusyButton>
           ) : (
             href && (
               <a href={href} target="_blank" rel="noopener">
-                View engine log
+                {t('engineLog.view')}
               </a>
             )
           )}
         </div>
       ) : (
-        <p className="muted">Looking for the engine log…</p>
+        <p className="muted">{t('engineLog.looking')}</p>
       )}
       {open.error && (
         <ErrorMessage
           error={open.error}
-          context="Could not open the engine log"
+          context={t('engineLog.openFailed')}
           onDismiss={open.clearError}
         />
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { InstalledBinaryView } from '../../../../shared/contract'
 import type { ErrorData } from '../../../../shared/result'
 import { importArchiveRequestSchema } from '../../../../shared/releases'
+import { useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
 import { ConfirmDialog } from '../shared/confirm-dialog'
@@ -21,6 +22,7 @@ interface ImportRequest {
  */
 export function ImportArchiveForm(props: { onImported: () => void }) {
   const api = useApi()
+  const { t } = useTranslation('settings')
   const [path, setPath] = useState('')
   const [sumsPath, setSumsPath] = useState('')
   const [pathError, setPathError] = useState<string | undefined>()
@@ -55,21 +57,16 @@ export function ImportArchiveForm(props: { onImported: () => void }) {
     const issue = checked.success ? undefined : checked.error.issues[0]
     setPathError(
       issue &&
-        (issue.path[0] === 'path' && request.path === ''
-          ? 'Enter the archive path.'
-          : issue.message),
+        (issue.path[0] === 'path' && request.path === '' ? t('import.enterPath') : issue.message),
     )
     if (!issue) void send(request)
   }
   return (
-    <form className="settings__import" onSubmit={submit} noValidate aria-label="Import archive…">
-      <h4>Import archive…</h4>
-      <p className="field__hint">
-        An etcd release archive (.tar.gz or .zip) already on this computer, checked against the
-        release&apos;s SHA256SUMS (by default the one next to the archive).
-      </p>
+    <form className="settings__import" onSubmit={submit} noValidate aria-label={t('import.title')}>
+      <h4>{t('import.title')}</h4>
+      <p className="field__hint">{t('import.note')}</p>
       <div className="settings__row">
-        <FormField label="Archive path" error={pathError}>
+        <FormField label={t('import.path')} error={pathError}>
           {(wiring) => (
             <input
               {...wiring}
@@ -81,7 +78,7 @@ export function ImportArchiveForm(props: { onImported: () => void }) {
             />
           )}
         </FormField>
-        <FormField label="SHA256SUMS path" note="Optional.">
+        <FormField label={t('import.sums')} note={t('import.optional')}>
           {(wiring) => (
             <input
               {...wiring}
@@ -95,36 +92,33 @@ export function ImportArchiveForm(props: { onImported: () => void }) {
       </div>
       <div className="button-row">
         <BusyButton type="submit" isBusy={importArchive.isBusy}>
-          Import
+          {t('import.import')}
         </BusyButton>
         {importArchive.isBusy && (
           <span className="muted" role="status">
-            Checking and extracting the archive…
+            {t('import.checking')}
           </span>
         )}
         {installed && (
           <span className="field__ok" role="status">
-            Installed etcd {installed.version}.
+            {t('import.installed', { version: installed.version })}
           </span>
         )}
       </div>
       {importArchive.error && !unverified && (
-        <ErrorMessage error={importArchive.error} context="Could not import the archive" />
+        <ErrorMessage error={importArchive.error} context={t('import.failed')} />
       )}
       {unverified && (
         <ConfirmDialog
-          title="Install without verification?"
-          confirmLabel="Install unverified"
+          title={t('import.unverifiedTitle')}
+          confirmLabel={t('import.installUnverified')}
           onConfirm={() => void send({ ...unverified.request, allowUnverified: true })}
           onCancel={() => setUnverified(null)}
           isBusy={importArchive.isBusy}
           error={importArchive.error}
         >
           <p>{unverified.error.message}</p>
-          <p>
-            etcd Desk cannot tell whether this archive is the real etcd release or was altered.
-            Install it only if you trust where it came from; it will be listed as unverified.
-          </p>
+          <p>{t('import.unverifiedBody')}</p>
         </ConfirmDialog>
       )}
     </form>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { isEndOfLife } from '../../../../shared/etcd-lines'
 import type { InstalledRelease } from '../../../../shared/releases'
 import type { ErrorData } from '../../../../shared/result'
+import { Trans, useTranslation } from '../../i18n'
 import { useApi } from '../shared/api-context'
 import { formatBytes } from '../shared/bytes'
 import { ConfirmDialog } from '../shared/confirm-dialog'
@@ -20,6 +21,7 @@ export function ReleasesSection(props: {
   const api = useApi()
   const headingId = useId()
   const [removing, setRemoving] = useState<InstalledRelease | null>(null)
+  const { t, i18n } = useTranslation('settings')
   const remove = useAction((version: string) => api.request('releases:remove', { version }))
   const { releases } = props
   const confirmRemove = async () => {
@@ -31,33 +33,28 @@ export function ReleasesSection(props: {
   }
   return (
     <section className="settings__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>etcd releases</h3>
+      <h3 id={headingId}>{t('releases.title')}</h3>
       {props.error && (
         <ErrorMessage
           error={props.error}
-          context="Could not list the installed releases"
+          context={t('releases.listFailed')}
           onRetry={props.onReload}
         />
       )}
-      {!releases && !props.error && <p className="muted">Loading installed releases…</p>}
-      {releases?.length === 0 && (
-        <p className="muted">
-          No etcd release is installed yet. Versions you download (below, or when creating a
-          cluster) or import appear here.
-        </p>
-      )}
+      {!releases && !props.error && <p className="muted">{t('releases.loading')}</p>}
+      {releases?.length === 0 && <p className="muted">{t('releases.none')}</p>}
       {releases && releases.length > 0 && (
         <div className="table-scroll">
-          <table className="port-table" aria-label="Installed etcd releases">
+          <table className="port-table" aria-label={t('releases.table')}>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Size</th>
-                <th scope="col">Source</th>
-                <th scope="col">Checksum</th>
-                <th scope="col">Installed</th>
+                <th scope="col">{t('releases.version')}</th>
+                <th scope="col">{t('releases.size')}</th>
+                <th scope="col">{t('releases.source')}</th>
+                <th scope="col">{t('releases.checksum')}</th>
+                <th scope="col">{t('releases.installed')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('releases.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -65,33 +62,37 @@ export function ReleasesSection(props: {
               {releases.map((r) => (
                 <tr key={r.version}>
                   <th scope="row" title={r.dir}>
-                    <span>etcd {r.version}</span>
+                    <span>{t('releases.release', { version: r.version })}</span>
                     {isEndOfLife(r.version) && (
                       <>
                         {' '}
-                        <span className="tag tag--warn">end of life</span>
+                        <span className="tag tag--warn">{t('releases.endOfLife')}</span>
                       </>
                     )}
                   </th>
                   <td>{formatBytes(r.sizeBytes)}</td>
-                  <td title={r.source}>{describeSource(r.source)}</td>
+                  <td title={r.source}>{describeSource(r.source, t)}</td>
                   <td>
                     <span className={r.isVerified ? 'tag' : 'tag tag--warn'}>
-                      {r.isVerified ? 'Verified' : 'Unverified'}
+                      {r.isVerified ? t('releases.verified') : t('releases.unverified')}
                     </span>
                   </td>
-                  <td>{r.installedAt ? new Date(r.installedAt).toLocaleDateString() : '—'}</td>
+                  <td>
+                    {r.installedAt
+                      ? new Date(r.installedAt).toLocaleDateString(i18n.language)
+                      : '—'}
+                  </td>
                   <td>
                     <button
                       type="button"
                       className="button--small button--danger-quiet"
-                      aria-label={`Remove etcd ${r.version}`}
+                      aria-label={t('releases.removeAria', { version: r.version })}
                       onClick={() => {
                         remove.clearError()
                         setRemoving(r)
                       }}
                     >
-                      Remove
+                      {t('releases.remove')}
                     </button>
                   </td>
                 </tr>
@@ -104,16 +105,20 @@ export function ReleasesSection(props: {
       <ImportArchiveForm onImported={props.onReload} />
       {removing && (
         <ConfirmDialog
-          title={`Remove etcd ${removing.version}?`}
-          confirmLabel="Remove"
+          title={t('releases.removeTitle', { version: removing.version })}
+          confirmLabel={t('releases.remove')}
           onConfirm={() => void confirmRemove()}
           onCancel={() => setRemoving(null)}
           isBusy={remove.isBusy}
           error={remove.error}
         >
           <p>
-            Deletes <code>{removing.dir}</code> ({formatBytes(removing.sizeBytes)}). Clusters that
-            need this version again will have to download it.
+            <Trans
+              t={t}
+              i18nKey="releases.removeBody"
+              values={{ dir: removing.dir, size: formatBytes(removing.sizeBytes) }}
+              components={{ code: <code /> }}
+            />
           </p>
         </ConfirmDialog>
       )}

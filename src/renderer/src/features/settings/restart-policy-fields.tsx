@@ -1,21 +1,14 @@
+import { useTranslation } from '../../i18n'
 import type { FieldErrors, SettingsDraft } from './settings-draft'
 import { FormField, NumberInput } from './form-field'
 
 type PolicyField = 'maxRestarts' | 'minUptime' | 'restartDelay'
 
-const POLICY_FIELDS: { field: PolicyField; label: string; note: string }[] = [
-  {
-    field: 'maxRestarts',
-    label: 'Max restarts',
-    note: 'Crashes in a row before the member is marked errored and left stopped.',
-  },
-  {
-    field: 'minUptime',
-    label: 'Min uptime (seconds)',
-    note: 'A member that ran this long before crashing starts a fresh count.',
-  },
-  { field: 'restartDelay', label: 'Restart delay (seconds)', note: 'Pause before each restart.' },
-]
+const POLICY_FIELDS = [
+  { field: 'maxRestarts', label: 'restart.maxRestarts', note: 'restart.maxRestartsNote' },
+  { field: 'minUptime', label: 'restart.minUptime', note: 'restart.minUptimeNote' },
+  { field: 'restartDelay', label: 'restart.restartDelay', note: 'restart.restartDelayNote' },
+] as const satisfies ReadonlyArray<{ field: PolicyField; label: string; note: string }>
 
 /** The crash-loop policy: restart crashed members or not, and its limits (pm2's model). */
 export function RestartPolicyFields(props: {
@@ -24,20 +17,21 @@ export function RestartPolicyFields(props: {
   onChange: <K extends keyof SettingsDraft>(field: K, value: SettingsDraft[K]) => void
 }) {
   const { draft, errors, onChange } = props
+  const { t } = useTranslation('settings')
   return (
     <fieldset className="settings__group">
-      <legend>Crashed members</legend>
+      <legend>{t('restart.legend')}</legend>
       <label className="checkbox">
         <input
           type="checkbox"
           checked={draft.isAutoRestartOn}
           onChange={(e) => onChange('isAutoRestartOn', e.target.checked)}
         />
-        Restart crashed members automatically
+        {t('restart.auto')}
       </label>
       <div className="settings__row">
         {POLICY_FIELDS.map(({ field, label, note }) => (
-          <FormField key={field} label={label} error={errors[field]} note={note}>
+          <FormField key={field} label={t(label)} error={errors[field]} note={t(note)}>
             {(wiring) => (
               <NumberInput
                 wiring={wiring}
@@ -48,9 +42,7 @@ export function RestartPolicyFields(props: {
           </FormField>
         ))}
       </div>
-      {!draft.isAutoRestartOn && (
-        <p className="field__hint">These limits apply once automatic restarts are on.</p>
-      )}
+      {!draft.isAutoRestartOn && <p className="field__hint">{t('restart.offNote')}</p>}
     </fieldset>
   )
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
 import { Modal } from '../shared/modal'
@@ -14,36 +15,38 @@ export function SettingsDialog(props: { onClose: () => void }) {
   const info = useAppInfo()
   const installed = useInstalledReleases()
   const { view, draft } = form
+  const { t } = useTranslation('settings')
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     void form.save()
   }
   return (
-    <Modal title="Settings" size="large" onClose={props.onClose} isBusy={form.isSaving}>
+    <Modal title={t('dialog.title')} size="large" onClose={props.onClose} isBusy={form.isSaving}>
       {form.loadFailure && (
         <ErrorMessage
           error={form.loadFailure}
-          context="Could not load the settings"
+          context={t('dialog.loadFailed')}
           onRetry={form.reload}
         />
       )}
-      {!view && !form.loadFailure && <p className="muted">Loading settings…</p>}
+      {!view && !form.loadFailure && <p className="muted">{t('dialog.loading')}</p>}
       {view?.loadError && (
         <div className="banner banner--warn" role="alert">
-          <strong>Your saved settings could not be used; defaults are in effect.</strong>{' '}
-          {view.loadError} Saving writes a new settings file
+          <strong>{t('dialog.unusable')}</strong> {view.loadError} {t('dialog.unusableSave')}
           {view.file ? (
-            <>
-              {' '}
-              at <code>{view.file}</code> (the unusable one is kept next to it).
-            </>
+            <Trans
+              t={t}
+              i18nKey="dialog.unusableAt"
+              values={{ file: view.file }}
+              components={{ code: <code /> }}
+            />
           ) : (
             '.'
           )}
         </div>
       )}
       {view && draft && (
-        <form className="settings" onSubmit={submit} noValidate aria-label="Settings">
+        <form className="settings" onSubmit={submit} noValidate aria-label={t('dialog.title')}>
           <SettingsFields
             draft={draft}
             errors={form.errors}
@@ -53,18 +56,20 @@ export function SettingsDialog(props: { onClose: () => void }) {
           />
           {form.hasTried && form.invalidCount > 0 && (
             <p className="form-summary" role="alert">
-              Fix the {form.invalidCount === 1 ? 'field' : `${form.invalidCount} fields`} marked
-              above; nothing was saved.
+              {t('dialog.fix', { count: form.invalidCount })}
             </p>
           )}
           {form.saveError && (
-            <ErrorMessage error={form.saveError} context="Could not save the settings" />
+            <ErrorMessage error={form.saveError} context={t('dialog.saveFailed')} />
           )}
           {form.isRestartRequired && (
             <p className="banner banner--warn" role="status">
-              <strong>Restart etcd Desk to use the new data directory.</strong> Until then it keeps
-              using {info ? <code>{info.dataDir}</code> : 'the current one'}; quit and open it
-              again.
+              <Trans
+                t={t}
+                i18nKey={info ? 'dialog.restart' : 'dialog.restartUnknown'}
+                values={{ dir: info?.dataDir ?? '' }}
+                components={{ strong: <strong />, code: <code /> }}
+              />
             </p>
           )}
           <div className="settings__save button-row">
@@ -74,19 +79,22 @@ export function SettingsDialog(props: { onClose: () => void }) {
               isBusy={form.isSaving}
               disabled={!form.isChanged && !view.loadError}
             >
-              Save
+              {t('dialog.save')}
             </BusyButton>
             <span className="muted" role="status">
-              {form.isSaved ? 'Settings saved.' : form.isChanged ? 'Unsaved changes.' : ''}
+              {form.isSaved ? t('dialog.saved') : form.isChanged ? t('dialog.unsaved') : ''}
             </span>
             <span className="toolbar__spacer" />
             <span className="field__hint">
               {view.file ? (
-                <>
-                  Saved in <code>{view.file}</code>
-                </>
+                <Trans
+                  t={t}
+                  i18nKey="dialog.savedIn"
+                  values={{ file: view.file }}
+                  components={{ code: <code /> }}
+                />
               ) : (
-                'Kept in memory only: this etcd Desk has no settings file.'
+                t('dialog.inMemory')
               )}
             </span>
           </div>
@@ -100,7 +108,7 @@ export function SettingsDialog(props: { onClose: () => void }) {
       />
       <div className="modal__actions">
         <button type="button" onClick={props.onClose} disabled={form.isSaving}>
-          Close
+          {t('dialog.close')}
         </button>
       </div>
     </Modal>

@@ -1,11 +1,13 @@
 import {
   SETTINGS_LIMITS,
   settingsSchema,
+  type LanguageChoice,
   type QuitBehavior,
   type Settings,
   type SettingsPatch,
 } from '../../../../shared/settings'
 import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from '../../../../shared/key-search'
+import { i18n } from '../../i18n'
 
 /** The Settings form as typed: text as entered, durations in seconds. */
 export interface SettingsDraft {
@@ -22,6 +24,8 @@ export interface SettingsDraft {
   quitBehavior: QuitBehavior
   /** "At most N results" of a key search. */
   searchMaxResults: string
+  /** The window's language ('auto' follows the OS). */
+  language: LanguageChoice
 }
 
 /** One field of the form. */
@@ -55,6 +59,7 @@ const FIELD_OF_PATH: Record<string, DraftField> = {
   'autoRestart.backoffMs': 'restartDelay',
   quitBehavior: 'quitBehavior',
   searchMaxResults: 'searchMaxResults',
+  language: 'language',
 }
 
 const seconds = (ms: number) => String(ms / 1000)
@@ -73,6 +78,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     restartDelay: seconds(auto.backoffMs),
     quitBehavior: settings.quitBehavior,
     searchMaxResults: String(settings.searchMaxResults ?? DEFAULT_SEARCH_MAX_RESULTS),
+    language: settings.language ?? 'auto',
   }
 }
 
@@ -80,8 +86,8 @@ export function toDraft(settings: Settings): SettingsDraft {
 function rangeMessage(field: NumberField): string {
   const { limits, isMs } = NUMBER_FIELDS[field]
   return isMs
-    ? `Enter between ${seconds(limits.min)} and ${seconds(limits.max)} seconds.`
-    : `Enter a whole number from ${limits.min} to ${limits.max}.`
+    ? i18n.t('settings:draft.rangeSeconds', { min: seconds(limits.min), max: seconds(limits.max) })
+    : i18n.t('settings:draft.rangeWhole', { min: limits.min, max: limits.max })
 }
 
 function isNumberField(field: DraftField): field is NumberField {
@@ -91,7 +97,7 @@ function isNumberField(field: DraftField): field is NumberField {
 /** A field's message for a schema issue: ranges in the form's units, other messages as they are. */
 function fieldMessage(field: DraftField, message: string): string {
   if (isNumberField(field)) return rangeMessage(field)
-  if (field === 'defaultEtcdVersion') return 'Choose System etcd or a version such as 3.5.17.'
+  if (field === 'defaultEtcdVersion') return i18n.t('settings:draft.version')
   return message.charAt(0).toUpperCase() + message.slice(1)
 }
 
@@ -130,6 +136,7 @@ export function parseDraft(
     },
     quitBehavior: draft.quitBehavior,
     searchMaxResults: number('searchMaxResults'),
+    language: draft.language,
   }
   const parsed = settingsSchema.safeParse(candidate)
   return parsed.success
@@ -143,6 +150,8 @@ export function settingsPatch(base: Settings, next: Settings): SettingsPatch {
   const keys = Object.keys(next) as Array<keyof Settings>
   for (const key of keys) {
     if (key === 'autoRestart' || next[key] === base[key]) continue
+    // Settings saved before "Language" existed lack it: that is 'auto', not a change.
+    if (key === 'language' && next.language === (base.language ?? 'auto')) continue
     Object.assign(patch, { [key]: next[key] })
   }
   const auto = next.autoRestart

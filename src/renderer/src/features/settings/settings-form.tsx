@@ -1,37 +1,43 @@
 import { useId } from 'react'
 import type { AppInfo } from '../../../../shared/contract'
 import type { InstalledRelease } from '../../../../shared/releases'
-import type { QuitBehavior } from '../../../../shared/settings'
+import type { TFunction } from 'i18next'
+import { LANGUAGE_CHOICES, type QuitBehavior } from '../../../../shared/settings'
+import { useTranslation } from '../../i18n'
 import { endOfLifeNote } from '../create-cluster/end-of-life-note'
 import { FormField, NumberInput } from './form-field'
 import { RestartPolicyFields } from './restart-policy-fields'
 import type { FieldErrors, SettingsDraft } from './settings-draft'
 
-const QUIT_CHOICES: { value: QuitBehavior; label: string; note: string }[] = [
-  { value: 'stop-clusters', label: 'Stop clusters', note: 'Every member is stopped cleanly.' },
-  {
-    value: 'keep-running',
-    label: 'Keep clusters running',
-    note: 'Members keep running in the background; the next launch takes them over again.',
-  },
-]
+const QUIT_CHOICES = [
+  { value: 'stop-clusters', label: 'form.stopClusters', note: 'form.stopClustersNote' },
+  { value: 'keep-running', label: 'form.keepRunning', note: 'form.keepRunningNote' },
+] as const satisfies ReadonlyArray<{ value: QuitBehavior; label: string; note: string }>
 
 /** The choices of "Default etcd version": system etcd, installed releases, and the saved value. */
 function versionChoices(
   current: string,
   installed: readonly InstalledRelease[] | null,
   systemEtcd: AppInfo['systemEtcd'] | undefined,
+  t: TFunction<'settings'>,
 ): { value: string; label: string }[] {
   const system = systemEtcd
-    ? `System etcd ${systemEtcd.version} (${systemEtcd.path})${endOfLifeNote(systemEtcd.version)}`
-    : 'System etcd'
+    ? t('form.systemEtcdAt', {
+        version: systemEtcd.version,
+        path: systemEtcd.path,
+        eol: endOfLifeNote(systemEtcd.version),
+      })
+    : t('form.systemEtcd')
   const choices = [{ value: 'system', label: system }]
   for (const r of installed ?? [])
-    choices.push({ value: r.version, label: `etcd ${r.version}${endOfLifeNote(r.version)}` })
+    choices.push({
+      value: r.version,
+      label: t('form.release', { version: r.version, eol: endOfLifeNote(r.version) }),
+    })
   if (!choices.some((c) => c.value === current)) {
     choices.push({
       value: current,
-      label: `etcd ${current}${endOfLifeNote(current)} (not installed)`,
+      label: t('form.releaseNotInstalled', { version: current, eol: endOfLifeNote(current) }),
     })
   }
   return choices
@@ -47,17 +53,19 @@ export function SettingsFields(props: {
 }) {
   const { draft, errors, onChange, info } = props
   const id = useId()
-  const versions = versionChoices(draft.defaultEtcdVersion, props.installed, info?.systemEtcd)
+  const { t } = useTranslation('settings')
+  const versions = versionChoices(draft.defaultEtcdVersion, props.installed, info?.systemEtcd, t)
   return (
     <>
       <div className="settings__row">
         <FormField
-          label="Data directory"
+          label={t('form.dataDir')}
           error={errors.dataDir}
           note={
             <>
-              Clusters, logs and releases live here. {info && `Now: ${info.dataDir}. `}A new folder
-              is used after etcd Desk restarts.
+              {t('form.dataDirNote')}
+              {info && t('form.dataDirNow', { dir: info.dataDir })}
+              {t('form.dataDirNext')}
             </>
           }
         >
@@ -67,7 +75,7 @@ export function SettingsFields(props: {
               className="settings__path"
               // Why: the form appears after settings:get answers, after the dialog took focus.
               autoFocus
-              placeholder="Default location"
+              placeholder={t('form.dataDirPlaceholder')}
               spellCheck={false}
               value={draft.dataDir}
               onChange={(e) => onChange('dataDir', e.target.value)}
@@ -77,9 +85,9 @@ export function SettingsFields(props: {
       </div>
       <div className="settings__row">
         <FormField
-          label="Default etcd version"
+          label={t('form.defaultVersion')}
           error={errors.defaultEtcdVersion}
-          note="Preselected when you create a cluster."
+          note={t('form.defaultVersionNote')}
         >
           {(wiring) => (
             <select
@@ -96,9 +104,9 @@ export function SettingsFields(props: {
           )}
         </FormField>
         <FormField
-          label="Start timeout (seconds)"
+          label={t('form.startTimeout')}
           error={errors.startTimeout}
-          note="How long a member may take to become healthy."
+          note={t('form.startTimeoutNote')}
         >
           {(wiring) => (
             <NumberInput
@@ -111,9 +119,9 @@ export function SettingsFields(props: {
       </div>
       <div className="settings__row">
         <FormField
-          label="Release mirror"
+          label={t('form.mirror')}
           error={errors.releaseMirror}
-          note="Optional. Tried before GitHub when downloading etcd; it must serve /v<version>/<archive>."
+          note={t('form.mirrorNote')}
         >
           {(wiring) => (
             <input
@@ -130,9 +138,9 @@ export function SettingsFields(props: {
       </div>
       <div className="settings__row">
         <FormField
-          label="Search results kept"
+          label={t('form.searchMax')}
           error={errors.searchMaxResults}
-          note="A key search (Keys → Search) stops after this many matches."
+          note={t('form.searchMaxNote')}
         >
           {(wiring) => (
             <NumberInput
@@ -143,9 +151,26 @@ export function SettingsFields(props: {
           )}
         </FormField>
       </div>
+      <div className="settings__row">
+        <FormField label={t('form.language')} note={t('form.languageNote')}>
+          {(wiring) => (
+            <select
+              {...wiring}
+              value={draft.language}
+              onChange={(e) => onChange('language', e.target.value as SettingsDraft['language'])}
+            >
+              {LANGUAGE_CHOICES.map((choice) => (
+                <option key={choice} value={choice} lang={choice === 'auto' ? undefined : choice}>
+                  {t(`language.${choice}`, { ns: 'common' })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
       <RestartPolicyFields draft={draft} errors={errors} onChange={onChange} />
       <fieldset className="settings__group">
-        <legend>When quitting</legend>
+        <legend>{t('form.quitting')}</legend>
         {QUIT_CHOICES.map((choice) => (
           <div key={choice.value} className="settings__choice">
             <label className="checkbox">
@@ -157,10 +182,10 @@ export function SettingsFields(props: {
                 checked={draft.quitBehavior === choice.value}
                 onChange={() => onChange('quitBehavior', choice.value)}
               />
-              {choice.label}
+              {t(choice.label)}
             </label>
             <span id={`${id}-${choice.value}`} className="field__hint">
-              {choice.note}
+              {t(choice.note)}
             </span>
           </div>
         ))}

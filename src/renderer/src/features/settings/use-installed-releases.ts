@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { newestFirst } from '../../../../shared/version-order'
 import { useRequest } from '../shared/use-request'
@@ -13,9 +14,9 @@ export function useInstalledReleases() {
 }
 
 /** A short name for where a release came from. */
-export function describeSource(source: string): string {
-  if (source === 'import') return 'Imported archive'
-  if (source === 'unknown') return 'Unknown'
+export function describeSource(source: string, t: TFunction<'settings'>): string {
+  if (source === 'import') return t('releases.sourceImport')
+  if (source === 'unknown') return t('releases.sourceUnknown')
   try {
     return new URL(source).host
   } catch {

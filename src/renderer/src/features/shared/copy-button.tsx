@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from '../../i18n'
 import { copyText } from './copy-text'
 
 /** How long "Copied" stays on the button. */
@@ -7,6 +8,7 @@ const COPIED_FEEDBACK_MS = 1500
 /** A "Copy" button for a piece of text, with "Copied" / "Copy failed" feedback. */
 export function CopyButton(props: { text: string; label?: string; className?: string }) {
   const [outcome, setOutcome] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const { t } = useTranslation('shared')
   useEffect(() => {
     if (outcome === 'idle') return
     const timer = setTimeout(() => setOutcome('idle'), COPIED_FEEDBACK_MS)
@@ -18,16 +20,20 @@ export function CopyButton(props: { text: string; label?: string; className?: st
       <button
         type="button"
         className={props.className ?? 'button--small'}
-        aria-label={props.label ?? 'Copy'}
+        aria-label={props.label ?? t('copy.copy')}
         onClick={() => void copy()}
       >
-        {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed' : 'Copy'}
+        {outcome === 'copied'
+          ? t('copy.copied')
+          : outcome === 'failed'
+            ? t('copy.failed')
+            : t('copy.copy')}
       </button>
       <span role="status" className="sr-only">
         {outcome === 'copied'
-          ? 'Copied to the clipboard'
+          ? t('copy.copiedStatus')
           : outcome === 'failed'
-            ? 'Copy failed'
+            ? t('copy.failed')
             : ''}
       </span>
     </>

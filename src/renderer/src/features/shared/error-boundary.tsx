@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { i18n } from '../../i18n'
 
 /** Reloads the whole window: what "Reload window" does unless a test says otherwise. */
 function reloadWindow(): void {
@@ -37,21 +38,22 @@ export class ErrorBoundary extends Component<Props, { error: unknown; hasError: 
     return (
       <div className={area ? 'error-box' : 'error-box crash-screen'} role="alert">
         <div className="error-box__head">
-          <strong>{area ? `Something went wrong in ${area}` : 'Something went wrong'}</strong>
+          <strong>
+            {area ? i18n.t('shared:crash.titleIn', { area }) : i18n.t('shared:crash.title')}
+          </strong>
         </div>
         <p className="error-box__message">{messageOf(this.state.error)}</p>
         <p className="error-box__hint">
           <span aria-hidden="true">→ </span>
-          Reload the window; your clusters keep running. If it happens again, the engine log (in
-          Settings) may say why.
+          {i18n.t('shared:crash.hint')}
         </p>
         <div className="error-box__actions">
           <button type="button" className="button--primary" onClick={onReload}>
-            Reload window
+            {i18n.t('shared:crash.reload')}
           </button>
           {area && (
             <button type="button" onClick={() => this.setState({ error: null, hasError: false })}>
-              Try again
+              {i18n.t('shared:crash.tryAgain')}
             </button>
           )}
         </div>

@@ -1,17 +1,20 @@
+import type { TFunction } from 'i18next'
 import type { ErrorData } from '../../../../shared/result'
 
 /** Short "label: value" facts from an error's detail (port, member, holder process…). */
-export function errorFacts(error: ErrorData): string[] {
+export function errorFacts(error: ErrorData, t: TFunction<'shared'>): string[] {
   switch (error.code) {
     case 'PORT_IN_USE': {
       const d = error.detail
       if (!d) return []
-      const owner = d.owner ? `${d.owner.command || 'a process'} (pid ${d.owner.pid})` : null
+      const owner = d.owner
+        ? t('facts.owner', { command: d.owner.command || t('facts.aProcess'), pid: d.owner.pid })
+        : null
       return [
-        `Member: ${d.member}`,
-        `Port: ${d.port} (${d.kind})`,
-        ...(d.usedBy ? [`Used by cluster: ${d.usedBy}`] : []),
-        ...(owner ? [`Held by: ${owner}`] : []),
+        t('facts.member', { member: d.member }),
+        t('facts.port', { port: d.port, kind: d.kind }),
+        ...(d.usedBy ? [t('facts.usedBy', { cluster: d.usedBy })] : []),
+        ...(owner ? [t('facts.heldBy', { owner })] : []),
       ]
     }
     case 'START_TIMEOUT':
@@ -19,50 +22,52 @@ export function errorFacts(error: ErrorData): string[] {
     case 'MEMBER_RUNNING':
     case 'MEMBER_NOT_RUNNING':
     case 'MEMBER_NOT_FOUND':
-      return error.detail ? [`Member: ${error.detail.member}`] : []
+      return error.detail ? [t('facts.member', { member: error.detail.member })] : []
     case 'KEY_CONFLICT':
-      return error.detail ? [`Current mod revision: ${error.detail.currentModRevision}`] : []
+      return error.detail
+        ? [t('facts.modRevision', { revision: error.detail.currentModRevision })]
+        : []
     case 'PERMISSION_DENIED': {
       const d = error.detail
       if (!d) return []
       return [
-        ...(d.user ? [`User: ${d.user}`] : []),
-        ...(d.key ? [`Key: ${d.key}`] : []),
-        ...(d.permission ? [`Missing permission: ${d.permission}`] : []),
+        ...(d.user ? [t('facts.user', { user: d.user })] : []),
+        ...(d.key ? [t('facts.key', { key: d.key })] : []),
+        ...(d.permission ? [t('facts.permission', { permission: d.permission })] : []),
       ]
     }
     case 'AUTH_FAILED':
     case 'USER_NOT_FOUND':
     case 'USER_EXISTS':
-      return error.detail ? [`User: ${error.detail.user}`] : []
+      return error.detail ? [t('facts.user', { user: error.detail.user })] : []
     case 'ROLE_NOT_FOUND':
     case 'ROLE_EXISTS':
-      return error.detail ? [`Role: ${error.detail.role}`] : []
+      return error.detail ? [t('facts.role', { role: error.detail.role })] : []
     case 'CLUSTER_BUSY':
-      return error.detail ? [`Running: ${error.detail.label}`] : []
+      return error.detail ? [t('facts.running', { label: error.detail.label })] : []
     default:
-      return upgradeFacts(error)
+      return upgradeFacts(error, t)
   }
 }
 
 /** Facts of the version-change errors: versions, the safe hops, the member that failed. */
-function upgradeFacts(error: ErrorData): string[] {
+function upgradeFacts(error: ErrorData, t: TFunction<'shared'>): string[] {
   switch (error.code) {
     case 'UPGRADE_PATH_UNSAFE': {
       const d = error.detail
       if (!d) return []
       return [
-        `Members run: ${d.from.join(', ')}`,
-        `Target: ${d.target}`,
-        ...(d.hops ? [`Safe path: ${d.hops.join(', then ')}`] : []),
+        t('facts.membersRun', { versions: d.from.join(', ') }),
+        t('facts.target', { target: d.target }),
+        ...(d.hops ? [t('facts.safePath', { hops: d.hops.join(t('facts.then')) })] : []),
       ]
     }
     case 'DOWNGRADE_UNSUPPORTED':
       return error.detail?.snapshotId
-        ? [`Snapshot taken before the upgrade: ${error.detail.snapshotId}`]
+        ? [t('facts.snapshotBefore', { id: error.detail.snapshotId })]
         : []
     case 'ALARMS_ACTIVE':
-      return error.detail ? [`Alarms: ${error.detail.alarms.join(', ')}`] : []
+      return error.detail ? [t('facts.alarms', { alarms: error.detail.alarms.join(', ') })] : []
     case 'DISCOVERY_FULL':
     case 'DISCOVERY_SIZE_MISMATCH':
     case 'DISCOVERY_UNREACHABLE':
@@ -70,38 +75,48 @@ function upgradeFacts(error: ErrorData): string[] {
       const d = error.detail
       if (!d) return []
       return [
-        ...(d.member ? [`Member: ${d.member}`] : []),
-        `Discovery URL: ${d.url}`,
-        ...('expected' in d ? [`Size: ${d.size ?? 'missing'} (members: ${d.expected})`] : []),
-        ...(d.reason ? [`Said: ${d.reason}`] : []),
+        ...(d.member ? [t('facts.member', { member: d.member })] : []),
+        t('facts.discoveryUrl', { url: d.url }),
+        ...('expected' in d
+          ? [t('facts.size', { size: d.size ?? t('facts.missing'), expected: d.expected })]
+          : []),
+        ...(d.reason ? [t('facts.said', { reason: d.reason })] : []),
       ]
     }
     case 'CONNECTION_FAILED':
       return error.detail?.problems.map((p) => `${p.endpoint}: ${p.words}`) ?? []
     case 'CONNECTION_FILE_INVALID':
-      return error.detail ? [`File: ${error.detail.file}`, `It ${error.detail.reason}`] : []
+      return error.detail
+        ? [
+            t('facts.file', { file: error.detail.file }),
+            t('facts.it', { reason: error.detail.reason }),
+          ]
+        : []
     case 'TLS_MEMBER_FAILED': {
       const d = error.detail
       if (!d) return []
       return [
-        `Member: ${d.member}`,
-        `Phase: ${d.phase}`,
-        d.reverted ? 'It runs with its earlier flags again' : 'Check its state in the Members tab',
+        t('facts.member', { member: d.member }),
+        t('facts.phase', { phase: d.phase }),
+        d.reverted ? t('facts.reverted') : t('facts.checkMembers'),
       ]
     }
     case 'LEARNER_UPDATE_UNSAFE':
       return error.detail
-        ? [`Learner: ${error.detail.member}`, `etcd: ${error.detail.version}`]
+        ? [
+            t('facts.learner', { member: error.detail.member }),
+            t('facts.etcd', { version: error.detail.version }),
+          ]
         : []
     case 'MEMBER_UPGRADE_FAILED': {
       const d = error.detail
       if (!d) return []
       return [
-        `Member: ${d.member}`,
-        `New version: ${d.version}`,
+        t('facts.member', { member: d.member }),
+        t('facts.newVersion', { version: d.version }),
         d.rolledBackTo
-          ? `Runs again on: ${d.rolledBackTo}`
-          : 'Not rolled back: check its state in the Members tab',
+          ? t('facts.runsAgainOn', { version: d.rolledBackTo })
+          : t('facts.notRolledBack'),
       ]
     }
     default:

@@ -1,6 +1,7 @@
 import type { ErrorData } from '../../../../shared/result'
 import { errorFacts, errorLogTail } from './error-facts'
 import { hintFor } from './error-hints'
+import { useTranslation } from '../../i18n'
 
 /** An error as the user reads it: what happened, the engine's message, facts and what to do. */
 export function ErrorMessage(props: {
@@ -11,13 +12,15 @@ export function ErrorMessage(props: {
   onRetry?: () => void
 }) {
   const { error, context, onDismiss, onRetry } = props
-  const { title, hint } = hintFor(error.code)
-  const facts = errorFacts(error)
+  const { t } = useTranslation('shared')
+  const { t: tErrors } = useTranslation('errors')
+  const { title, hint } = hintFor(error.code, tErrors)
+  const facts = errorFacts(error, t)
   const logTail = errorLogTail(error)
   return (
     <div className="error-box" role="alert">
       <div className="error-box__head">
-        <strong>{context ? `${context}: ${title}` : title}</strong>
+        <strong>{context ? t('error.context', { what: context, title }) : title}</strong>
         <code className="error-box__code">{error.code}</code>
       </div>
       <p className="error-box__message">{error.message}</p>
@@ -34,7 +37,7 @@ export function ErrorMessage(props: {
       </p>
       {logTail.length > 0 && (
         <details className="error-box__tail" open>
-          <summary>Last log lines</summary>
+          <summary>{t('error.lastLines')}</summary>
           <pre>{logTail.join('\n')}</pre>
         </details>
       )}
@@ -42,12 +45,12 @@ export function ErrorMessage(props: {
         <div className="error-box__actions">
           {onRetry && (
             <button type="button" onClick={onRetry}>
-              Retry
+              {t('error.retry')}
             </button>
           )}
           {onDismiss && (
             <button type="button" className="button--quiet" onClick={onDismiss}>
-              Dismiss
+              {t('error.dismiss')}
             </button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId, useState, type FormEvent } from 'react'
 import type { ExportReport } from '../../../../shared/transfer'
 import { BusyButton } from '../shared/busy-button'
@@ -14,6 +15,7 @@ import { useTransferLinks } from './transfer-links'
  */
 export function ExportSection(props: { cluster: string }) {
   const ids = useId()
+  const { t } = useTranslation('transfer')
   const links = useTransferLinks()
   const [prefix, setPrefix] = useState('')
   const [withLeases, setWithLeases] = useState(false)
@@ -33,18 +35,14 @@ export function ExportSection(props: { cluster: string }) {
   }
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Export</h3>
-      <p className="muted">
-        Writes every key under a prefix, read at one revision, to a JSON Lines file: a header line
-        (cluster, revision, prefix), then one line per key with key and value in base64, so any
-        bytes round-trip.
-      </p>
+      <h3 id={`${ids}-title`}>{t('export.title')}</h3>
+      <p className="muted">{t('export.about')}</p>
       <form className="toolbar" onSubmit={(e) => void onSubmit(e)}>
-        <label htmlFor={`${ids}-prefix`}>Prefix to export</label>
+        <label htmlFor={`${ids}-prefix`}>{t('export.prefix')}</label>
         <input
           id={`${ids}-prefix`}
           value={prefix}
-          placeholder="empty: every key"
+          placeholder={t('export.prefixPlaceholder')}
           onChange={(e) => setPrefix(e.target.value)}
         />
         <label>
@@ -53,7 +51,7 @@ export function ExportSection(props: { cluster: string }) {
             checked={withLeases}
             onChange={(e) => setWithLeases(e.target.checked)}
           />{' '}
-          Include lease TTLs
+          {t('export.leases')}
         </label>
         <label>
           <input
@@ -61,23 +59,26 @@ export function ExportSection(props: { cluster: string }) {
             checked={withRevisions}
             onChange={(e) => setWithRevisions(e.target.checked)}
           />{' '}
-          Include revisions
+          {t('export.revisions')}
         </label>
         <BusyButton type="submit" className="button--primary" isBusy={exporting.isRunning}>
-          Export
+          {t('export.export')}
         </BusyButton>
       </form>
       {exporting.isRunning && (
         <TransferProgressBar
-          label="Export progress"
+          label={t('export.progress')}
           progress={exporting.progress}
           onCancel={exporting.cancel}
         />
       )}
       {report && (
         <p role="status">
-          Exported {report.keys.toLocaleString()} keys at revision {report.revision} (
-          {formatBytes(report.bytes)}){report.path ? ' to ' : '. '}
+          {t(report.path ? 'export.doneTo' : 'export.done', {
+            keys: report.keys,
+            revision: report.revision,
+            size: formatBytes(report.bytes),
+          })}
           {report.path ? (
             <code className="break">{report.path}</code>
           ) : (
@@ -86,9 +87,9 @@ export function ExportSection(props: { cluster: string }) {
                 className="button-link"
                 href={links.exportHref(report.fileName)}
                 download={report.fileName}
-                aria-label={`Download ${report.fileName}`}
+                aria-label={t('export.downloadLabel', { file: report.fileName })}
               >
-                Download {report.fileName}
+                {t('export.download', { file: report.fileName })}
               </a>
             )
           )}
@@ -97,7 +98,7 @@ export function ExportSection(props: { cluster: string }) {
       {exporting.error && (
         <ErrorMessage
           error={exporting.error}
-          context="Could not export"
+          context={t('export.failed')}
           onDismiss={exporting.clearError}
         />
       )}

@@ -1,25 +1,23 @@
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from '../../i18n'
 import { useId } from 'react'
 import type { ExistingKeys } from '../../../../shared/transfer'
 
-const CHOICES: { value: ExistingKeys; label: string; note: string }[] = [
-  { value: 'skip', label: 'Skip', note: 'keep what the cluster holds' },
-  { value: 'overwrite', label: 'Overwrite', note: 'write the file’s value' },
-  {
-    value: 'cas',
-    label: 'Compare-and-swap',
-    note: 'overwrite only keys unchanged since the preview; count the others as conflicts',
-  },
-]
+const CHOICES = [
+  { value: 'skip', label: 'choices.skip', note: 'choices.skipNote' },
+  { value: 'overwrite', label: 'choices.overwrite', note: 'choices.overwriteNote' },
+  { value: 'cas', label: 'choices.cas', note: 'choices.casNote' },
+] as const satisfies ReadonlyArray<{ value: ExistingKeys; label: string; note: string }>
 
 /** What happens to keys the cluster holds with another value, in words for the confirmation. */
-export function existingSentence(existing: ExistingKeys): string {
+export function existingSentence(existing: ExistingKeys, t: TFunction<'transfer'>): string {
   switch (existing) {
     case 'skip':
-      return 'none is changed (skip).'
+      return t('choices.sentenceSkip')
     case 'overwrite':
-      return 'every one is overwritten with the file’s value.'
+      return t('choices.sentenceOverwrite')
     case 'cas':
-      return 'those unchanged since the preview are overwritten; the others are counted as conflicts.'
+      return t('choices.sentenceCas')
   }
 }
 
@@ -34,10 +32,11 @@ export function ImportChoices(props: {
   onAttachLeases: (value: boolean) => void
 }) {
   const name = useId()
+  const { t } = useTranslation('transfer')
   return (
     <>
       <fieldset>
-        <legend>Existing keys with another value</legend>
+        <legend>{t('choices.legend')}</legend>
         {CHOICES.map((choice) => (
           <div key={choice.value}>
             <label>
@@ -48,7 +47,12 @@ export function ImportChoices(props: {
                 checked={props.existing === choice.value}
                 onChange={() => props.onExisting(choice.value)}
               />{' '}
-              {choice.label} <span className="muted">— {choice.note}</span>
+              <Trans
+                t={t}
+                i18nKey="choices.choice"
+                values={{ label: t(choice.label), note: t(choice.note) }}
+                components={{ muted: <span className="muted" /> }}
+              />
             </label>
           </div>
         ))}
@@ -59,7 +63,7 @@ export function ImportChoices(props: {
           checked={props.isDryRun}
           onChange={(e) => props.onDryRun(e.target.checked)}
         />{' '}
-        Dry run (count what would happen, write nothing)
+        {t('choices.dryRun')}
       </label>
       {props.hasLeases && (
         <label>
@@ -68,7 +72,7 @@ export function ImportChoices(props: {
             checked={props.attachLeases}
             onChange={(e) => props.onAttachLeases(e.target.checked)}
           />{' '}
-          Grant new leases with the file’s TTLs and attach their keys
+          {t('choices.attachLeases')}
         </label>
       )}
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId } from 'react'
 import type { ImportFileView } from '../../../../shared/transfer'
 import { useApi } from '../shared/api-context'
@@ -13,6 +14,7 @@ import { useTransferLinks, type TransferLinks } from './transfer-links'
 export function ImportFilePicker(props: { onPicked: (file: ImportFileView) => void }) {
   const api = useApi()
   const ids = useId()
+  const { t } = useTranslation('transfer')
   const links = useTransferLinks()
   const upload = useAction((file: File, send: TransferLinks['upload']) => send(file))
   const choose = useAction(() => api.request('transfer:choose-import', {}))
@@ -31,7 +33,7 @@ export function ImportFilePicker(props: { onPicked: (file: ImportFileView) => vo
       <div className="toolbar">
         {links ? (
           <>
-            <label htmlFor={`${ids}-file`}>Import file</label>
+            <label htmlFor={`${ids}-file`}>{t('picker.file')}</label>
             <input
               id={`${ids}-file`}
               type="file"
@@ -41,20 +43,20 @@ export function ImportFilePicker(props: { onPicked: (file: ImportFileView) => vo
             />
             {upload.isBusy && (
               <span className="muted" role="status">
-                Uploading…
+                {t('picker.uploading')}
               </span>
             )}
           </>
         ) : (
           <BusyButton isBusy={choose.isBusy} onClick={() => void onChoose()}>
-            Choose file…
+            {t('picker.choose')}
           </BusyButton>
         )}
       </div>
       {error && (
         <ErrorMessage
           error={error}
-          context="Could not open the file"
+          context={t('picker.failed')}
           onDismiss={() => {
             upload.clearError()
             choose.clearError()

@@ -1,27 +1,24 @@
+import { useTranslation } from '../../i18n'
 import type { ImportReport } from '../../../../shared/transfer'
 
 /** What an import did (or, in a dry run, would do), in one sentence. */
 export function ImportReportLine(props: { report: ImportReport }) {
   const r = props.report
-  const n = (value: number) => value.toLocaleString()
+  const { t } = useTranslation('transfer')
   const counts = [
-    `${n(r.created)} created`,
-    `${n(r.updated)} updated`,
-    `${n(r.unchanged)} unchanged`,
-    `${n(r.skipped)} skipped`,
-    `${n(r.conflicts)} ${r.conflicts === 1 ? 'conflict' : 'conflicts'}`,
+    t('report.created', { n: r.created }),
+    t('report.updated', { n: r.updated }),
+    t('report.unchanged', { n: r.unchanged }),
+    t('report.skipped', { n: r.skipped }),
+    t('report.conflicts', { count: r.conflicts }),
   ].join(', ')
   const leases =
     r.leasesGranted > 0
-      ? `; ${n(r.leasesGranted)} ${r.leasesGranted === 1 ? 'lease' : 'leases'} ${r.dryRun ? 'to grant' : 'granted'}`
+      ? t(r.dryRun ? 'report.leasesToGrant' : 'report.leasesGranted', { count: r.leasesGranted })
       : ''
   return (
-    <p role="status" aria-label="Import report">
-      {r.dryRun
-        ? `Dry run of ${n(r.total)} keys, nothing written: `
-        : `Imported ${n(r.total)} keys: `}
-      {counts}
-      {leases}.
+    <p role="status" aria-label={t('report.label')}>
+      {t(r.dryRun ? 'report.dryRun' : 'report.imported', { n: r.total, counts, leases })}
     </p>
   )
 }

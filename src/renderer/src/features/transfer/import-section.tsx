@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n'
 import { useId, useState } from 'react'
 import type {
   ExistingKeys,
@@ -24,6 +25,7 @@ import { useTransfer } from './use-transfer'
 export function ImportSection(props: { cluster: string }) {
   const { cluster } = props
   const ids = useId()
+  const { t } = useTranslation('transfer')
   const [file, setFile] = useState<ImportFileView | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [existing, setExisting] = useState<ExistingKeys>('skip')
@@ -60,21 +62,28 @@ export function ImportSection(props: { cluster: string }) {
   const prefix = file ? displayBytes(decodeBase64(file.header.prefix), 80) : ''
   return (
     <section className="maintenance-section" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Import</h3>
-      <p className="muted">
-        Reads an export file in batches: nothing is written before you choose and confirm.
-      </p>
+      <h3 id={`${ids}-title`}>{t('import.title')}</h3>
+      <p className="muted">{t('import.about')}</p>
       <ImportFilePicker onPicked={onPicked} />
       {file && (
-        <p aria-label="Import file">
-          <strong>{file.name}</strong>: {file.header.count.toLocaleString()} keys exported from
-          cluster <strong>{file.header.cluster}</strong> at revision {file.header.revision}
-          {prefix ? ` (prefix ${prefix})` : ' (every key)'}.
+        <p aria-label={t('import.fileLabel')}>
+          <Trans
+            t={t}
+            i18nKey={prefix ? 'import.file' : 'import.fileAll'}
+            values={{
+              name: file.name,
+              count: file.header.count,
+              cluster: file.header.cluster,
+              revision: file.header.revision,
+              prefix,
+            }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       {previewing.isRunning && (
         <TransferProgressBar
-          label="Preview progress"
+          label={t('import.previewProgress')}
           progress={previewing.progress}
           onCancel={previewing.cancel}
         />
@@ -82,26 +91,28 @@ export function ImportSection(props: { cluster: string }) {
       {previewing.error && (
         <ErrorMessage
           error={previewing.error}
-          context="Could not preview the import"
+          context={t('import.previewFailed')}
           onDismiss={previewing.clearError}
         />
       )}
       {file && preview && (
         <>
-          <dl className="key-meta" aria-label="Import preview">
-            <dt>New</dt>
+          <dl className="key-meta" aria-label={t('import.previewLabel')}>
+            <dt>{t('import.new')}</dt>
             <dd>{preview.created.toLocaleString()}</dd>
-            <dt>Changed</dt>
+            <dt>{t('import.changed')}</dt>
             <dd>{preview.changed.toLocaleString()}</dd>
-            <dt>Unchanged</dt>
+            <dt>{t('import.unchanged')}</dt>
             <dd>{preview.unchanged.toLocaleString()}</dd>
           </dl>
           <p className="muted">
-            Counted against {cluster} at revision {preview.revision}
             {preview.withLease > 0
-              ? `; ${preview.withLease} ${preview.withLease === 1 ? 'key carries' : 'keys carry'} a lease TTL`
-              : ''}
-            .
+              ? t('import.countedLeases', {
+                  cluster,
+                  revision: preview.revision,
+                  count: preview.withLease,
+                })
+              : t('import.counted', { cluster, revision: preview.revision })}
           </p>
           <ImportChoices
             existing={existing}
@@ -118,21 +129,21 @@ export function ImportSection(props: { cluster: string }) {
               isBusy={importing.isRunning}
               onClick={() => (isDryRun ? void runImport() : setConfirming(true))}
             >
-              {isDryRun ? 'Dry run' : 'Import'}
+              {isDryRun ? t('import.dryRun') : t('import.import')}
             </BusyButton>
             <button
               type="button"
               disabled={previewing.isRunning}
               onClick={() => void runPreview(file)}
             >
-              Preview again
+              {t('import.previewAgain')}
             </button>
           </div>
         </>
       )}
       {importing.isRunning && (
         <TransferProgressBar
-          label="Import progress"
+          label={t('import.progress')}
           progress={importing.progress}
           onCancel={importing.cancel}
         />
@@ -141,21 +152,29 @@ export function ImportSection(props: { cluster: string }) {
       {importing.error && (
         <ErrorMessage
           error={importing.error}
-          context="Could not import"
+          context={t('import.failed')}
           onDismiss={importing.clearError}
         />
       )}
       {isConfirming && preview && (
         <ConfirmDialog
-          title={`Import into ${cluster}?`}
-          confirmLabel="Import keys"
+          title={t('import.confirmTitle', { cluster })}
+          confirmLabel={t('import.confirm')}
           onConfirm={() => void runImport()}
           onCancel={() => setConfirming(false)}
         >
           <p>
-            {preview.created.toLocaleString()} new keys are written to cluster{' '}
-            <strong>{cluster}</strong>; of the {preview.changed.toLocaleString()} keys it holds with
-            another value, {existingSentence(existing)}
+            <Trans
+              t={t}
+              i18nKey="import.confirmBody"
+              values={{
+                created: preview.created,
+                cluster,
+                changed: preview.changed,
+                existing: existingSentence(existing, t),
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </ConfirmDialog>
       )}

@@ -6,6 +6,10 @@ import type { ImportFileView } from '../../../../shared/transfer'
 export interface TransferLinks {
   /** A download link to an export the engine wrote (by its file name). */
   exportHref: (fileName: string) => string
+  /** A download link to a cluster export archive ("Export to other machines"), by its name. */
+  clusterExportHref?: (archive: string) => string
+  /** A download link to a diagnosis bundle ("Save diagnosis"), by its file name. */
+  diagnosisHref?: (fileName: string) => string
   /** Uploads an import file; answers the engine's handle on it. */
   upload: (file: File) => Promise<Result<ImportFileView>>
 }

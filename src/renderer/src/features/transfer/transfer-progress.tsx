@@ -1,10 +1,5 @@
+import { useTranslation } from '../../i18n'
 import type { TransferProgress } from '../../../../shared/transfer'
-
-const VERBS: Record<TransferProgress['kind'], string> = {
-  export: 'Exported',
-  preview: 'Compared',
-  import: 'Imported',
-}
 
 /** A running transfer: keys done of total as a bar and in words, and its Cancel. */
 export function TransferProgressBar(props: {
@@ -13,6 +8,7 @@ export function TransferProgressBar(props: {
   onCancel: () => void
 }) {
   const { progress } = props
+  const { t } = useTranslation('transfer')
   const done = progress?.done ?? 0
   const total = progress?.total ?? null
   return (
@@ -24,11 +20,13 @@ export function TransferProgressBar(props: {
       />
       <span role="status">
         {progress
-          ? `${VERBS[progress.kind]} ${done.toLocaleString()}${total === null ? '' : ` of ${total.toLocaleString()}`} keys`
-          : 'Starting…'}
+          ? total === null
+            ? t(`progress.${progress.kind}`, { done })
+            : t(`progress.${progress.kind}Of`, { done, total })
+          : t('progress.starting')}
       </span>
       <button type="button" onClick={props.onCancel}>
-        Cancel
+        {t('progress.cancel')}
       </button>
     </div>
   )

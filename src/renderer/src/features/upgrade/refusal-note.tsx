@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { VersionChangeRefusal } from '../../../../shared/upgrade'
 import { hopsActionLabel } from './upgrade-texts'
 
@@ -12,10 +13,15 @@ export function RefusalNote(props: {
 }) {
   const { refusal } = props
   const hops = refusal.hops
+  const { t } = useTranslation('upgrade')
   return (
-    <div className="upgrade-refusal" role="note" aria-label={`Why ${props.version} is not offered`}>
+    <div
+      className="upgrade-refusal"
+      role="note"
+      aria-label={t('refusal.label', { version: props.version })}
+    >
       <p>
-        <strong>Not offered.</strong> {refusal.reason}
+        <strong>{t('refusal.notOffered')}</strong> {refusal.reason}
       </p>
       {hops && hops.length > 1 && (
         <button type="button" className="button--primary" onClick={() => props.onHops(hops)}>

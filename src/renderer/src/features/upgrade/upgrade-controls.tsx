@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import type { ClusterView } from '../../../../shared/cluster'
 import type { PendingUpgrade } from '../../../../shared/upgrade'
 import { InstallProgressBar } from '../create-cluster/install-progress'
@@ -14,6 +15,7 @@ import type { UpgradeRun } from './use-upgrade'
 export function UpgradeControls(props: { cluster: ClusterView; upgrade: UpgradeRun }) {
   const { cluster, upgrade } = props
   const name = cluster.definition.name
+  const { t } = useTranslation('upgrade')
   const isRunning = cluster.operation?.kind === 'upgrade'
   const pending = cluster.definition.pendingUpgrade ?? null
   return (
@@ -28,14 +30,14 @@ export function UpgradeControls(props: { cluster: ClusterView; upgrade: UpgradeR
       {upgrade.startError && (
         <ErrorMessage
           error={upgrade.startError}
-          context={`Could not upgrade ${name}`}
+          context={t('controls.upgradeFailed', { name })}
           onDismiss={upgrade.clearStartError}
         />
       )}
       {upgrade.stopError && (
         <ErrorMessage
           error={upgrade.stopError}
-          context="Could not stop the upgrade"
+          context={t('controls.stopFailed')}
           onDismiss={upgrade.clearStopError}
         />
       )}
@@ -47,28 +49,29 @@ export function UpgradeControls(props: { cluster: ClusterView; upgrade: UpgradeR
 function RunningControls(props: { upgrade: UpgradeRun }) {
   const { upgrade } = props
   const asked = upgrade.stopAsked
+  const { t } = useTranslation('upgrade')
   return (
-    <div className="button-row button-row--tight" role="group" aria-label="Upgrade controls">
+    <div className="button-row button-row--tight" role="group" aria-label={t('controls.label')}>
       <BusyButton
         className="button--small"
         isBusy={upgrade.isStopping && asked === 'pause'}
         disabled={asked !== null}
         onClick={() => void upgrade.stop('pause')}
       >
-        Pause after this member
+        {t('controls.pauseAfter')}
       </BusyButton>
       <BusyButton
         className="button--small button--danger-quiet"
-        aria-label="Abort upgrade"
+        aria-label={t('controls.abortLabel')}
         isBusy={upgrade.isStopping && asked === 'abort'}
         disabled={asked !== null}
         onClick={() => void upgrade.stop('abort')}
       >
-        Abort
+        {t('controls.abort')}
       </BusyButton>
       {asked && (
         <span className="muted" role="status">
-          {asked === 'pause' ? 'Pausing' : 'Aborting'} once the member being swapped is healthy…
+          {asked === 'pause' ? t('controls.pausing') : t('controls.aborting')}
         </span>
       )}
     </div>
@@ -85,31 +88,42 @@ function PausedControls(props: {
   const { target, hops } = pending.plan
   const done = cluster.members.filter((m) => m.etcdVersion === target).map((m) => m.name)
   const left = cluster.members.filter((m) => m.etcdVersion !== target)
-  const leftText = left.map((m) => `${m.name} on ${m.etcdVersion}`)
+  const { t } = useTranslation('upgrade')
+  const leftText = left.map((m) =>
+    t('controls.memberOn', { member: m.name, version: m.etcdVersion }),
+  )
+  const values = {
+    target,
+    done: done.length > 0 ? listWords(done) : t('controls.noMember'),
+    left: listWords(leftText),
+  }
+  const key = pending.paused
+    ? left.length > 0
+      ? 'controls.pausedLeft'
+      : 'controls.paused'
+    : left.length > 0
+      ? 'controls.interruptedLeft'
+      : 'controls.interrupted'
   return (
-    <div className="upgrade-paused" role="group" aria-label="Paused upgrade">
-      <p>
-        Upgrade to etcd {target} {pending.paused ? 'paused' : 'interrupted'} after{' '}
-        {done.length > 0 ? listWords(done) : 'no member'}
-        {left.length > 0 ? ` — still to do: ${listWords(leftText)}` : ''}.
-      </p>
+    <div className="upgrade-paused" role="group" aria-label={t('controls.pausedLabel')}>
+      <p>{t(key, values)}</p>
       <div className="button-row button-row--tight">
         <BusyButton
           className="button--small button--primary"
-          aria-label="Continue upgrade"
+          aria-label={t('controls.continueLabel')}
           isBusy={upgrade.isStarting}
           disabled={upgrade.isStopping}
           onClick={() => void upgrade.start(target, { allowHops: hops.length > 1, hops })}
         >
-          Continue
+          {t('controls.continue')}
         </BusyButton>
         <BusyButton
           className="button--small button--danger-quiet"
-          aria-label="Abort upgrade"
+          aria-label={t('controls.abortLabel')}
           isBusy={upgrade.isStopping}
           onClick={() => void upgrade.stop('abort')}
         >
-          Abort
+          {t('controls.abort')}
         </BusyButton>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useState } from 'react'
 import type { ClusterView } from '../../../../shared/cluster'
 import { ErrorMessage } from '../shared/error-message'
@@ -23,6 +24,7 @@ export function UpgradeDialog(props: {
 }) {
   const { cluster, upgrade } = props
   const name = cluster.definition.name
+  const { t } = useTranslation('upgrade')
   const asked = useRequest('cluster:upgrade-choices', { cluster: name }, [name])
   const choices = asked.data
   const [picked, setPicked] = useState<string | null>(null)
@@ -35,18 +37,18 @@ export function UpgradeDialog(props: {
   }
   const plan = selected?.verdict.ok ? selected.verdict.plan : null
   return (
-    <Modal title="Upgrade etcd" size="large" onClose={props.onClose}>
+    <Modal title={t('dialog.title')} size="large" onClose={props.onClose}>
       <div className="modal__body upgrade-dialog">
         {asked.error && (
           <ErrorMessage
             error={asked.error}
-            context={`Could not read the versions of ${name}`}
+            context={t('dialog.readFailed', { name })}
             onRetry={asked.reload}
           />
         )}
         {!choices && !asked.error && (
           <p className="muted" role="status">
-            Reading the versions of {name}…
+            {t('dialog.reading', { name })}
           </p>
         )}
         {choices && (
@@ -54,12 +56,13 @@ export function UpgradeDialog(props: {
             <VersionsNow choices={choices} />
             {choices.pending && (
               <p className="field__note">
-                An upgrade to etcd {choices.pending.plan.target} is{' '}
-                {choices.pending.paused ? 'paused' : 'unfinished'}: starting it again continues it.
+                {t(choices.pending.paused ? 'dialog.pendingPaused' : 'dialog.pendingUnfinished', {
+                  target: choices.pending.plan.target,
+                })}
               </p>
             )}
             {choices.options.length === 0 ? (
-              <p className="muted">No etcd versions are known; refresh the release list.</p>
+              <p className="muted">{t('dialog.noVersions')}</p>
             ) : (
               <VersionPicker
                 choices={choices}
@@ -80,7 +83,7 @@ export function UpgradeDialog(props: {
       </div>
       <div className="modal__actions">
         <button type="button" onClick={props.onClose}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button
           type="button"
@@ -88,7 +91,9 @@ export function UpgradeDialog(props: {
           disabled={plan === null || upgrade.isStarting}
           onClick={() => plan && start(plan.target, plan.hops, plan.hops.length > 1)}
         >
-          {plan ? `${planVerb(plan)} to ${plan.target}` : 'Upgrade'}
+          {plan
+            ? t('dialog.start', { verb: planVerb(plan), target: plan.target })
+            : t('dialog.upgrade')}
         </button>
       </div>
     </Modal>

@@ -1,24 +1,29 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from '../../i18n'
 import { isEndOfLife, lineOf } from '../../../../shared/etcd-lines'
 import type { UpgradeChoices, VersionChangePlan } from '../../../../shared/upgrade'
 import { hopsWords, listWords } from './upgrade-texts'
 import { distinctVersions, lowestLine, toDownload } from './version-facts'
 
 /** What a plan does to the cluster, in one or two sentences. */
-function planSummary(plan: VersionChangePlan, from: string[]): string {
+function planSummary(plan: VersionChangePlan, from: string[], t: TFunction<'upgrade'>): string {
   const fromLine = lowestLine(from) ?? '?'
   const toLine = lineOf(plan.target) ?? plan.target
-  const hops = plan.hops.length > 1 ? ` In ${plan.hops.length} hops: ${hopsWords(plan.hops)}.` : ''
+  const hops =
+    plan.hops.length > 1
+      ? t('plan.hops', { count: plan.hops.length, hops: hopsWords(plan.hops) })
+      : ''
   switch (plan.kind) {
     case 'patch':
-      return `Patch within the ${toLine} line: members of one line work together, nothing else changes.`
+      return t('plan.patch', { to: toLine })
     case 'upgrade':
-      return `Upgrade to the next line (${fromLine} → ${toLine}): the cluster keeps running at ${fromLine} until the last member runs ${toLine}, then its cluster version moves to ${toLine}.${hops}`
+      return t('plan.upgrade', { from: fromLine, to: toLine, hops })
     case 'downgrade':
       return plan.downgrade === 'next-cluster-version-compatible'
-        ? `Downgrade to ${toLine}: each member restarts on etcd ${plan.target} with --next-cluster-version-compatible (authentication stays off).`
-        : `Downgrade one line (${fromLine} → ${toLine}) with etcd's downgrade API: etcdctl downgrade validate, then enable (cancel undoes it); then member by member.`
+        ? t('plan.downgradeCompatible', { to: toLine, target: plan.target })
+        : t('plan.downgradeApi', { from: fromLine, to: toLine })
     case 'rollback':
-      return `Roll back the half-done upgrade: the members already upgraded go back to etcd ${plan.target}; the cluster version never moved.`
+      return t('plan.rollback', { target: plan.target })
   }
 }
 
@@ -31,33 +36,25 @@ export function UpgradePlanNote(props: { choices: UpgradeChoices; plan: VersionC
   const { choices, plan } = props
   const from = distinctVersions(choices.members.map((m) => m.version))
   const downloads = toDownload(choices, plan.hops)
+  const { t } = useTranslation('upgrade')
   return (
-    <section className="upgrade-plan" aria-label="Plan">
+    <section className="upgrade-plan" aria-label={t('plan.label')}>
       <p>
         <strong>
           {listWords(from)} → {plan.target}.
         </strong>{' '}
-        {planSummary(plan, from)}
+        {planSummary(plan, from, t)}
       </p>
       <ol className="upgrade-plan__steps">
         {downloads.length > 0 && (
-          <li>
-            etcd {listWords(downloads)} {downloads.length === 1 ? 'is' : 'are'} not installed: it is
-            downloaded and verified first.
-          </li>
+          <li>{t('plan.download', { count: downloads.length, versions: listWords(downloads) })}</li>
         )}
-        <li>A snapshot is saved first and kept (restorable from the Maintenance tab).</li>
-        <li>
-          Then one member at a time, followers first and the leader last (leadership is moved away
-          first): stop it, start it on the new binary with the same data and flags for its line,
-          wait until it is healthy and caught up with the leader.
-        </li>
-        <li>The write probe runs throughout; its failed writes are part of the report.</li>
+        <li>{t('plan.snapshot')}</li>
+        <li>{t('plan.order')}</li>
+        <li>{t('plan.probe')}</li>
       </ol>
       {isEndOfLife(plan.target) && (
-        <p className="field__note">
-          etcd {lineOf(plan.target)} is end of life: it gets no more fixes.
-        </p>
+        <p className="field__note">{t('plan.eol', { line: lineOf(plan.target) })}</p>
       )}
     </section>
   )

@@ -1,11 +1,6 @@
+import { useTranslation } from '../../i18n'
 import type { UpgradeReport } from '../../../../shared/upgrade'
 import { clusterLine, durationWords, planVerb } from './upgrade-texts'
-
-const OUTCOME_WORDS: Record<UpgradeReport['outcome'], string> = {
-  done: 'done',
-  paused: 'paused',
-  aborted: 'aborted',
-}
 
 /**
  * How the last version change went, like the other operation reports: each member's swap (from,
@@ -15,28 +10,35 @@ const OUTCOME_WORDS: Record<UpgradeReport['outcome'], string> = {
 export function UpgradeReportView(props: { report: UpgradeReport; onDismiss: () => void }) {
   const { report } = props
   const { plan } = report
+  const { t } = useTranslation('upgrade')
   const hasRollback = report.members.some((m) => m.rolledBack)
   const isClean = report.outcome === 'done' && !hasRollback && (report.probe?.failed ?? 0) === 0
   return (
     <section
       className={`operation-report operation-report--${isClean ? 'ok' : 'failed'}`}
-      aria-label="Upgrade report"
+      aria-label={t('report.label')}
     >
       <h4>
-        {planVerb(plan)} to etcd {plan.target}: {OUTCOME_WORDS[report.outcome]}
+        {t('report.title', {
+          verb: planVerb(plan),
+          target: plan.target,
+          outcome: t(`report.outcomes.${report.outcome}`),
+        })}
         {plan.hops.length > 1 && (
-          <span className="muted"> (via {plan.hops.slice(0, -1).join(', ')})</span>
+          <span className="muted">
+            {t('report.via', { hops: plan.hops.slice(0, -1).join(', ') })}
+          </span>
         )}
       </h4>
       {report.members.length > 0 ? (
-        <table className="upgrade-swaps" aria-label="Member swaps">
+        <table className="upgrade-swaps" aria-label={t('report.swaps')}>
           <thead>
             <tr>
-              <th scope="col">Member</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Took</th>
-              <th scope="col">Rolled back</th>
+              <th scope="col">{t('report.member')}</th>
+              <th scope="col">{t('report.from')}</th>
+              <th scope="col">{t('report.to')}</th>
+              <th scope="col">{t('report.took')}</th>
+              <th scope="col">{t('report.rolledBack')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,33 +49,36 @@ export function UpgradeReportView(props: { report: UpgradeReport; onDismiss: () 
                 <td className="mono">{m.to}</td>
                 <td>{durationWords(m.tookMs)}</td>
                 <td className={m.rolledBack ? 'upgrade-swaps__rolled-back' : undefined}>
-                  {m.rolledBack ? `yes, runs ${m.from} again` : 'no'}
+                  {m.rolledBack ? t('report.yesRuns', { version: m.from }) : t('report.no')}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p className="muted">No member was swapped.</p>
+        <p className="muted">{t('report.noSwap')}</p>
       )}
       <ul className="upgrade-report__facts">
         <li>
           {report.probe
-            ? `Write probe meanwhile: ${report.probe.ok} writes ok, ${report.probe.failed} failed.`
-            : 'The write probe did not run.'}
+            ? t('report.probe', { ok: report.probe.ok, failed: report.probe.failed })
+            : t('report.noProbe')}
         </li>
         <li>
           {report.snapshotId
-            ? `Snapshot saved first: ${report.snapshotId} (restorable from the Maintenance tab).`
-            : 'No snapshot was saved.'}
+            ? t('report.snapshot', { id: report.snapshotId })
+            : t('report.noSnapshot')}
         </li>
         <li>
-          Cluster version at the end:{' '}
-          {report.clusterVersion ? clusterLine(report.clusterVersion) : 'not known'}.
+          {t('report.clusterVersion', {
+            version: report.clusterVersion
+              ? clusterLine(report.clusterVersion)
+              : t('report.notKnown'),
+          })}
         </li>
       </ul>
       <button type="button" className="button--small button--quiet" onClick={props.onDismiss}>
-        Dismiss report
+        {t('report.dismiss')}
       </button>
     </section>
   )

@@ -1,19 +1,21 @@
+import { i18n } from '../../i18n'
 import type { VersionChangePlan, VersionOption } from '../../../../shared/upgrade'
 
 /** Versions in words: "3.4.23", "3.4.23 and 3.5.16", "3.4.23, 3.5.16 and 3.5.30". */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? ''
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+  const head = items.slice(0, -1).join(i18n.t('upgrade:texts.listSeparator'))
+  return i18n.t('upgrade:texts.list', { head, last: items[items.length - 1] })
 }
 
 /** A multi-hop path in words: "3.5.33, then 3.6.16". */
 export function hopsWords(hops: readonly string[]): string {
-  return hops.join(', then ')
+  return hops.join(i18n.t('upgrade:texts.then'))
 }
 
 /** The two-hop action's label: "Upgrade in 2 hops: 3.5.33, then 3.6.16". */
 export function hopsActionLabel(hops: readonly string[]): string {
-  return `Upgrade in ${hops.length} hops: ${hopsWords(hops)}`
+  return i18n.t('upgrade:texts.hopsAction', { count: hops.length, hops: hopsWords(hops) })
 }
 
 /** A cluster version as its line: "3.4.0" → "3.4"; anything else unchanged. */
@@ -27,18 +29,27 @@ export function planVerb(plan: VersionChangePlan): string {
   switch (plan.kind) {
     case 'patch':
     case 'upgrade':
-      return 'Upgrade'
+      return i18n.t('upgrade:texts.verbUpgrade')
     case 'downgrade':
-      return 'Downgrade'
+      return i18n.t('upgrade:texts.verbDowngrade')
     case 'rollback':
-      return 'Roll back'
+      return i18n.t('upgrade:texts.verbRollback')
   }
 }
 
 /** What a plan does, in one word for a version list: "patch", "upgrade in 2 hops", "downgrade". */
 function planWord(plan: VersionChangePlan): string {
-  if (plan.kind === 'rollback') return 'roll back'
-  return plan.hops.length > 1 ? `${plan.kind} in ${plan.hops.length} hops` : plan.kind
+  if (plan.kind === 'rollback') return i18n.t('upgrade:texts.wordRollback')
+  const kind = i18n.t(
+    plan.kind === 'patch'
+      ? 'upgrade:texts.wordPatch'
+      : plan.kind === 'upgrade'
+        ? 'upgrade:texts.wordUpgrade'
+        : 'upgrade:texts.wordDowngrade',
+  )
+  return plan.hops.length > 1
+    ? i18n.t('upgrade:texts.wordHops', { kind, count: plan.hops.length })
+    : kind
 }
 
 /**
@@ -47,12 +58,12 @@ function planWord(plan: VersionChangePlan): string {
  */
 export function optionLabel(option: VersionOption, isCurrent: boolean): string {
   const what = isCurrent
-    ? 'current'
+    ? i18n.t('upgrade:texts.current')
     : option.verdict.ok
       ? planWord(option.verdict.plan)
-      : 'not offered'
-  const download = option.verdict.ok && !option.isInstalled ? ' (download)' : ''
-  return `${option.version} · ${what}${download}`
+      : i18n.t('upgrade:texts.notOffered')
+  const download = option.verdict.ok && !option.isInstalled ? i18n.t('upgrade:texts.download') : ''
+  return i18n.t('upgrade:texts.option', { version: option.version, what, download })
 }
 
 /** A duration in ms as the report shows it: "850 ms", "4.2 s", "2 min 5 s". */

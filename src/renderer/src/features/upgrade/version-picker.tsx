@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useId } from 'react'
 import type { UpgradeChoices } from '../../../../shared/upgrade'
 import { optionLabel } from './upgrade-texts'
@@ -15,9 +16,10 @@ export function VersionPicker(props: {
 }) {
   const { choices } = props
   const id = useId()
+  const { t } = useTranslation('upgrade')
   return (
     <div className="field">
-      <label htmlFor={id}>Target version</label>
+      <label htmlFor={id}>{t('picker.target')}</label>
       <select
         id={id}
         value={props.value}
@@ -29,7 +31,9 @@ export function VersionPicker(props: {
           return (
             <optgroup
               key={first.line}
-              label={`etcd ${first.line}${first.isEndOfLife ? ' (end of life)' : ''}`}
+              label={t(first.isEndOfLife ? 'picker.groupEol' : 'picker.group', {
+                line: first.line,
+              })}
             >
               {group.map((o) => (
                 <option
@@ -45,8 +49,7 @@ export function VersionPicker(props: {
         })}
       </select>
       <p id={`${id}-hint`} className="field__hint">
-        Only safe paths start: any patch of a line, the next line only (3.6 and 3.7 from a recent
-        patch), and the downgrades etcd supports. Pick a version marked “not offered” to see why.
+        {t('picker.hint')}
       </p>
     </div>
   )

@@ -1,16 +1,18 @@
+import { Trans, useTranslation } from '../../i18n'
 import type { UpgradeChoices } from '../../../../shared/upgrade'
 import { clusterLine } from './upgrade-texts'
 
 /** The versions now, at the top of the Upgrade dialog: each member's, the cluster's, and auth. */
 export function VersionsNow(props: { choices: UpgradeChoices }) {
   const { choices } = props
+  const { t } = useTranslation('upgrade')
   return (
     <div className="versions-now">
-      <table className="upgrade-swaps" aria-label="Member versions now">
+      <table className="upgrade-swaps" aria-label={t('now.label')}>
         <thead>
           <tr>
-            <th scope="col">Member</th>
-            <th scope="col">etcd version</th>
+            <th scope="col">{t('now.member')}</th>
+            <th scope="col">{t('now.version')}</th>
           </tr>
         </thead>
         <tbody>
@@ -22,20 +24,20 @@ export function VersionsNow(props: { choices: UpgradeChoices }) {
           ))}
         </tbody>
       </table>
-      <p aria-label="Cluster version now">
-        Cluster version:{' '}
-        <strong>
-          {choices.clusterVersion ? clusterLine(choices.clusterVersion) : 'not known'}
-        </strong>
-        {choices.clusterVersion === null && (
-          <span className="muted"> (start the cluster to read it)</span>
-        )}
+      <p aria-label={t('now.clusterLabel')}>
+        <Trans
+          t={t}
+          i18nKey="now.cluster"
+          values={{
+            line: choices.clusterVersion ? clusterLine(choices.clusterVersion) : t('now.notKnown'),
+          }}
+          components={{ strong: <strong /> }}
+        />
+        {choices.clusterVersion === null && <span className="muted">{t('now.startToRead')}</span>}
       </p>
       {choices.authEnabled !== false && (
         <p className="field__note">
-          {choices.authEnabled
-            ? 'Authentication is on: a rolling change between 3.4 and 3.5 is not offered.'
-            : 'Could not tell whether authentication is on: changes between 3.4 and 3.5 are not offered.'}
+          {choices.authEnabled ? t('now.authOn') : t('now.authUnknown')}
         </p>
       )}
     </div>
