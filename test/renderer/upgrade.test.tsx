@@ -53,8 +53,11 @@ describe('Versions in the Members tab', () => {
     )
     expect(row('etcd2')).toHaveTextContent('3.5.16 ✓ (confirmed by the server)')
     expect(row('etcd3')).toHaveTextContent('3.5.16server reports 3.4.23')
-    expect(await screen.findByLabelText('Cluster version')).toHaveTextContent(
-      "Cluster version 3.4 (etcd's /version reports etcdcluster 3.4.0)",
+    const line = await screen.findByLabelText('Cluster version')
+    await waitFor(() =>
+      expect(line).toHaveTextContent(
+        "Cluster version 3.4 (etcd's /version reports etcdcluster 3.4.0)",
+      ),
     )
     expect(screen.getByRole('note', { name: 'Mixed versions' })).toHaveTextContent(
       'Members run 3.4.23 and 3.5.16; the cluster runs at 3.4, the lowest — it moves up when the last member is upgraded.',
@@ -64,7 +67,9 @@ describe('Versions in the Members tab', () => {
 
   it('explains nothing when every member runs the same version', async () => {
     await renderDemo(versionedView(['3.5.16', '3.5.16', '3.5.16']), '3.5.0')
-    expect(await screen.findByLabelText('Cluster version')).toHaveTextContent('Cluster version 3.5')
+    // The line shows before the first status arrives ("not known"), then the cluster's version.
+    const line = await screen.findByLabelText('Cluster version')
+    await waitFor(() => expect(line).toHaveTextContent('Cluster version 3.5'))
     expect(screen.queryByRole('note', { name: 'Mixed versions' })).toBeNull()
   })
 })

@@ -124,7 +124,7 @@ export class ClusterConnections {
   }
 
   /** Maintenance's target for an open connection; null when `name` is no open connection. */
-  maintenanceTarget(name: string): RemoteMaintenanceTarget | null {
+  private maintenanceTarget(name: string): RemoteMaintenanceTarget | null {
     const remote = this.opened.get(name)
     if (!remote) return null
     const versions = (remote.status?.members ?? []).flatMap((m) => (m.version ? [m.version] : []))
@@ -135,6 +135,17 @@ export class ClusterConnections {
       version: versions.sort(compareVersions)[0] ?? null,
       etcdctlFlags: connectionEtcdctlFlags(remote.spec),
     }
+  }
+
+  /**
+   * Maintenance's target for a saved connection, opened first when it is not open (saving its
+   * settings closes it, and the window may ask before it has reopened); null when `name` is no
+   * saved connection.
+   */
+  async openedMaintenanceTarget(name: string): Promise<RemoteMaintenanceTarget | null> {
+    if (!this.saved.includes(name)) return null
+    await this.connect(name)
+    return this.maintenanceTarget(name)
   }
 
   /** Closes every open connection (engine close). */

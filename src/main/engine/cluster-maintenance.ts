@@ -38,8 +38,8 @@ export interface ClusterMaintenanceDeps {
   log: EngineLog
   /** Absent in browser mode, where the window downloads snapshots instead. */
   chooseSavePath: ChooseSavePath | undefined
-  /** An open connection's maintenance target; null when `cluster` is no open connection. */
-  remote: (cluster: string) => RemoteMaintenanceTarget | null
+  /** A saved connection's maintenance target (opened); null when `cluster` is no connection. */
+  remote: (cluster: string) => Promise<RemoteMaintenanceTarget | null>
 }
 
 /**
@@ -64,7 +64,7 @@ export class ClusterMaintenance {
 
   /** Saves a snapshot of one member (of a local or a connected cluster) into the snapshots folder. */
   async saveSnapshot(cluster: string, member: string): Promise<SnapshotInfo> {
-    const remote = this.deps.remote(cluster)
+    const remote = await this.deps.remote(cluster)
     if (remote) {
       const request = { kind: 'snapshot-save' as const, label: `Saving a snapshot of ${member}` }
       return this.remoteOperations.run(remote, { ...request, isChange: false }, (ctx) =>
@@ -131,7 +131,7 @@ export class ClusterMaintenance {
 
   /** Defragments every member, followers first and the leader last, with sizes and probe counts. */
   async defragment(cluster: string): Promise<DefragReport> {
-    const remote = this.deps.remote(cluster)
+    const remote = await this.deps.remote(cluster)
     if (remote) {
       const request = { kind: 'defragment' as const, label: `Defragmenting ${cluster}` }
       const steps = await this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
@@ -152,7 +152,7 @@ export class ClusterMaintenance {
 
   /** Compacts the history to `revision` (default: the current revision); answers the revision. */
   async compact(cluster: string, revision?: string): Promise<{ revision: string }> {
-    const remote = this.deps.remote(cluster)
+    const remote = await this.deps.remote(cluster)
     if (remote) {
       const request = { kind: 'compact' as const, label: `Compacting ${cluster}`, isChange: true }
       const compacted = await this.remoteOperations.run(remote, request, (ctx) =>
@@ -176,13 +176,14 @@ export class ClusterMaintenance {
   }
 
   /** Every member's active alarms. */
-  alarms(cluster: string): Promise<AlarmEntry[]> {
-    return listAlarms(this.deps.remote(cluster)?.target ?? this.deps.runtime(cluster))
+  async alarms(cluster: string): Promise<AlarmEntry[]> {
+    const remote = await this.deps.remote(cluster)
+    return listAlarms(remote?.target ?? this.deps.runtime(cluster))
   }
 
   /** Deactivates every active alarm; answers those it disarmed. */
-  disarm(cluster: string): Promise<AlarmEntry[]> {
-    const remote = this.deps.remote(cluster)
+  async disarm(cluster: string): Promise<AlarmEntry[]> {
+    const remote = await this.deps.remote(cluster)
     if (remote) {
       const request = { kind: 'disarm' as const, label: `Disarming the alarms of ${cluster}` }
       return this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
@@ -193,8 +194,9 @@ export class ClusterMaintenance {
   }
 
   /** Every member's hash of the keyspace at one revision. */
-  hashKv(cluster: string): Promise<HashKvReport> {
-    return checkConsistency(this.deps.remote(cluster)?.target ?? this.deps.runtime(cluster))
+  async hashKv(cluster: string): Promise<HashKvReport> {
+    const remote = await this.deps.remote(cluster)
+    return checkConsistency(remote?.target ?? this.deps.runtime(cluster))
   }
 
   /** The NOSPACE drill: fills the cluster until etcd refuses a write for lack of space. */
@@ -204,7 +206,7 @@ export class ClusterMaintenance {
 
   /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
   async tools(cluster: string): Promise<MaintenanceTools> {
-    const remote = this.deps.remote(cluster)
+    const remote = await this.deps.remote(cluster)
     if (remote) {
       // etcd Desk has no binary of a connected cluster's version: the etcdctl on the PATH.
       return {

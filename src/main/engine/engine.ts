@@ -218,7 +218,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       probes: this.probes,
       log: this.log.child({ module: 'maintenance' }),
       chooseSavePath: options.chooseSavePath,
-      remote: (name) => (this.runtimes.has(name) ? null : this.connections.maintenanceTarget(name)),
+      remote: async (name) =>
+        this.runtimes.has(name) ? null : this.connections.openedMaintenanceTarget(name),
     })
     this.diagnosis = new ClusterDiagnosis({
       runtime: (name) => this.runtime(name),
