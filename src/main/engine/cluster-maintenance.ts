@@ -38,8 +38,11 @@ export interface ClusterMaintenanceDeps {
   log: EngineLog
   /** Absent in browser mode, where the window downloads snapshots instead. */
   chooseSavePath: ChooseSavePath | undefined
-  /** A saved connection's maintenance target (opened); null when `cluster` is no connection. */
-  remote: (cluster: string) => Promise<RemoteMaintenanceTarget | null>
+  /**
+   * A saved connection's maintenance target (opened), or null at once for a local cluster: a
+   * local action is then reserved before the first await, as every cluster operation is.
+   */
+  remote: (cluster: string) => Promise<RemoteMaintenanceTarget | null> | null
 }
 
 /**
@@ -64,7 +67,8 @@ export class ClusterMaintenance {
 
   /** Saves a snapshot of one member (of a local or a connected cluster) into the snapshots folder. */
   async saveSnapshot(cluster: string, member: string): Promise<SnapshotInfo> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     if (remote) {
       const request = { kind: 'snapshot-save' as const, label: `Saving a snapshot of ${member}` }
       return this.remoteOperations.run(remote, { ...request, isChange: false }, (ctx) =>
@@ -131,7 +135,8 @@ export class ClusterMaintenance {
 
   /** Defragments every member, followers first and the leader last, with sizes and probe counts. */
   async defragment(cluster: string): Promise<DefragReport> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     if (remote) {
       const request = { kind: 'defragment' as const, label: `Defragmenting ${cluster}` }
       const steps = await this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
@@ -152,7 +157,8 @@ export class ClusterMaintenance {
 
   /** Compacts the history to `revision` (default: the current revision); answers the revision. */
   async compact(cluster: string, revision?: string): Promise<{ revision: string }> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     if (remote) {
       const request = { kind: 'compact' as const, label: `Compacting ${cluster}`, isChange: true }
       const compacted = await this.remoteOperations.run(remote, request, (ctx) =>
@@ -177,13 +183,15 @@ export class ClusterMaintenance {
 
   /** Every member's active alarms. */
   async alarms(cluster: string): Promise<AlarmEntry[]> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     return listAlarms(remote?.target ?? this.deps.runtime(cluster))
   }
 
   /** Deactivates every active alarm; answers those it disarmed. */
   async disarm(cluster: string): Promise<AlarmEntry[]> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     if (remote) {
       const request = { kind: 'disarm' as const, label: `Disarming the alarms of ${cluster}` }
       return this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
@@ -195,7 +203,8 @@ export class ClusterMaintenance {
 
   /** Every member's hash of the keyspace at one revision. */
   async hashKv(cluster: string): Promise<HashKvReport> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     return checkConsistency(remote?.target ?? this.deps.runtime(cluster))
   }
 
@@ -206,7 +215,8 @@ export class ClusterMaintenance {
 
   /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
   async tools(cluster: string): Promise<MaintenanceTools> {
-    const remote = await this.deps.remote(cluster)
+    const pending = this.deps.remote(cluster)
+    const remote = pending && (await pending)
     if (remote) {
       // etcd Desk has no binary of a connected cluster's version: the etcdctl on the PATH.
       return {

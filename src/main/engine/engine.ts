@@ -218,7 +218,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       probes: this.probes,
       log: this.log.child({ module: 'maintenance' }),
       chooseSavePath: options.chooseSavePath,
-      remote: async (name) =>
+      remote: (name) =>
         this.runtimes.has(name) ? null : this.connections.openedMaintenanceTarget(name),
     })
     this.diagnosis = new ClusterDiagnosis({
