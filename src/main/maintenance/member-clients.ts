@@ -107,6 +107,25 @@ export async function readMemberStatus(member: MemberHandle): Promise<MemberMain
   }
 }
 
+/**
+ * A member's status once it has applied every write the cluster committed before the call: a
+ * linearizable read through it first (etcd's ReadIndex makes a follower catch up). Without it a
+ * follower's status can lag a write the user just made, and a snapshot would name the wrong revision.
+ */
+export async function readCaughtUpStatus(
+  member: MemberHandle,
+  log: MaintenanceTarget['log'],
+): Promise<MemberMaintenanceStatus> {
+  // Why one absent key, keys only: the cheapest linearizable read; its answer is not needed.
+  await call(member, 'read barrier', () => member.client.get('\u0000').exists()).catch(
+    (error: unknown) => {
+      // Why go on: a user without read permission may still snapshot; the status is then the member's own.
+      log.warn({ member: member.name, err: error }, 'read barrier before status failed')
+    },
+  )
+  return readMemberStatus(member)
+}
+
 /** Runs one etcd call on a member; an error becomes an EngineError naming the member's URL. */
 export async function call<T>(
   member: MemberHandle,

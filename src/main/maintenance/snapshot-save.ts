@@ -1,7 +1,7 @@
 import type { SnapshotInfo } from '../../shared/maintenance'
 import { formatBytes } from '../../shared/bytes'
 import type { MaintenanceContext } from './maintenance-operation'
-import { memberError, memberHandle, readMemberStatus, withMemberClients } from './member-clients'
+import { memberError, memberHandle, readCaughtUpStatus, withMemberClients } from './member-clients'
 import { verifySnapshotFile } from './snapshot-check'
 import type { SnapshotFiles } from './snapshot-files'
 import { streamSnapshot } from './snapshot-stream'
@@ -27,7 +27,7 @@ export async function saveSnapshot(
     async (members) => {
       const target = memberHandle(runtime, members, member)
       ctx.step(`reading the status of ${member}`)
-      const status = await readMemberStatus(target)
+      const status = await readCaughtUpStatus(target, runtime.log)
       const savedAt = new Date()
       const id = await files.newId(cluster, member, savedAt)
       const file = files.file(id)
