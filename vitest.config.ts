@@ -16,9 +16,49 @@ process.env.ETCD_DESK_CONFIG_DIR ??= join(
 process.env.ETCD_DESK_OFFLINE = '1'
 
 /**
- * Three projects: fast pure unit tests, integration tests that run real etcd processes, and the
- * window's components (Testing Library in jsdom against a typed fake of the API).
- * Integration files run one at a time: the machine has 2 cores and each file starts clusters.
+ * Integration files that must run alone: they count failed writes or time what a user feels
+ * (probe, upgrade, TLS switch, faults, metrics, membership's health guards), or they take the
+ * tutorial's fixed ports (2379/12379/22379). Every other integration and e2e file runs two at a
+ * time: they mostly wait on etcd (elections, health), pick free ports and own their data folders.
+ */
+const RUN_ALONE = [
+  'test/integration/probe/**',
+  'test/integration/faults/**',
+  'test/integration/upgrade/**',
+  'test/integration/tls/tls-switch.test.ts',
+  'test/integration/membership/**',
+  'test/integration/metrics/**',
+  'test/integration/maintenance/defragment-compact.test.ts',
+  'test/integration/maintenance/nospace-drill.test.ts',
+  'test/integration/releases/download-order.test.ts',
+  'test/integration/transport/ws-slow-consumer.test.ts',
+  'test/integration/engine/three-member-cluster.test.ts',
+  'test/e2e/tutorial-journey.e2e.test.ts',
+  'test/e2e/network-faults.e2e.test.ts',
+  'test/e2e/upgrade.e2e.test.ts',
+  'test/e2e/tls-switch.e2e.test.ts',
+  'test/e2e/metrics.e2e.test.ts',
+]
+
+/** What both integration projects share: real etcd, node, one import of the engine per worker. */
+const integration = {
+  environment: 'node' as const,
+  // Why: files in one worker run one after another; not isolating them spares each file
+  // re-importing the engine (measured: 8 files 96 s → 59 s). Files restore what they change of
+  // the process (env) and own their engines, clusters and ports.
+  isolate: false,
+  // Why: a 3-member cold start takes up to ~2.6 s and elections ~2 s (ETCD-FACTS); allow headroom.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  globalSetup: ['test/helpers/no-leftover-etcd.ts', 'test/helpers/built-renderer-setup.ts'],
+}
+
+/**
+ * Three groups, one after the other (vitest runs groups in `sequence.groupOrder`):
+ * 0. unit tests and the window's components (jsdom against a typed fake of the API), two files
+ *    at a time (2 cores): pure CPU, never next to an etcd that must answer in time;
+ * 1. the integration and e2e files that may share the machine, two at a time;
+ * 2. the integration and e2e files of RUN_ALONE, one at a time, on a quiet machine.
  */
 export default defineConfig({
   test: {
@@ -28,23 +68,27 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
+          ...integration,
           name: 'integration',
-          // End-to-end specs share this sequential pool: they start real clusters on fixed ports.
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.e2e.test.ts'],
-          environment: 'node',
+          exclude: [...RUN_ALONE, '**/node_modules/**'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          ...integration,
+          name: 'integration-alone',
+          include: RUN_ALONE.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)),
           fileParallelism: false,
-          // Why: files run one after another in one worker anyway; not isolating them spares each
-          // file re-importing the engine (measured: 8 files 96 s → 59 s). Files restore what they
-          // change of the process (env) and own their engines, clusters and ports.
-          isolate: false,
-          // Why: a 3-member cold start takes up to ~2.6 s and elections ~2 s (ETCD-FACTS); allow headroom.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          globalSetup: ['test/helpers/no-leftover-etcd.ts', 'test/helpers/built-renderer-setup.ts'],
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -54,6 +98,8 @@ export default defineConfig({
           // Why jsdom 26: jsdom 27+ needs Node 22, and this project supports Node 20.
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
     ],

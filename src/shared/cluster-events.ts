@@ -1,4 +1,5 @@
 import type { ClusterOperationKind, MemberState } from './cluster'
+import type { EngineWords } from './engine-words/engine-words'
 
 /**
  * The cluster timeline: one list per cluster that merges leader changes, member state changes and
@@ -34,6 +35,8 @@ export interface ClusterEvent {
   state?: MemberState
   /** A user action: which operation, how it ended and when. */
   operation?: ClusterOperationKind
+  /** A user action: the operation's label, for the window to show in its language. */
+  labelWords?: EngineWords
   outcome?: ActionOutcome
   endedAt?: string
 }

@@ -1,3 +1,4 @@
+import type { EngineWords } from './engine-words/engine-words'
 import type { BootstrapMode, DiscoverySetting } from './discovery'
 import type { TlsSwitch } from './tls-switch'
 import type { PendingUpgrade } from './upgrade'
@@ -128,7 +129,10 @@ export interface ExitInfo {
   at: string
   /** The last log lines before the exit. */
   logTail: string[]
+  /** Why, in English: "start timed out (signal SIGTERM)", "exited unexpectedly with exit code 1". */
   reason: string
+  /** The same reason for the window to show in its language. */
+  reasonWords: EngineWords
 }
 
 /** The faults set on purpose on one member of a cluster with network faults. */
@@ -193,12 +197,16 @@ export type ClusterOperationKind =
 /** The operation running on a cluster right now, for the window to show. */
 export interface ClusterOperation {
   kind: ClusterOperationKind
-  /** What it does, in words: "Starting member etcd2". */
+  /** What it does, in English: "Starting member etcd2". */
   label: string
+  /** The same for the window to show in its language. */
+  labelWords: EngineWords
   /** ISO time it started. */
   startedAt: string
   /** The step it is on ("waiting for etcd2 to become healthy"), or null before the first. */
   step: string | null
+  /** The same step for the window to show in its language. */
+  stepWords: EngineWords | null
 }
 
 /** One cluster as the window shows it. */
@@ -211,6 +219,8 @@ export interface ClusterView {
   operation: ClusterOperation | null
   /** Something the user must know about this cluster that is not a member's state, or null. */
   warning: string | null
+  /** The same warning for the window to show in its language. */
+  warningWords: EngineWords | null
   /** How the last long operation (add, remove, defragment …) went, or null. */
   lastOperation: OperationReport | null
   /**
@@ -278,12 +288,16 @@ export interface ClusterStatus {
 export interface OperationReport {
   kind: ClusterOperationKind
   label: string
+  /** The label for the window to show in its language. */
+  labelWords: EngineWords
   startedAt: string
   endedAt: string
   /** True when it did all it set out to do. */
   isSuccess: boolean
   /** What happened, in order: "member add accepted after 4.8 s (etcd: unhealthy cluster)". */
   steps: string[]
+  /** The same steps for the window to show in its language (one per step). */
+  stepWords: EngineWords[]
   /** The write probe's counts during it, when it ran. */
   probe: { ok: number; failed: number } | null
   /** Why it failed, when it did. */

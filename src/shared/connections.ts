@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EngineWords } from './engine-words/engine-words'
 
 /**
  * Saved connections to etcd clusters etcd Desk did not create (a Kubernetes control plane, a
@@ -70,8 +71,10 @@ export interface EndpointTest {
   endpoint: string
   isOk: boolean
   problem: ConnectionProblem | null
-  /** What went wrong, in plain words (null when it answered). */
+  /** What went wrong, in plain English words (null when it answered). */
   words: string | null
+  /** The same for the window to show in its language (null when it answered). */
+  problemWords: EngineWords | null
   /** What etcd said, for the curious (null when it answered). */
   detail: string | null
   version: string | null

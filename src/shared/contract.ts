@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AppCommand } from './app-commands'
+import type { EngineWords } from './engine-words/engine-words'
 import { authNameSchema, passwordSchema, permissionKeySchema, type AuthView } from './auth'
 import type { ClusterSpec, ClusterStatus, ClusterView, LeaderChange, MemberSpec } from './cluster'
 import {
@@ -117,6 +118,8 @@ export interface StartupReport {
   id: string
   /** One sentence each: "Adopted 3 members of cluster demo from the last run." */
   lines: string[]
+  /** The same sentences for the window to show in its language (one per line). */
+  lineWords: EngineWords[]
 }
 
 /** What the window learns about the app at start. */

@@ -1,4 +1,5 @@
 import type { ClusterOperationKind } from './cluster'
+import type { EngineWords } from './engine-words/engine-words'
 import type { SpecIssue } from './validate-cluster-spec'
 
 /**
@@ -141,7 +142,8 @@ export interface ErrorDetails {
   /** No endpoint of a connection answered; each one's problem in words. */
   CONNECTION_FAILED: {
     connection: string
-    problems: { endpoint: string; words: string; detail: string }[]
+    /** `problemWords`: the words for the window's language (absent from an older engine). */
+    problems: { endpoint: string; words: string; problemWords?: EngineWords; detail: string }[]
   }
   /** A member did not come back during "Enable TLS"; `reverted`: it runs with its earlier flags. */
   TLS_MEMBER_FAILED: {

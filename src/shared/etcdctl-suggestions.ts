@@ -1,8 +1,11 @@
 import { shellCommand } from './shell-words'
 
+/** What a suggested command shows; the window words it (commands:explore.<topic>). */
+type EtcdctlTopic = 'members' | 'status' | 'health' | 'keys' | 'watch' | 'probeLoop'
+
 /** One etcdctl command the Commands tab offers to copy, with what it shows. */
 export interface EtcdctlSuggestion {
-  title: string
+  topic: EtcdctlTopic
   command: string
   /** Runs until stopped with Ctrl+C (watch). */
   isLongRunning: boolean
@@ -22,27 +25,27 @@ export function etcdctlSuggestions(
     shellCommand(etcdctl, [`--endpoints=${endpoints}`, ...tls, ...args])
   return [
     {
-      title: 'Members: IDs, names, peer and client URLs',
+      topic: 'members',
       command: run('member', 'list', '-w', 'table'),
       isLongRunning: false,
     },
     {
-      title: 'Leader, raft term, raft index and DB size of each member',
+      topic: 'status',
       command: run('endpoint', 'status', '-w', 'table'),
       isLongRunning: false,
     },
     {
-      title: 'Whether each member answers',
+      topic: 'health',
       command: run('endpoint', 'health'),
       isLongRunning: false,
     },
     {
-      title: 'The first 20 keys',
+      topic: 'keys',
       command: run('get', '--prefix', '--keys-only', '--limit=20', ''),
       isLongRunning: false,
     },
     {
-      title: 'Every change as it happens (Ctrl+C stops it)',
+      topic: 'watch',
       command: run('watch', '--prefix', ''),
       isLongRunning: true,
     },

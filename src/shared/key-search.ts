@@ -3,6 +3,7 @@
  * pattern is understood. Shared so the window can refuse a bad regular expression as it is typed
  * with the very rules the engine applies.
  */
+import { words, type EngineWords } from './engine-words/engine-words'
 import type { ErrorData } from './result'
 
 /** Every search mode, in the order the window offers them. */
@@ -61,9 +62,9 @@ export interface KeySearchUpdate {
   error: ErrorData | null
 }
 
-/** A pattern that cannot be used, with the reason in words. */
+/** A pattern that cannot be used, with the reason in words (english() for the engine's message). */
 export interface PatternProblem {
-  reason: string
+  reason: EngineWords
 }
 
 /** A compiled pattern: a substring to find as is, or a regular expression to test text with. */
@@ -75,9 +76,9 @@ export type CompiledPattern = { kind: 'substring'; text: string } | { kind: 'reg
  */
 export function compileSearchPattern(search: SearchPattern): CompiledPattern | PatternProblem {
   const { pattern, mode } = search
-  if (pattern === '') return { reason: 'Type something to search for.' }
+  if (pattern === '') return { reason: words('engine-rules:search.empty') }
   if (pattern.length > MAX_SEARCH_PATTERN_CHARS) {
-    return { reason: `A pattern has at most ${MAX_SEARCH_PATTERN_CHARS} characters.` }
+    return { reason: words('engine-rules:search.tooLong', { max: MAX_SEARCH_PATTERN_CHARS }) }
   }
   const flags = search.ignoreCase ? 'i' : ''
   switch (mode) {
@@ -92,7 +93,8 @@ export function compileSearchPattern(search: SearchPattern): CompiledPattern | P
         return { kind: 'regex', regex: new RegExp(pattern, flags) }
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error)
-        return { reason: `/${pattern}/ is not a valid regular expression: ${stripPrefix(why)}` }
+        // V8's reason is the JavaScript engine's own English, kept as a value (like etcd's errors).
+        return { reason: words('engine-rules:search.badRegex', { pattern, why: stripPrefix(why) }) }
       }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { words, type EngineWords } from './engine-words/engine-words'
 
 /**
  * Leases as the window sees them (README "Leases"). A lease ID is an int64: it crosses the
@@ -52,7 +53,7 @@ export interface LeasePage {
  * Why the TTL is checked in the engine (not only by zod): a refused TTL must answer with a
  * sentence naming it, e.g. "Lease TTL 0 is not valid …", not a schema path.
  */
-export function leaseTtlProblem(ttl: number): string | null {
+export function leaseTtlProblem(ttl: number): EngineWords | null {
   if (Number.isInteger(ttl) && ttl >= 1 && ttl <= MAX_LEASE_TTL_SECONDS) return null
-  return `Lease TTL ${String(ttl)} is not valid: give whole seconds from 1 to ${MAX_LEASE_TTL_SECONDS}.`
+  return words('engine-rules:lease.ttl', { ttl: String(ttl), max: MAX_LEASE_TTL_SECONDS })
 }

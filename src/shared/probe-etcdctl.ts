@@ -67,7 +67,7 @@ export function probeLoopSuggestion(
     'done',
   ].join('\n')
   return {
-    title: `The write probe: put and read back a key of each voting member through that member, in a loop (Ctrl+C stops it; its keys expire ${PROBE_LEASE_TTL_SECONDS} s later)`,
+    topic: 'probeLoop',
     command,
     isLongRunning: true,
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { VERSION_PATTERN } from './cluster-rules'
 import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from './key-search'
+import { words, type EngineWords } from './engine-words/engine-words'
+import englishRules from './engine-words/locales/en/engine-rules.json'
 
 /** What quitting the app does with running clusters. */
 export type QuitBehavior = 'stop-clusters' | 'keep-running'
@@ -73,24 +75,33 @@ const between = (limits: { min: number; max: number }) =>
 
 const noNul = (value: string) => !value.includes('\0')
 
+// Why from the English catalogue: the schema's messages are the rules' English words, written once.
+const RULES = englishRules.settings
+
+/** The words of a settings rule's message (zod's or the engine's issue), or null for another message. */
+export function settingsRuleWords(message: string): EngineWords | null {
+  const rule = (Object.keys(RULES) as (keyof typeof RULES)[]).find((r) => RULES[r] === message)
+  return rule ? words(`engine-rules:settings.${rule}`) : null
+}
+
 /** An absolute path (POSIX, drive letter or UNC) without NUL bytes or ".." segments. */
 const absolutePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine(noNul, 'must not contain NUL bytes')
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path')
-  .refine((p) => !p.split(/[\\/]/).includes('..'), 'must not contain ".." segments')
+  .refine(noNul, RULES.noNul)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), RULES.absolutePath)
+  .refine((p) => !p.split(/[\\/]/).includes('..'), RULES.dotDot)
 
 /**
  * A mirror base URL: http(s) only, and nothing the engine could not append `/v<version>/<file>`
  * to (no query or fragment); no user:password, which would sit in a plain file and in logs.
  */
 const mirrorUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .url({ protocol: /^https?$/, error: RULES.httpUrl })
   .max(2048)
-  .refine((u) => !/[?#]/.test(u), 'must not have a query or fragment')
-  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), 'must not contain credentials')
+  .refine((u) => !/[?#]/.test(u), RULES.queryOrFragment)
+  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), RULES.credentials)
 
 /** One auto-restart policy; unknown keys are refused. */
 const autoRestartSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import type { EngineWords } from './engine-words/engine-words'
 import type { EtcdLine } from './etcd-lines'
 
 /** What changing a cluster's version does: within a line, to the next line, back, or undoing a half-done upgrade. */
@@ -22,8 +23,8 @@ export interface VersionChangePlan {
 /** Why a version change is not offered (an error code of the contract), with what to do instead. */
 export interface VersionChangeRefusal {
   code: 'UPGRADE_PATH_UNSAFE' | 'UPGRADE_AUTH_ENABLED' | 'DOWNGRADE_UNSUPPORTED'
-  /** In plain words, naming the versions: "3.5 → 3.6 needs every member on 3.5.32 or newer; …". */
-  reason: string
+  /** In words naming the versions ("3.5 → 3.6 needs every member on 3.5.32 or newer; …"): english() for the engine. */
+  reason: EngineWords
   /** A safe plan to the same target in several hops, when there is one (the "two-hop plan"). */
   hops: string[] | null
 }

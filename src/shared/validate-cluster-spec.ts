@@ -1,5 +1,6 @@
-import { lineIndex, lineOf } from './etcd-lines'
+import { words, type EngineWords } from './engine-words/engine-words'
 import type { ClusterDefinition, ClusterSpec, MemberSpec } from './cluster'
+import { checkMemberVersions } from './spec-member-versions'
 import {
   CLUSTER_NAME_PATTERN,
   HOST_PATTERN,
@@ -18,7 +19,8 @@ export interface SpecIssue {
   /** Field path such as "name" or "members[1].clientPort". */
   path: string
   member?: string
-  message: string
+  /** What is wrong: the engine writes it in English (english()), the window in its language. */
+  words: EngineWords
 }
 
 /** Checks everything that would break a cluster; warnings (even member counts) do not block. */
@@ -27,49 +29,6 @@ export function validateClusterSpec(spec: ClusterSpec): SpecIssue[] {
   spec.members.forEach((m, i) => issues.push(...checkMemberFields(m, i, spec.networkFaults)))
   issues.push(...checkDuplicates(spec))
   issues.push(...checkMemberVersions(spec))
-  return issues
-}
-
-/**
- * Members with their own versions (a mixed-version cluster): each a version etcd Desk runs, and
- * all within two adjacent lines, the only mix etcd supports (the cluster runs at the lowest).
- */
-function checkMemberVersions(spec: ClusterSpec): SpecIssue[] {
-  const issues: SpecIssue[] = []
-  const lines: { member: string; line: number; version: string }[] = []
-  if (spec.etcdVersion !== 'system' && lineOf(spec.etcdVersion)) {
-    lines.push({
-      member: 'the cluster',
-      line: lineIndex(lineOf(spec.etcdVersion)!),
-      version: spec.etcdVersion,
-    })
-  }
-  spec.members.forEach((m, i) => {
-    if (m.etcdVersion === undefined) return
-    const label = m.name || `#${i + 1}`
-    const line = VERSION_PATTERN.test(m.etcdVersion) ? lineOf(m.etcdVersion) : null
-    if (!line) {
-      issues.push({
-        severity: 'error',
-        path: `members[${i}].etcdVersion`,
-        member: label,
-        message: `Member ${label}: etcd version "${m.etcdVersion}" is not one etcd Desk runs (3.4 or later, like 3.5.17).`,
-      })
-      return
-    }
-    lines.push({ member: label, line: lineIndex(line), version: m.etcdVersion })
-  })
-  const sorted = [...lines].sort((a, b) => a.line - b.line)
-  const [low, high] = [sorted[0], sorted[sorted.length - 1]]
-  if (low && high && high.line - low.line > 1) {
-    const i = spec.members.findIndex((m) => m.name === high.member)
-    issues.push({
-      severity: 'error',
-      path: i >= 0 ? `members[${i}].etcdVersion` : 'etcdVersion',
-      member: high.member,
-      message: `${high.member} runs ${high.version} and ${low.member} ${low.version}: etcd mixes only adjacent lines (3.4 with 3.5, 3.5 with 3.6 …).`,
-    })
-  }
   return issues
 }
 
@@ -83,7 +42,7 @@ export function validateAgainstClusters(
     issues.push({
       severity: 'error',
       path: 'name',
-      message: `A cluster named ${spec.name} already exists.`,
+      words: words('engine-rules:spec.clusterExists', { name: spec.name }),
     })
   }
   for (const other of saved) {
@@ -95,7 +54,11 @@ export function validateAgainstClusters(
           severity: 'error',
           path: `members[${i}].${field}`,
           member: m.name,
-          message: `Port ${port} of member ${m.name} is already used by cluster ${other.name}.`,
+          words: words('engine-rules:spec.portTaken', {
+            port,
+            member: m.name,
+            cluster: other.name,
+          }),
         })
       }
     })
@@ -110,43 +73,44 @@ export function hasErrors(issues: readonly SpecIssue[]): boolean {
 
 function checkClusterFields(spec: ClusterSpec): SpecIssue[] {
   const issues: SpecIssue[] = []
-  const error = (path: string, message: string): number =>
-    issues.push({ severity: 'error', path, message })
+  const error = (path: string, what: EngineWords): number =>
+    issues.push({ severity: 'error', path, words: what })
   if (!CLUSTER_NAME_PATTERN.test(spec.name)) {
-    error(
-      'name',
-      `Cluster name "${spec.name}" must be 1–40 lower-case letters, digits or dashes, not starting or ending with a dash.`,
-    )
+    error('name', words('engine-rules:spec.clusterName', { name: spec.name }))
   }
   const n = spec.members.length
   if (n < MIN_MEMBERS || n > MAX_MEMBERS) {
-    error('members', `A cluster has ${MIN_MEMBERS} to ${MAX_MEMBERS} members; got ${n}.`)
+    error(
+      'members',
+      words('engine-rules:spec.memberCount', { min: MIN_MEMBERS, max: MAX_MEMBERS, got: n }),
+    )
   } else if (n % 2 === 0) {
     issues.push({
       severity: 'warning',
       path: 'members',
-      message: `${n} members tolerate no more failures than ${n - 1}: quorum is ${n / 2 + 1}. Odd counts are recommended.`,
+      words: words('engine-rules:spec.evenMembers', {
+        members: n,
+        fewer: n - 1,
+        quorum: n / 2 + 1,
+      }),
     })
   }
   if (spec.etcdVersion !== 'system' && !VERSION_PATTERN.test(spec.etcdVersion)) {
-    error('etcdVersion', `etcd version "${spec.etcdVersion}" is not a version like 3.5.17.`)
+    error('etcdVersion', words('engine-rules:spec.clusterVersion', { version: spec.etcdVersion }))
   }
   if (spec.bootstrap === 'discovery' && spec.fromSnapshot) {
     // A restored member already holds its membership: it would never ask the registry.
-    error(
-      'bootstrap',
-      'A cluster restored from a snapshot takes its members from the snapshot; choose static bootstrap or no snapshot.',
-    )
+    error('bootstrap', words('engine-rules:spec.discoveryWithSnapshot'))
   }
   if (!HOST_PATTERN.test(spec.host)) {
-    error('host', `Host "${spec.host}" must be an IPv4 address such as 127.0.0.1, or localhost.`)
+    error('host', words('engine-rules:spec.host', { host: spec.host }))
   }
   return issues
 }
 
-/** Which port of a member: its field in the spec and its name in messages. */
+/** Which port of a member: its field in the spec and its kind in messages (spec.port.<kind>). */
 type PortField = 'clientPort' | 'peerPort' | 'proxyPort'
-const PORT_WORDS: Record<PortField, string> = {
+const PORT_KINDS: Record<PortField, 'client' | 'peer' | 'proxy'> = {
   clientPort: 'client',
   peerPort: 'peer',
   proxyPort: 'proxy',
@@ -170,7 +134,7 @@ function checkMemberFields(m: MemberSpec, i: number, networkFaults = false): Spe
       severity: 'error',
       path: `members[${i}].name`,
       member: label,
-      message: `Member name "${m.name}" must be 1–40 letters, digits, dots, dashes or underscores (no "=" or ",": they break --initial-cluster).`,
+      words: words('engine-rules:spec.memberName', { name: m.name }),
     })
   }
   for (const { field, port } of portFields(m)) {
@@ -179,7 +143,13 @@ function checkMemberFields(m: MemberSpec, i: number, networkFaults = false): Spe
         severity: 'error',
         path: `members[${i}].${field}`,
         member: label,
-        message: `Member ${label}: ${PORT_WORDS[field]} port ${port} is outside ${MIN_PORT}–${MAX_PORT}.`,
+        words: words('engine-rules:spec.portOutside', {
+          member: label,
+          kind: PORT_KINDS[field],
+          port,
+          min: MIN_PORT,
+          max: MAX_PORT,
+        }),
       })
     }
   }
@@ -189,9 +159,12 @@ function checkMemberFields(m: MemberSpec, i: number, networkFaults = false): Spe
       severity: 'error',
       path: `members[${i}].proxyPort`,
       member: label,
-      message: networkFaults
-        ? `Member ${label} needs a proxy port: with network faults, other members reach it through a proxy.`
-        : `Member ${label} has a proxy port, but the cluster has no network faults.`,
+      words: words(
+        networkFaults ? 'engine-rules:spec.proxyMissing' : 'engine-rules:spec.proxyStray',
+        {
+          member: label,
+        },
+      ),
     })
   }
   return issues
@@ -200,7 +173,7 @@ function checkMemberFields(m: MemberSpec, i: number, networkFaults = false): Spe
 function checkDuplicates(spec: ClusterSpec): SpecIssue[] {
   const issues: SpecIssue[] = []
   const names = new Map<string, number>()
-  const ports = new Map<number, string>()
+  const ports = new Map<number, { member: string; kind: string }>()
   spec.members.forEach((m, i) => {
     const seen = names.get(m.name)
     if (seen !== undefined) {
@@ -208,18 +181,27 @@ function checkDuplicates(spec: ClusterSpec): SpecIssue[] {
         severity: 'error',
         path: `members[${i}].name`,
         member: m.name,
-        message: `Member name "${m.name}" is used by members #${seen + 1} and #${i + 1}.`,
+        words: words('engine-rules:spec.memberNameTwice', {
+          name: m.name,
+          first: seen + 1,
+          second: i + 1,
+        }),
       })
     } else names.set(m.name, i)
     for (const { field, port } of portFields(m)) {
       const owner = ports.get(port)
-      const here = `${m.name} ${PORT_WORDS[field]}`
+      const here = { member: m.name, kind: PORT_KINDS[field] }
       if (owner !== undefined) {
         issues.push({
           severity: 'error',
           path: `members[${i}].${field}`,
           member: m.name,
-          message: `Port ${port} is used twice: ${owner} and ${here}.`,
+          words: words('engine-rules:spec.portTwice', {
+            port,
+            owner: owner.member,
+            ownerKind: owner.kind,
+            ...here,
+          }),
         })
       } else ports.set(port, here)
     }

@@ -8,14 +8,6 @@ import { readKubernetesEnvelope } from './kubernetes-value'
 /** A way of reading a value's bytes. */
 export type ValueDecoder = 'kubernetes' | 'json' | 'text' | 'binary'
 
-/** What the value viewer calls each decoder. */
-export const DECODER_LABELS: Record<ValueDecoder, string> = {
-  kubernetes: 'Kubernetes protobuf',
-  json: 'JSON',
-  text: 'text',
-  binary: 'binary',
-}
-
 /** Largest value parsed for pretty JSON (parsing is synchronous in the window). */
 export const JSON_PARSE_CAP_BYTES = 2 * 1024 * 1024
 

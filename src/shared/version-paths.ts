@@ -7,6 +7,7 @@ import {
   UPGRADE_GATES,
   type EtcdLine,
 } from './etcd-lines'
+import { words, type EngineWords } from './engine-words/engine-words'
 import type { VersionChangeRefusal, VersionChangeVerdict } from './upgrade'
 import { compareVersions, isAtLeast, isPrerelease, newestFirst } from './version-order'
 
@@ -34,16 +35,10 @@ export function judgeVersionChange(input: VersionChangeInput): VersionChangeVerd
   const targetLine = lineOf(target)
   const lines = memberVersions.map(lineOf)
   if (!targetLine || lines.some((l) => l === null) || memberVersions.length === 0) {
-    return refuse(
-      'UPGRADE_PATH_UNSAFE',
-      `etcd Desk runs etcd 3.4 and later; ${target} is not one of them.`,
-    )
+    return refuse('UPGRADE_PATH_UNSAFE', words('engine-rules:version.notRun', { target }))
   }
   if (isPrerelease(target)) {
-    return refuse(
-      'UPGRADE_PATH_UNSAFE',
-      `${target} is a pre-release; upgrades go to released versions only.`,
-    )
+    return refuse('UPGRADE_PATH_UNSAFE', words('engine-rules:version.prerelease', { target }))
   }
   const sorted = [...memberVersions].sort(compareVersions)
   const lowest = sorted[0]!
@@ -52,13 +47,10 @@ export function judgeVersionChange(input: VersionChangeInput): VersionChangeVerd
   const high = lineIndex(lineOf(highest)!)
   const to = lineIndex(targetLine)
   if (memberVersions.every((v) => v === target)) {
-    return refuse('UPGRADE_PATH_UNSAFE', `Every member already runs etcd ${target}.`)
+    return refuse('UPGRADE_PATH_UNSAFE', words('engine-rules:version.already', { target }))
   }
   if (high - low > 1) {
-    return refuse(
-      'UPGRADE_PATH_UNSAFE',
-      `The members run ${lowest} and ${highest}, more than one line apart; etcd does not support that.`,
-    )
+    return refuse('UPGRADE_PATH_UNSAFE', words('engine-rules:version.apart', { lowest, highest }))
   }
   // A half-done upgrade (two lines): back to the old line by swapping binaries again; the cluster
   // version is still the old line's, so etcd needs nothing else (ETCD-OPS-FACTS §3.2).
@@ -83,9 +75,11 @@ function judgeUpgrade(
   ) {
     return refuse(
       'UPGRADE_AUTH_ENABLED',
-      input.authEnabled === null
-        ? `Could not tell whether authentication is on; a rolling upgrade from 3.4 to 3.5 is unsupported with authentication on (etcd #11943), so etcd Desk does not start it.`
-        : `Authentication is on: etcd does not support a rolling upgrade from 3.4 to 3.5 with authentication on (its auth store format changes; logins break, etcd #11943). Turn authentication off first, or restore a snapshot into a new 3.5 cluster.`,
+      words(
+        input.authEnabled === null
+          ? 'engine-rules:version.authUnknown'
+          : 'engine-rules:version.authOn',
+      ),
     )
   }
   const isDirect = hops.length === 1
@@ -125,18 +119,25 @@ function newestPassing(line: EtcdLine, known: readonly string[]): string {
   return candidates[0] ?? ''
 }
 
-function hopReason(sorted: string[], targetLine: EtcdLine, hops: string[]): string {
+/** Why an upgrade needs hops (a skipped line, or members below a gate), and the hops to take. */
+function hopReason(sorted: string[], targetLine: EtcdLine, hops: string[]): EngineWords {
   const fromLine = lineOf(sorted[0]!)!
   const skips = lineIndex(targetLine) - lineIndex(fromLine) > 1
-  const gate = UPGRADE_GATES[fromLine]
-  const below = sorted.filter((v) => !passesUpgradeGate(v))
-  const why = skips
-    ? `${fromLine} → ${targetLine} skips a line; etcd upgrades one minor line at a time`
-    : `${fromLine} → ${targetLine} needs every member on ${gate} or newer (now: ${below.join(', ')})`
-  const plan = hops.includes('')
-    ? `no release known here passes that gate yet; refresh the release list`
-    : `upgrade to ${hops.slice(0, -1).join(', then ')} first`
-  return `${why}; ${plan}.`
+  const gate = UPGRADE_GATES[fromLine] ?? ''
+  const below = sorted.filter((v) => !passesUpgradeGate(v)).join(', ')
+  const [first = '', ...rest] = hops.slice(0, -1)
+  const plan = hops.includes('') ? 'noRelease' : rest.length === 0 ? 'one' : 'more'
+  // why and plan pick the nested sentences (engine-rules:version.why.*, version.plan.*).
+  return words('engine-rules:version.hops', {
+    why: skips ? 'skips' : 'gate',
+    plan,
+    from: fromLine,
+    to: targetLine,
+    gate,
+    below,
+    first,
+    rest: rest.join(', '),
+  })
 }
 
 /** 3.4 ↔ 3.5 with authentication on is unsupported (etcd #11943, measured to break logins). */
@@ -151,25 +152,27 @@ function judgeDowngrade(
 ): VersionChangeVerdict {
   const { target } = input
   const fromLine = lineOf(highest)!
-  const restore =
-    'To go back further, restore the snapshot taken before the upgrade into a new cluster (Maintenance tab).'
   if (lineIndex(fromLine) - lineIndex(targetLine) > 1) {
     return refuse(
       'DOWNGRADE_UNSUPPORTED',
-      `etcd downgrades one line at a time; ${fromLine} → ${targetLine} skips a line. ${restore}`,
+      words('engine-rules:version.downgradeSkips', { from: fromLine, to: targetLine }),
     )
   }
   if (fromLine === '3.5') {
     if (!isAtLeast(target, DOWNGRADE_TO_3_4_MIN)) {
       return refuse(
         'DOWNGRADE_UNSUPPORTED',
-        `A 3.5 cluster can only go back to 3.4.32 or newer (with --next-cluster-version-compatible); ${target} would stop with "invalid downgrade; server version is lower than determined cluster version". ${restore}`,
+        words('engine-rules:version.downgradeTooOld', { min: DOWNGRADE_TO_3_4_MIN, target }),
       )
     }
     if (input.authEnabled !== false) {
       return refuse(
         'DOWNGRADE_UNSUPPORTED',
-        `etcd does not support downgrading 3.5 → 3.4 with authentication on${input.authEnabled === null ? ' (and it could not be read)' : ''}. ${restore}`,
+        words(
+          input.authEnabled === null
+            ? 'engine-rules:version.downgradeAuthUnknown'
+            : 'engine-rules:version.downgradeAuthOn',
+        ),
       )
     }
     return {
@@ -196,6 +199,6 @@ function ok(
   return { ok: true, plan: { kind, target, hops, downgrade: null } }
 }
 
-function refuse(code: VersionChangeRefusal['code'], reason: string): VersionChangeVerdict {
+function refuse(code: VersionChangeRefusal['code'], reason: EngineWords): VersionChangeVerdict {
   return { ok: false, refusal: { code, reason, hops: null } }
 }

@@ -9,6 +9,7 @@ import type { ClusterView, OperationReport } from '../../src/shared/cluster'
 import { ok } from './fake-api'
 import { clusterView, renderWithApi } from './fixtures'
 import { keysApi } from './keys-fixture'
+import { words } from '../../src/shared/engine-words/engine-words'
 
 const ENDPOINTS = 'http://127.0.0.1:2379,http://127.0.0.1:12379,http://127.0.0.1:22379'
 const ETCDCTL = '/r/v3.5.17/etcdctl'
@@ -36,13 +37,16 @@ function authView(isEnabled: boolean, patch: Partial<AuthView> = {}): AuthView {
 /** The report the engine keeps of an auth switch, with its etcdctl twins. */
 function switchReport(kind: 'auth-enable' | 'auth-disable', commands: string[]): OperationReport {
   const label = kind === 'auth-enable' ? 'Enabling' : 'Disabling'
+  const key = kind === 'auth-enable' ? 'authEnable' : 'authDisable'
   return {
     kind,
     label: `${label} authentication on demo`,
+    labelWords: words(`engine-steps-maintenance:label.${key}`, { cluster: 'demo' }),
     startedAt: '2026-01-01T10:00:00.000Z',
     endedAt: `2026-01-01T10:00:0${commands.length}.000Z`,
     isSuccess: true,
     steps: [],
+    stepWords: [],
     probe: null,
     error: null,
     commands,
@@ -203,8 +207,10 @@ describe('Enable and Disable authentication while another operation runs', () =>
       operation: {
         kind: 'defragment',
         label: 'Defragmenting cluster demo',
+        labelWords: words('engine-steps-maintenance:label.defragment', { cluster: 'demo' }),
         startedAt: '2026-01-01T10:00:00.000Z',
         step: null,
+        stepWords: null,
       },
     }
     const api = keysApi()

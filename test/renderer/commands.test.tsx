@@ -72,6 +72,6 @@ describe('Commands', () => {
     )
     const big = etcdctlCommand('E', { kind: 'put', key: bytes('k'), value: new Uint8Array(1000) })
     expect(big.command).toBe("etcdctl --endpoints=E put -- 'k' < value.bin")
-    expect(big.note).toMatch(/reads it from value.bin/)
+    expect(big.note).toEqual({ kind: 'valueFile', count: 1000, file: 'value.bin' })
   })
 })

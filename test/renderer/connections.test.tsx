@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import type { ConnectionTestResult, ConnectionView } from '../../src/shared/connections'
+import { words } from '../../src/shared/engine-words/engine-words'
 import { FakeApi, fail, ok } from './fake-api'
 import { clusterStatus, clusterView, renderWithApi } from './fixtures'
 
@@ -23,6 +24,7 @@ const tested: ConnectionTestResult = {
       isOk: true,
       problem: null,
       words: null,
+      problemWords: null,
       detail: null,
       version: '3.5.16',
       memberId: '8e9e05c52164694d',
@@ -33,6 +35,7 @@ const tested: ConnectionTestResult = {
       problem: 'tls-unknown-authority',
       words:
         'The server’s certificate is not signed by the CA given (unknown authority): choose the CA file that signed it.',
+      problemWords: words('engine-notices:connectionProblem.tls-unknown-authority'),
       detail: '14 UNAVAILABLE: unable to verify the first certificate',
       version: null,
       memberId: null,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import { SettingsDialog } from '../../src/renderer/src/features/settings/settings-dialog'
 import type { AppInfo, StartupReport } from '../../src/shared/contract'
+import { words } from '../../src/shared/engine-words/engine-words'
 import type { Result } from '../../src/shared/result'
 import { FakeApi, fail, ok } from './fake-api'
 import { renderWithApi } from './fixtures'
@@ -23,8 +24,12 @@ function appInfo(change: Partial<AppInfo>): Result<AppInfo> {
 const REPORT: StartupReport = {
   id: 'start-42',
   lines: [
-    'Adopted 3 members of cluster demo from the last run.',
-    'Stopped member etcd2 of cluster lab: its command line no longer matched.',
+    'Adopted 3 members of cluster demo still running from the last run.',
+    'Stopped 1 member of cluster lab left running by the last run.',
+  ],
+  lineWords: [
+    words('engine-notices:startup.adopted', { count: 3, cluster: 'demo' }),
+    words('engine-notices:startup.stopped', { count: 1, cluster: 'lab' }),
   ],
 }
 
@@ -69,8 +74,12 @@ describe('Start-up report', () => {
     const api = new FakeApi({ 'app:info': () => appInfo({ startup: REPORT }) })
     const first = renderWithApi(<Desk />, api)
     const notice = await screen.findByRole('status', { name: 'What etcd Desk found at start-up' })
-    expect(notice).toHaveTextContent('Adopted 3 members of cluster demo from the last run.')
-    expect(notice).toHaveTextContent('Stopped member etcd2 of cluster lab')
+    expect(notice).toHaveTextContent(
+      'Adopted 3 members of cluster demo still running from the last run.',
+    )
+    expect(notice).toHaveTextContent(
+      'Stopped 1 member of cluster lab left running by the last run.',
+    )
     await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }))
     expect(notice).not.toBeInTheDocument()
     first.unmount()

@@ -65,6 +65,7 @@ export function clusterView(
     dir: `/tmp/desk/clusters/${name}`,
     operation: null,
     warning: null,
+    warningWords: null,
     lastOperation: null,
     revision: 1,
   }

@@ -2,11 +2,14 @@ import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
+import { LeasesPanel } from '../../src/renderer/src/features/leases/leases-panel'
 import { LanguageFromSettings } from '../../src/renderer/src/i18n/language-from-settings'
 import { i18n } from '../../src/renderer/src/i18n'
+import type { ClusterView } from '../../src/shared/cluster'
+import { words } from '../../src/shared/engine-words/engine-words'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings'
-import { fail, ok, SETTINGS_FILE } from './fake-api'
-import { clusterStatus, clusterView, renderWithApi } from './fixtures'
+import { FakeApi, fail, ok, SETTINGS_FILE } from './fake-api'
+import { bytes, clusterStatus, clusterView, renderWithApi } from './fixtures'
 import { keysApi } from './keys-fixture'
 
 /** English words of the converted screens that must not show in the Japanese window. */
@@ -34,9 +37,8 @@ function englishLeftovers(): string[] {
 }
 
 /** The desk with one running 3-member cluster (keys from keys-fixture), "Language" set to `language`. */
-function renderDesk(language: 'auto' | 'en' | 'ja') {
+function renderDesk(language: 'auto' | 'en' | 'ja', cluster: ClusterView = clusterView('demo')) {
   const api = keysApi()
-  const cluster = clusterView('demo')
   const settings = {
     settings: { ...DEFAULT_SETTINGS, language },
     file: SETTINGS_FILE,
@@ -103,6 +105,72 @@ describe('The window in Japanese', () => {
       'demo を停止できませんでした: このクラスタでは別の操作を実行中です',
     )
     expect(alert).toHaveTextContent('実行中: Upgrade')
+  })
+
+  it("shows the create dialog's checks (shared rules) in Japanese", async () => {
+    renderDesk('ja')
+    await screen.findByRole('table', { name: 'demo のメンバー' })
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'クラスタを作成' })[0] as HTMLElement,
+    )
+    const create = await screen.findByRole('dialog', { name: 'クラスタを作成' })
+    const name = within(create).getByLabelText('名前')
+    await userEvent.clear(name)
+    await userEvent.type(name, 'Bad Name')
+    expect(
+      within(create).getByText(/^クラスタ名「Bad Name」は、小文字・数字・ダッシュの 1〜40 文字/),
+    ).toBeVisible()
+    expect(name).toHaveAttribute('aria-invalid', 'true')
+    expect(within(create).queryByText(/lower-case letters/)).toBeNull()
+  }, 30_000)
+
+  it('writes time units in Japanese (lease TTLs by Intl)', async () => {
+    await act(() => i18n.changeLanguage('ja'))
+    const lease = {
+      id: '7',
+      ttl: 42,
+      grantedTtl: 3725,
+      keyCount: 1,
+      keys: [bytes('/app/lock')],
+    }
+    const api = new FakeApi({
+      'leases:list': () => ok({ leases: [lease], total: 1, nextAfter: null }),
+    })
+    renderWithApi(
+      <LeasesPanel cluster={clusterView()} openLease={null} onOpenLease={() => undefined} />,
+      api,
+    )
+    const row = await screen.findByRole('row', { name: /\/app\/lock/ })
+    expect(row).toHaveTextContent('42 秒')
+    expect(row).toHaveTextContent('1 時間 2 分 5 秒')
+    expect(row).not.toHaveTextContent(/\d+ (s|sec|min|hr)\b/)
+  })
+
+  it('shows the engine’s warning and a crashed member’s exit reason in Japanese', async () => {
+    const cluster = clusterView('demo', ['running', 'crashed', 'running'])
+    cluster.warning = 'etcd Desk could not record its running members (run.json): EACCES …'
+    cluster.warningWords = words('engine-notices:warning.runRecordNotWritten', {
+      message: 'EACCES: permission denied',
+    })
+    const crashed = cluster.members[1]!
+    crashed.lastExit = {
+      code: null,
+      signal: 'SIGKILL',
+      at: '2025-01-01T10:00:00Z',
+      logTail: [],
+      reason: 'exited unexpectedly with signal SIGKILL',
+      reasonWords: words('engine-notices:exit.unexpectedSignal', { signal: 'SIGKILL' }),
+    }
+    renderDesk('ja', cluster)
+    const members = await screen.findByRole('tabpanel', { name: 'メンバー' })
+    const table = await within(members).findByRole('table', { name: 'demo のメンバー' })
+    expect(within(table).getByText('シグナル SIGKILL で予期せず終了しました')).toBeVisible()
+    const warning = screen.getAllByRole('alert').find((a) => a.textContent?.includes('run.json'))
+    expect(warning).toHaveTextContent(
+      'etcd Desk は実行中のメンバーを記録できませんでした (run.json): EACCES: permission denied。',
+    )
+    expect(document.body.textContent).not.toContain('exited unexpectedly')
+    expect(document.body.textContent).not.toContain('could not record')
   })
 
   it('keeps English on "Automatic" in an English browser, and switches at once on a push', async () => {

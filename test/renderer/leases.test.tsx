@@ -39,7 +39,7 @@ describe('the Leases tab', () => {
     )
     const table = await screen.findByRole('table', { name: 'Leases' })
     const row = within(table).getByRole('row', { name: /694d7a8f3c1b4e05/ })
-    expect(row).toHaveTextContent('42 s')
+    expect(row).toHaveTextContent('42 sec')
     expect(row).toHaveTextContent('1 min')
     expect(row).toHaveTextContent('/app/lock, /app/owner')
   })

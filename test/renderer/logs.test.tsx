@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { appendCapped } from '../../src/renderer/src/features/logs/log-buffer'
 import { LogsPanel } from '../../src/renderer/src/features/logs/logs-panel'
+import { words } from '../../src/shared/engine-words/engine-words'
 import { FakeApi, ok } from './fake-api'
 import { clusterView, logLine, renderWithApi } from './fixtures'
 
@@ -80,7 +81,8 @@ describe('Logs', () => {
       signal: null,
       at: '2025-01-01T10:00:00Z',
       logTail: ['panic: bad data dir'],
-      reason: 'exited with code 2',
+      reason: 'exited unexpectedly with exit code 2',
+      reasonWords: words('engine-notices:exit.unexpectedCode', { code: 2 }),
     }
     renderWithApi(<LogsPanel cluster={cluster} />, logsApi())
     const notice = await screen.findByText(/etcd2 crashed/)

@@ -5,6 +5,7 @@ import { Desk } from '../../src/renderer/src/features/desk/desk'
 import type { ClusterView, OperationReport } from '../../src/shared/cluster'
 import { FakeApi, fail, ok } from './fake-api'
 import { clusterStatus, clusterView, renderWithApi } from './fixtures'
+import { words } from '../../src/shared/engine-words/engine-words'
 
 /** The desk on a running 3-member cluster led by etcd1, with `view` replacing the default. */
 async function renderDemo(view: ClusterView = clusterView('demo')) {
@@ -95,7 +96,7 @@ describe('Membership', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Remove etcd2' }))
     const dialog = await screen.findByRole('dialog', { name: 'Remove etcd2 from demo?' })
     expect(within(dialog).getByRole('note')).toHaveTextContent(
-      '3 voters, quorum 2, survives 1 failure → after: 2 voters, quorum 2, survives 0',
+      '3 voters, quorum 2, survives 1 failure → after: 2 voters, quorum 2, survives 0 failures',
     )
     await userEvent.click(within(dialog).getByRole('checkbox', { name: /Keep its data/ }))
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove member' }))
@@ -135,10 +136,18 @@ describe('Membership', () => {
     const report: OperationReport = {
       kind: 'member-add',
       label: 'Adding member etcd4 as a learner',
+      labelWords: words('engine-steps-cluster:label.memberAddLearner', { member: 'etcd4' }),
       startedAt: '2025-01-01T10:00:00.000Z',
       endedAt: '2025-01-01T10:00:06.000Z',
       isSuccess: true,
       steps: ['etcd added etcd4 as a learner (id 8e9e) after waiting 4.8 s'],
+      stepWords: [
+        words('engine-steps-cluster:note.addedLearnerAfterWait', {
+          member: 'etcd4',
+          id: '8e9e',
+          seconds: '4.8',
+        }),
+      ],
       probe: { ok: 120, failed: 0 },
       error: null,
     }
@@ -155,10 +164,12 @@ describe('Commands tab', () => {
     const report: OperationReport = {
       kind: 'member-promote',
       label: 'Promoting learner etcd4',
+      labelWords: words('engine-steps-cluster:label.memberPromote', { member: 'etcd4' }),
       startedAt: '2025-01-01T10:00:00.000Z',
       endedAt: '2025-01-01T10:00:01.000Z',
       isSuccess: true,
       steps: ['etcd4 promoted to a voter'],
+      stepWords: [words('engine-steps-cluster:note.promoted', { member: 'etcd4' })],
       probe: null,
       error: null,
       commands: ["etcdctl '--endpoints=http://127.0.0.1:2379' member promote 8e9e05c52164694d"],

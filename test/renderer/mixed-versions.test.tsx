@@ -8,6 +8,7 @@ import type { Result } from '../../src/shared/result'
 import { FakeApi, ok } from './fake-api'
 import { clusterView, renderWithApi, suggestTutorial } from './fixtures'
 import { renderCreateDialog } from './create-dialog-fixture'
+import { words } from '../../src/shared/engine-words/engine-words'
 
 /** 3.5.16 to download, 3.4.23 installed. */
 function releaseList(): ReleaseList {
@@ -97,11 +98,23 @@ describe('Commands tab: an upgrade', () => {
   it("shows the last upgrade's commands, step by step", async () => {
     const report: OperationReport = {
       kind: 'upgrade',
-      label: 'Upgrading demo to etcd 3.5.16',
+      label: 'Upgrading cluster demo to etcd 3.5.16',
+      labelWords: words('engine-steps-maintenance:label.upgrade', {
+        cluster: 'demo',
+        version: '3.5.16',
+      }),
       startedAt: '2025-01-01T10:00:00.000Z',
       endedAt: '2025-01-01T10:00:20.000Z',
       isSuccess: true,
-      steps: ['etcd2: 3.4.23 → 3.5.16 in 4.2 s'],
+      steps: ['etcd2: etcd 3.4.23 → 3.5.16, healthy and caught up in 4.2 s'],
+      stepWords: [
+        words('engine-steps-maintenance:note.swapped', {
+          member: 'etcd2',
+          from: '3.4.23',
+          to: '3.5.16',
+          seconds: '4.2',
+        }),
+      ],
       probe: { ok: 197, failed: 0 },
       error: null,
       commands: ['etcdctl snapshot save demo.db', 'etcdctl move-leader 8e9e05c52164694d'],
@@ -114,11 +127,13 @@ describe('Commands tab: an upgrade', () => {
       new FakeApi(),
     )
     const section = screen.getByRole('region', { name: 'Your last cluster operation as commands' })
-    expect(section).toHaveTextContent('Upgrading demo to etcd 3.5.16: the same, step by step.')
+    expect(section).toHaveTextContent(
+      'Upgrading cluster demo to etcd 3.5.16: the same, step by step.',
+    )
     expect(within(section).getByText('etcdctl snapshot save demo.db')).toBeInTheDocument()
     expect(
       within(section).getByRole('button', {
-        name: 'Copy step 2 of Upgrading demo to etcd 3.5.16',
+        name: 'Copy step 2 of Upgrading cluster demo to etcd 3.5.16',
       }),
     ).toBeInTheDocument()
   })

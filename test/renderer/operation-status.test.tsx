@@ -1,15 +1,19 @@
 import { act, screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { i18n } from '../../src/renderer/src/i18n'
 import { Desk } from '../../src/renderer/src/features/desk/desk'
 import type { ClusterOperation, ClusterView } from '../../src/shared/cluster'
 import { FakeApi, ok } from './fake-api'
 import { clusterView, renderWithApi } from './fixtures'
+import { words } from '../../src/shared/engine-words/engine-words'
 
 const START_ETCD2: ClusterOperation = {
   kind: 'member-start',
   label: 'Starting member etcd2',
+  labelWords: words('engine-steps-cluster:label.memberStart', { member: 'etcd2' }),
   startedAt: '2025-01-01T10:00:00.000Z',
   step: 'waiting for etcd2 to become healthy',
+  stepWords: words('engine-steps-cluster:step.waitingForHealthy', { member: 'etcd2' }),
 }
 
 /** The desk on cluster demo (etcd2 stopped), and a way to push newer views of it. */
@@ -42,7 +46,7 @@ describe('Operation in progress', () => {
       expect(button).toBeDisabled()
       expect(button).toHaveAttribute('title', why)
     }
-    push({ operation: { ...START_ETCD2, step: null } })
+    push({ operation: { ...START_ETCD2, step: null, stepWords: null } })
     expect(operationStatus()).toHaveTextContent(/^Starting member etcd2$/)
     push({ operation: null })
     expect(operationStatus()).toBeEmptyDOMElement()
@@ -56,11 +60,15 @@ describe('Operation in progress', () => {
       operation: {
         kind: 'auto-restart',
         label: 'Restarting crashed member etcd2',
+        labelWords: words('engine-steps-cluster:label.autoRestart', { member: 'etcd2' }),
         startedAt: '2025-01-01T10:00:00.000Z',
-        step: 'attempt 2 of 5',
+        step: 'checking the ports of etcd2',
+        stepWords: words('engine-steps-cluster:step.checkingPortsOf', { member: 'etcd2' }),
       },
     })
-    expect(operationStatus()).toHaveTextContent('Restarting crashed member etcd2 — attempt 2 of 5')
+    expect(operationStatus()).toHaveTextContent(
+      'Restarting crashed member etcd2 — checking the ports of etcd2',
+    )
     expect(screen.getByRole('button', { name: 'Stop all' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Stop etcd1' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Kill etcd3' })).toBeEnabled()
@@ -71,6 +79,21 @@ describe('Operation in progress', () => {
       'title',
       'Restarting crashed member etcd2 is in progress; wait until it finishes.',
     )
+  })
+})
+
+describe('Operation in progress, in Japanese', () => {
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage('en'))
+  })
+
+  it("shows the engine's label and step in the window's language", async () => {
+    const { push } = await renderDemo()
+    push({ operation: START_ETCD2 })
+    await act(() => i18n.changeLanguage('ja'))
+    const status = screen.getByRole('status', { name: '実行中の操作' })
+    expect(status).toHaveTextContent('メンバー etcd2 を起動中 — etcd2 が正常になるのを待っています')
+    expect(status).not.toHaveTextContent('Starting')
   })
 })
 

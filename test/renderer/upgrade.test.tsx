@@ -8,12 +8,21 @@ import type { Result } from '../../src/shared/result'
 import { FakeApi, fail, ok } from './fake-api'
 import { renderWithApi } from './fixtures'
 import { upgradeChoices, upgradeReport, versionedStatus, versionedView } from './upgrade-fixture'
+import { words } from '../../src/shared/engine-words/engine-words'
 
 const UPGRADING: ClusterOperation = {
   kind: 'upgrade',
-  label: 'Upgrading demo to etcd 3.5.16',
+  label: 'Upgrading cluster demo to etcd 3.5.16',
+  labelWords: words('engine-steps-maintenance:label.upgrade', {
+    cluster: 'demo',
+    version: '3.5.16',
+  }),
   startedAt: '2025-01-01T10:00:00.000Z',
   step: 'etcd2: starting on etcd 3.5.16',
+  stepWords: words('engine-steps-maintenance:step.startingOn', {
+    member: 'etcd2',
+    version: '3.5.16',
+  }),
 }
 
 /** The desk on cluster demo as `view`, with the engine's upgrade choices for it. */
@@ -152,9 +161,9 @@ describe('Upgrade dialog', () => {
         .map((r) => r.textContent),
     ).toEqual([
       'MemberFromToTookRolled back',
-      'etcd23.4.233.5.164.2 sno',
-      'etcd33.4.233.5.163.9 sno',
-      'etcd13.4.233.5.164.6 sno',
+      'etcd23.4.233.5.164.2 secno',
+      'etcd33.4.233.5.163.9 secno',
+      'etcd13.4.233.5.164.6 secno',
     ])
     expect(report).toHaveTextContent('Write probe meanwhile: 197 writes ok, 0 failed.')
     expect(report).toHaveTextContent('Snapshot saved first: demo-etcd1-20250101T100000Z.db')
@@ -195,7 +204,7 @@ describe('A running or paused upgrade', () => {
     const api = await renderDemo(view)
     api.handle('cluster:upgrade-stop', () => ok(null))
     expect(screen.getByRole('status', { name: 'Operation in progress' })).toHaveTextContent(
-      'Upgrading demo to etcd 3.5.16 — etcd2: starting on etcd 3.5.16',
+      'Upgrading cluster demo to etcd 3.5.16 — etcd2: starting on etcd 3.5.16',
     )
     expect(screen.getByRole('button', { name: 'Upgrade' })).toBeDisabled()
     const controls = screen.getByRole('group', { name: 'Upgrade controls' })

@@ -1,8 +1,11 @@
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { runReported } from '../cluster/reported-operation'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { EngineLog } from '../log/engine-log'
+import { say } from '../maintenance/maintenance-words'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 import type { ProbeMeter } from '../probe/probe-meter'
+import { english } from '../words/english'
 import type { AuthSwitchReport } from './auth-switch'
 
 /** Turning authentication on or off: the two auth changes that are operations of the cluster. */
@@ -18,12 +21,12 @@ const UNMEASURED: ProbeMeter = {
   drain: () => Promise.resolve(() => undefined),
 }
 
-function labelOf(kind: AuthSwitchKind, cluster: string): string {
+function labelOf(kind: AuthSwitchKind, cluster: string): EngineWords {
   switch (kind) {
     case 'auth-enable':
-      return `Enabling authentication on ${cluster}`
+      return say('label.authEnable', { cluster })
     case 'auth-disable':
-      return `Disabling authentication on ${cluster}`
+      return say('label.authDisable', { cluster })
   }
 }
 
@@ -45,16 +48,16 @@ export async function runAuthSwitch<T>(
     return await runReported(runtime, UNMEASURED, { kind, label, policy: 'refuse' }, (ctx) =>
       work({
         etcdctl: async (args) => {
-          const words = `etcdctl ${args.join(' ')}`
-          ctx.step(words)
-          ctx.note(words)
+          const command = { args: args.join(' ') }
+          ctx.step(say('step.etcdctl', command))
+          ctx.note(say('note.etcdctl', command))
           ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), args))
         },
-        note: (text) => ctx.note(text),
+        note: (words) => ctx.note(words),
       }),
     )
   } catch (error) {
-    log.warn({ err: error, cluster: runtime.def.name, operation: kind }, `${label} failed`)
+    log.warn({ err: error, cluster: runtime.def.name, operation: kind }, `${english(label)} failed`)
     throw error
   }
 }

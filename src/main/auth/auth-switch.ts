@@ -1,3 +1,5 @@
+import type { EngineWords } from '../../shared/engine-words/engine-words'
+import { say } from '../maintenance/maintenance-words'
 import { authCall, type AuthCall } from './auth-admin'
 
 /** The user and role etcd requires before AuthEnable (server/auth/store.go). */
@@ -8,7 +10,7 @@ export interface AuthSwitchReport {
   /** Records the call as etcdctl arguments (`['user', 'add', 'root']`): its twin and its step. */
   etcdctl(args: string[]): Promise<void>
   /** Adds a line to the operation's history. */
-  note(text: string): void
+  note(words: EngineWords): void
 }
 
 /**
@@ -35,7 +37,7 @@ export async function enableAuth(
   }
   const { roles } = await authCall(call, 'role list', {}, () => call.client.auth.roleList({}))
   if (roles.includes(ROOT_USER)) {
-    report.note(`role ${ROOT_USER} already exists (kept from an earlier enable)`)
+    report.note(say('note.rootRoleKept', { role: ROOT_USER }))
   } else {
     await report.etcdctl(['role', 'add', ROOT_USER])
     await authCall(call, 'role add', { role: ROOT_USER }, () =>
@@ -48,14 +50,14 @@ export async function enableAuth(
   )
   await report.etcdctl(['auth', 'enable'])
   await authCall(call, 'auth enable', {}, () => call.client.auth.authEnable({}))
-  report.note('authentication is on: etcd now refuses every client without a user')
+  report.note(say('note.authOn'))
 }
 
 /** Turns authentication off; `call` presents root. Users and roles stay for a later enable. */
 export async function disableAuth(call: AuthCall, report: AuthSwitchReport): Promise<void> {
   await report.etcdctl(['auth', 'disable'])
   await authCall(call, 'auth disable', {}, () => call.client.auth.authDisable({}))
-  report.note('authentication is off: users and roles are kept for a later enable')
+  report.note(say('note.authOff'))
 }
 
 /**

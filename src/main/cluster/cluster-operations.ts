@@ -1,6 +1,8 @@
 import type { ClusterOperation, ClusterOperationKind } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
 import type { EndedOperation } from '../timeline/cluster-timeline'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
+import { english } from '../words/english'
 
 /**
  * How a new operation meets one already running on the same cluster (the README's "Operations"):
@@ -16,7 +18,7 @@ type OperationPolicy = 'refuse' | 'preempt' | 'queue'
 export interface OperationContext {
   signal: AbortSignal
   /** Shows the step it is on in the cluster view ("waiting for etcd2 to become healthy"). */
-  step(text: string): void
+  step(words: EngineWords): void
   /** True when accepting this operation cancelled one it overrides (see `overrides`). */
   didOverride: boolean
 }
@@ -25,7 +27,7 @@ export interface OperationContext {
 export interface OperationRequest {
   kind: ClusterOperationKind
   /** In words, for the window and for CLUSTER_BUSY: "Starting cluster demo". */
-  label: string
+  label: EngineWords
   policy: OperationPolicy
   /** True when a preempting operation may cancel it (it checks its signal). */
   isCancellable?: boolean
@@ -85,9 +87,9 @@ export class ClusterOperations {
     if (request.policy === 'refuse') {
       const blocking = this.entries.find((e) => !overrides(request, e.request))
       if (blocking) return Promise.reject(this.busy(blocking))
-      didOverride = this.cancelAll(request.label, (e) => overrides(request, e))
+      didOverride = this.cancelAll(english(request.label), (e) => overrides(request, e))
     }
-    if (request.policy === 'preempt') this.cancelAll(request.label)
+    if (request.policy === 'preempt') this.cancelAll(english(request.label))
     const entry: Entry = { request, controller: new AbortController(), view: null, didOverride }
     this.entries.push(entry)
     const result = this.tail.then(() => this.execute(entry, work))
@@ -116,16 +118,18 @@ export class ClusterOperations {
       entry.controller.signal.throwIfAborted()
       entry.view = {
         kind: entry.request.kind,
-        label: entry.request.label,
+        label: english(entry.request.label),
+        labelWords: entry.request.label,
         startedAt: new Date().toISOString(),
         step: null,
+        stepWords: null,
       }
       this.onChange()
       return await work({
         signal: entry.controller.signal,
-        step: (text) => {
+        step: (words) => {
           if (!entry.view) return
-          entry.view = { ...entry.view, step: text }
+          entry.view = { ...entry.view, step: english(words), stepWords: words }
           this.onChange()
         },
         didOverride: entry.didOverride,
@@ -138,7 +142,14 @@ export class ClusterOperations {
       if (entry.view) {
         this.onChange()
         const { kind, label, member } = entry.request
-        const ended = { kind, label, member, startedAt: entry.view.startedAt, error: failure }
+        const ended = {
+          kind,
+          label: english(label),
+          labelWords: label,
+          member,
+          startedAt: entry.view.startedAt,
+          error: failure,
+        }
         this.onEnded?.({ ...ended, endedAt: new Date().toISOString() })
       }
     }
@@ -152,11 +163,15 @@ export class ClusterOperations {
       if (!which(entry.request)) continue
       didCancel = true
       entry.controller.abort(
-        new EngineError('OPERATION_CANCELLED', `${entry.request.label} was cancelled: ${by}.`, {
-          cluster: this.cluster,
-          operation: entry.request.kind,
-          by,
-        }),
+        new EngineError(
+          'OPERATION_CANCELLED',
+          `${english(entry.request.label)} was cancelled: ${by}.`,
+          {
+            cluster: this.cluster,
+            operation: entry.request.kind,
+            by,
+          },
+        ),
       )
     }
     return didCancel
@@ -166,8 +181,12 @@ export class ClusterOperations {
     const since = running.view ? ` (since ${running.view.startedAt})` : ''
     return new EngineError(
       'CLUSTER_BUSY',
-      `Cluster ${this.cluster} is busy: ${running.request.label}${since}. Try again when it is done.`,
-      { cluster: this.cluster, operation: running.request.kind, label: running.request.label },
+      `Cluster ${this.cluster} is busy: ${english(running.request.label)}${since}. Try again when it is done.`,
+      {
+        cluster: this.cluster,
+        operation: running.request.kind,
+        label: english(running.request.label),
+      },
     )
   }
 }

@@ -26,6 +26,7 @@ import { ClusterStatusPoller } from '../status/cluster-status-poller'
 import type { ClusterStore } from '../store/cluster-store'
 import type { DataLayout } from '../store/data-layout'
 import { shellCommand } from '../../shared/shell-words'
+import { words } from '../../shared/engine-words/engine-words'
 import { clusterStateOf } from './cluster-state'
 import {
   ClusterOperations,
@@ -280,6 +281,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
       dir: this.deps.layout.clusterDir(this.def.name),
       operation: this.operations.current(),
       warning: this.runRecord.problem,
+      warningWords: this.runRecord.problemWords,
       lastOperation: this.lastOperation,
       revision: currentViewRevision(),
     }
@@ -312,12 +314,17 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     /** Runs first, inside the operation (a discovery cluster's token check). */
     prepare?: () => Promise<void>,
   ): Promise<void> {
-    const verb = kind === 'create' ? 'Creating' : 'Starting'
+    const label = words(
+      kind === 'create'
+        ? 'engine-steps-cluster:label.createCluster'
+        : 'engine-steps-cluster:label.startCluster',
+      { cluster: this.def.name },
+    )
     return this.operations.run(
-      { kind, label: `${verb} cluster ${this.def.name}`, policy: 'refuse', isCancellable: true },
+      { kind, label, policy: 'refuse', isCancellable: true },
       async (ctx) => {
         if (prepare) {
-          ctx.step('checking the discovery service')
+          ctx.step(words('engine-steps-cluster:step.checkingDiscovery'))
           await prepare()
         }
         await this.lifecycle.startAll(ctx)
@@ -329,7 +336,11 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
   stop(): Promise<void> {
     this.cancelRestarts('the cluster is being stopped')
     return this.operations.run(
-      { kind: 'stop', label: `Stopping cluster ${this.def.name}`, policy: 'preempt' },
+      {
+        kind: 'stop',
+        label: words('engine-steps-cluster:label.stopCluster', { cluster: this.def.name }),
+        policy: 'preempt',
+      },
       (ctx) => this.lifecycle.stopAll(ctx),
     )
   }
@@ -381,7 +392,11 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
     const name = this.def.name
     this.cancelRestarts('the cluster is being deleted')
     return this.operations.run(
-      { kind: 'delete', label: `Deleting cluster ${name}`, policy: 'preempt' },
+      {
+        kind: 'delete',
+        label: words('engine-steps-cluster:label.deleteCluster', { cluster: name }),
+        policy: 'preempt',
+      },
       async (ctx) => {
         if (this.isReleased) throw notFound(name)
         if (this.isActive() && stopFirst) await this.lifecycle.stopAll(ctx)
@@ -393,7 +408,7 @@ export class ClusterRuntime extends EventEmitter<ClusterRuntimeEvents> {
           )
         }
         this.operations.close(notFound(name))
-        ctx.step('removing its folder')
+        ctx.step(words('engine-steps-cluster:step.removingFolder'))
         await this.release(false)
         await removeFiles()
         this.log.info('cluster deleted')

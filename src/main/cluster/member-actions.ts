@@ -1,4 +1,5 @@
 import type { ClusterOperationKind, OperationReport } from '../../shared/cluster'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { ClusterOperations, OperationContext, OperationRequest } from './cluster-operations'
@@ -32,7 +33,7 @@ export class MemberActions {
   /** Starts one member; waits for health when a quorum will be up, else only for its client port. */
   start(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-start', `Starting member ${name}`, (ctx) =>
+    return this.run(slot, 'member-start', label('memberStart', name), (ctx) =>
       this.deps.lifecycle.launch(slot, ctx),
     )
   }
@@ -40,12 +41,12 @@ export class MemberActions {
   /** Stops one member gracefully. */
   stop(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-stop', `Stopping member ${name}`, async (ctx) => {
+    return this.run(slot, 'member-stop', label('memberStop', name), async (ctx) => {
       // Stopping a crashed member while the engine was restarting it: the restart is cancelled,
       // which is all "stop" has to do.
       if (ctx.didOverride && !isLive(slot.process.state)) return
       this.deps.lifecycle.assertLive(slot)
-      ctx.step(`waiting for ${name} to exit`)
+      ctx.step(words('engine-steps-cluster:step.waitingForExit', { member: name }))
       await slot.stop('stopped')
       await this.deps.lifecycle.afterStop()
     })
@@ -54,9 +55,9 @@ export class MemberActions {
   /** Stops (if running) and starts one member again. */
   restart(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-restart', `Restarting member ${name}`, async (ctx) => {
+    return this.run(slot, 'member-restart', label('memberRestart', name), async (ctx) => {
       if (isLive(slot.process.state)) {
-        ctx.step(`stopping ${name}`)
+        ctx.step(words('engine-steps-cluster:step.stoppingMember', { member: name }))
         await slot.stop('restarted')
       }
       await this.deps.lifecycle.launch(slot, ctx)
@@ -66,7 +67,7 @@ export class MemberActions {
   /** SIGKILLs one member on purpose, e.g. to watch the others elect a new leader. */
   kill(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-kill', `Killing member ${name}`, async (ctx) => {
+    return this.run(slot, 'member-kill', label('memberKill', name), async (ctx) => {
       if (ctx.didOverride && !isLive(slot.process.state)) return
       this.deps.lifecycle.assertLive(slot)
       await slot.process.kill()
@@ -77,7 +78,7 @@ export class MemberActions {
   /** Pauses a running member (SIGSTOP) to watch what a hung member does to the cluster. */
   pause(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-pause', `Pausing member ${name}`, () => {
+    return this.run(slot, 'member-pause', label('memberPause', name), () => {
       if (slot.process.state !== 'running') throw this.notRunning(name)
       const pid = slot.process.pid
       slot.process.pause()
@@ -85,8 +86,8 @@ export class MemberActions {
       this.deps.report(
         instantReport(
           'member-pause',
-          `Pausing member ${name}`,
-          `sent SIGSTOP to ${name} (pid ${pid})`,
+          label('memberPause', name),
+          words('engine-steps-cluster:note.sentSigstop', { member: name, pid: String(pid) }),
           `kill -STOP ${pid}`,
         ),
       )
@@ -97,7 +98,7 @@ export class MemberActions {
   /** Resumes a paused member (SIGCONT). */
   resume(name: string): Promise<void> {
     const slot = this.slot(name)
-    return this.run(slot, 'member-resume', `Resuming member ${name}`, () => {
+    return this.run(slot, 'member-resume', label('memberResume', name), () => {
       if (slot.process.state !== 'paused') {
         const cluster = this.deps.cluster
         throw new EngineError(
@@ -115,8 +116,8 @@ export class MemberActions {
       this.deps.report(
         instantReport(
           'member-resume',
-          `Resuming member ${name}`,
-          `sent SIGCONT to ${name} (pid ${pid})`,
+          label('memberResume', name),
+          words('engine-steps-cluster:note.sentSigcont', { member: name, pid: String(pid) }),
           `kill -CONT ${pid}`,
         ),
       )
@@ -147,7 +148,7 @@ export class MemberActions {
   private run(
     slot: MemberSlot,
     kind: MemberActionKind,
-    label: string,
+    label: EngineWords,
     work: (ctx: OperationContext) => Promise<void>,
   ): Promise<void> {
     const isCancellable = kind === 'member-start' || kind === 'member-restart'
@@ -167,4 +168,13 @@ export class MemberActions {
       return work({ ...ctx, didOverride: ctx.didOverride || hadTimer })
     })
   }
+}
+
+/** The label of a user's action on one member ("Starting member etcd2"). */
+function label(
+  action:
+    'memberStart' | 'memberStop' | 'memberRestart' | 'memberKill' | 'memberPause' | 'memberResume',
+  member: string,
+): EngineWords {
+  return words(`engine-steps-cluster:label.${action}`, { member })
 }

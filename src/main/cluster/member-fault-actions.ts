@@ -1,4 +1,5 @@
 import type { MemberFaults } from '../../shared/cluster'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { PeerProxies } from '../faults/peer-proxies'
@@ -30,24 +31,34 @@ export class MemberFaultActions {
 
   /** Cuts the member off from every other member (its peer traffic both ways is dropped). */
   isolate(name: string): Promise<void> {
-    return this.act(name, `Isolating member ${name}`, (proxies) => {
-      proxies.isolate(name)
-      this.deps.log.info({ member: name }, 'member isolated (its peer links cut at every proxy)')
-    })
+    return this.act(
+      name,
+      words('engine-steps-cluster:label.memberIsolate', { member: name }),
+      (proxies) => {
+        proxies.isolate(name)
+        this.deps.log.info({ member: name }, 'member isolated (its peer links cut at every proxy)')
+      },
+    )
   }
 
   /** Lets the member's peer traffic through again. */
   heal(name: string): Promise<void> {
-    return this.act(name, `Healing member ${name}`, (proxies) => {
-      proxies.heal(name)
-      this.deps.log.info({ member: name }, 'member healed (its peer links allowed again)')
-    })
+    return this.act(
+      name,
+      words('engine-steps-cluster:label.memberHeal', { member: name }),
+      (proxies) => {
+        proxies.heal(name)
+        this.deps.log.info({ member: name }, 'member healed (its peer links allowed again)')
+      },
+    )
   }
 
   /** Delays the member's peer traffic both ways by `ms` (0 removes the latency). */
   setLatency(name: string, ms: number): Promise<void> {
     const label =
-      ms === 0 ? `Removing latency of member ${name}` : `Adding ${ms} ms to member ${name}`
+      ms === 0
+        ? words('engine-steps-cluster:label.memberLatencyRemove', { member: name })
+        : words('engine-steps-cluster:label.memberLatencyAdd', { member: name, ms })
     return this.act(name, label, (proxies) => {
       proxies.setLatency(name, ms)
       this.deps.log.info({ member: name, latencyMs: ms }, 'member latency set')
@@ -56,7 +67,7 @@ export class MemberFaultActions {
 
   private async act(
     name: string,
-    label: string,
+    label: EngineWords,
     change: (proxies: PeerProxies) => void,
   ): Promise<void> {
     const { cluster, proxies } = this.deps

@@ -1,6 +1,8 @@
 import { isLiveState, quorumOf } from '../../shared/cluster-rules'
+import { words } from '../../shared/engine-words/engine-words'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
+import type { StopReason } from '../process/exit-words'
 import type { ClusterStatusPoller } from '../status/cluster-status-poller'
 import type { ClusterRuntime, ClusterRuntimeDeps } from './cluster-runtime'
 import type { OperationContext } from './cluster-operations'
@@ -31,10 +33,10 @@ export class MemberLifecycle {
         cluster: def.name,
       })
     }
-    ctx.step('resolving the etcd binary')
+    ctx.step(words('engine-steps-cluster:step.resolvingBinary'))
     const { binaryOf, args } = await this.runtime.plan()
     ctx.signal.throwIfAborted()
-    ctx.step('checking ports')
+    ctx.step(words('engine-steps-cluster:step.checkingPorts'))
     await assertPortsFree(
       def,
       toStart.map((s) => s.spec),
@@ -46,21 +48,22 @@ export class MemberLifecycle {
     this.afterSpawn()
     const deadline = Date.now() + this.deps.startTimeoutMs
     let ready = 0
-    ctx.step(`waiting for ${toStart.length} members to become healthy`)
+    const total = toStart.length
+    ctx.step(words('engine-steps-cluster:step.waitingForMembersHealthy', { total }))
     const results = await Promise.allSettled(
       toStart.map(async (s) => {
         await s.process.waitReady(deadline, true, ctx.signal)
-        ctx.step(`${++ready} of ${toStart.length} members healthy`)
+        ctx.step(words('engine-steps-cluster:step.membersHealthy', { ready: ++ready, total }))
       }),
     )
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     // A cancelled start fails even when its members became ready meanwhile: what cancelled it
     // (a stop, a delete, quitting) runs next and expects nothing of it to keep running.
     if (failure || ctx.signal.aborted) {
-      ctx.step('stopping the members again')
+      ctx.step(words('engine-steps-cluster:step.stoppingMembersAgain'))
       await this.stopSlots(
         toStart.filter((s) => isLive(s.process.state)),
-        'start failed',
+        'startFailed',
       )
       throw ctx.signal.aborted ? (ctx.signal.reason as Error) : (failure!.reason as Error)
     }
@@ -71,12 +74,14 @@ export class MemberLifecycle {
   async stopAll(ctx: OperationContext): Promise<void> {
     const live = this.runtime.slots.filter((s) => isLive(s.process.state))
     if (live.length === 0) return
-    ctx.step(`stopping ${live.length} members, followers first`)
+    ctx.step(
+      words('engine-steps-cluster:step.stoppingMembersFollowersFirst', { total: live.length }),
+    )
     await this.stopSlots(live, 'stopped')
   }
 
   /** Stops whatever is still live (closing or deleting a cluster). */
-  async stopLive(reason: string): Promise<void> {
+  async stopLive(reason: StopReason): Promise<void> {
     const live = this.runtime.slots.filter((s) => isLive(s.process.state))
     if (live.length > 0) await this.stopSlots(live, reason)
   }
@@ -92,10 +97,10 @@ export class MemberLifecycle {
         { cluster: def.name, member: name },
       )
     }
-    ctx.step('resolving the etcd binary')
+    ctx.step(words('engine-steps-cluster:step.resolvingBinary'))
     const { binaryOf, args } = await this.runtime.plan()
     ctx.signal.throwIfAborted()
-    ctx.step(`checking the ports of ${name}`)
+    ctx.step(words('engine-steps-cluster:step.checkingPortsOf', { member: name }))
     await assertPortsFree(def, [slot.spec])
     await this.runtime.proxies?.ensureListening()
     ctx.signal.throwIfAborted()
@@ -103,15 +108,13 @@ export class MemberLifecycle {
     this.afterSpawn()
     const liveAfter = slots.filter((s) => isLive(s.process.state)).length
     const canBeHealthy = liveAfter >= quorumOf(slots.length)
-    ctx.step(
-      canBeHealthy
-        ? `waiting for ${name} to become healthy`
-        : `waiting for ${name} to answer (no quorum without more members)`,
-    )
+    // Without a quorum it cannot become healthy: it only answers.
+    const until = canBeHealthy ? 'Healthy' : 'Answer'
+    ctx.step(words(`engine-steps-cluster:step.waitingFor${until}`, { member: name }))
     try {
       await slot.process.waitReady(Date.now() + this.deps.startTimeoutMs, canBeHealthy, ctx.signal)
     } catch (error) {
-      if (isLive(slot.process.state)) await slot.stop('start cancelled')
+      if (isLive(slot.process.state)) await slot.stop('startCancelled')
       await this.afterStop()
       throw error
     }
@@ -129,7 +132,7 @@ export class MemberLifecycle {
       await this.runtime.runOperation(
         {
           kind: 'auto-restart',
-          label: `Restarting crashed member ${name}`,
+          label: words('engine-steps-cluster:label.autoRestart', { member: name }),
           policy: 'queue',
           isCancellable: true,
           member: name,
@@ -192,7 +195,7 @@ export class MemberLifecycle {
     void this.pollQuietly()
   }
 
-  private async stopSlots(slots: MemberSlot[], reason: string): Promise<void> {
+  private async stopSlots(slots: MemberSlot[], reason: StopReason): Promise<void> {
     const leader = slots.length > 1 ? await this.runtime.leaderName() : null
     // Stopping them all: polling stops first, so no /health read is in flight at a member when
     // it exits (etcd 3.5 made the leader wait ~1.5 s for one, measured here).

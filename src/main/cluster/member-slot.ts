@@ -3,6 +3,7 @@ import { memberVersionOf } from '../../shared/cluster-rules'
 import { isEngineError } from '../errors/engine-error'
 import { MemberLog } from '../logs/member-log'
 import { MemberProcess } from '../process/member-process'
+import type { StopReason } from '../process/exit-words'
 import { decideRestart } from '../process/restart-policy'
 import type { RunRecordEntry } from '../store/cluster-store'
 import { LOG_TAIL_LINES } from '../process/member-process'
@@ -45,12 +46,15 @@ export class MemberSlot {
     this.process.on('state', (state) => {
       runtime.emit('member-state', spec.name, state, this.process.lastExit)
       runtime.notifyChanged()
+      // Why on the state and not on 'exit' (which waits for the log tail): a Stop all clicked in
+      // between must find the restart already scheduled, so that it cancels it.
+      if (state === 'crashed') this.onCrash()
     })
     this.process.on('exit', (info, expected) => {
-      this.runEntry = null
+      // A quick automatic restart may have spawned the member again before this (late) event.
+      if (this.process.pid === null) this.runEntry = null
       void runtime.saveRunRecord()
       runtime.emit('member-exit', spec.name, info, expected)
-      if (!expected) this.onCrash()
     })
   }
 
@@ -67,7 +71,7 @@ export class MemberSlot {
   }
 
   /** Stops the process gracefully. */
-  async stop(reason: string): Promise<void> {
+  async stop(reason: StopReason): Promise<void> {
     await this.process.stop(reason)
   }
 
@@ -82,7 +86,7 @@ export class MemberSlot {
     const detailTail =
       isEngineError(error) && error.is('START_TIMEOUT') ? error.detail?.logTail : undefined
     const logTail = detailTail ?? (await this.log.readTail(LOG_TAIL_LINES))
-    this.process.markRestartFailed(`automatic restart failed: ${message}`, logTail)
+    this.process.markRestartFailed(message, logTail)
   }
 
   /** The member as the window shows it. */

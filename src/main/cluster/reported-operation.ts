@@ -1,11 +1,13 @@
 import type { OperationReport } from '../../shared/cluster'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
+import { english } from '../words/english'
 import type { ProbeMeter } from '../probe/probe-meter'
 import type { OperationContext, OperationRequest } from './cluster-operations'
 
 /** What a reported operation's work gets: its operation context, and a history to add to. */
 export interface ReportedContext extends OperationContext {
   /** Adds a line to the report's history ("etcd added etcd4 as a learner (id 8e9e…)"). */
-  note(text: string): void
+  note(words: EngineWords): void
   /** Adds the command a user would type for this step (its etcdctl / etcdutl twin). */
   twin(command: string): void
 }
@@ -35,17 +37,19 @@ export async function runReported<T>(
 ): Promise<T> {
   return runtime.runOperation(request, async (ctx) => {
     const startedAt = new Date().toISOString()
-    const steps: string[] = []
+    const steps: EngineWords[] = []
     const commands: string[] = []
     const window = await probes.begin(runtime.def.name)
     const finish = async (error: unknown): Promise<void> => {
       const report: OperationReport = {
         kind: request.kind,
-        label: request.label,
+        label: english(request.label),
+        labelWords: request.label,
         startedAt,
         endedAt: new Date().toISOString(),
         isSuccess: error === null,
-        steps,
+        steps: steps.map(english),
+        stepWords: steps,
         probe: await window.end(),
         error: error === null ? null : describe(error),
         commands,
@@ -56,7 +60,7 @@ export async function runReported<T>(
     try {
       const value = await work({
         ...ctx,
-        note: (text) => steps.push(text),
+        note: (words) => steps.push(words),
         twin: (command) => commands.push(command),
       })
       await finish(null)
@@ -75,18 +79,20 @@ function describe(error: unknown): string {
 /** The report of an instant operation (pause, resume): what it did and its shell twin. */
 export function instantReport(
   kind: OperationReport['kind'],
-  label: string,
-  step: string,
+  label: EngineWords,
+  step: EngineWords,
   command: string,
 ): OperationReport {
   const at = new Date().toISOString()
   return {
     kind,
-    label,
+    label: english(label),
+    labelWords: label,
     startedAt: at,
     endedAt: at,
     isSuccess: true,
-    steps: [step],
+    steps: [english(step)],
+    stepWords: [step],
     probe: null,
     error: null,
     commands: [command],

@@ -1,5 +1,7 @@
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import type { EngineLog } from '../log/engine-log'
 import type { ClusterStore, RunRecordEntry } from '../store/cluster-store'
+import { english } from '../words/english'
 
 /**
  * Writes a cluster's run record (run.json: the pids and command lines of its live members, which
@@ -10,7 +12,7 @@ import type { ClusterStore, RunRecordEntry } from '../store/cluster-store'
 export class RunRecordWriter {
   private writes: Promise<void> = Promise.resolve()
   private isClosed = false
-  private failure: string | null = null
+  private failure: EngineWords | null = null
 
   constructor(
     private readonly cluster: string,
@@ -20,8 +22,13 @@ export class RunRecordWriter {
     private readonly onProblemChange: () => void,
   ) {}
 
-  /** What is wrong with the run record now, in words for the window; null when it is fine. */
+  /** What is wrong with the run record now, in English; null when it is fine. */
   get problem(): string | null {
+    return this.failure && english(this.failure)
+  }
+
+  /** The same problem for the window to show in its language. */
+  get problemWords(): EngineWords | null {
     return this.failure
   }
 
@@ -50,8 +57,8 @@ export class RunRecordWriter {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       this.log.error({ err: error, members: entries.map((e) => e.member) }, 'run.json not written')
-      const problem = `etcd Desk could not record its running members (run.json): ${message}. If etcd Desk stops unexpectedly, the next start will not find them; stop them before quitting.`
-      if (problem === this.failure) return
+      const problem = words('engine-notices:warning.runRecordNotWritten', { message })
+      if (message === this.failure?.values?.message) return
       this.failure = problem
       this.onProblemChange()
     }

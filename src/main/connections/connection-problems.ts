@@ -1,9 +1,14 @@
 import type { ConnectionProblem } from '../../shared/connections'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
+import { english } from '../words/english'
 
 /** A failed connection in plain words: what kind, what to do, and what etcd or gRPC said. */
 export interface DescribedProblem {
   problem: ConnectionProblem
+  /** What to do, in English. */
   words: string
+  /** The same for the window to show in its language. */
+  problemWords: EngineWords
   detail: string
 }
 
@@ -33,33 +38,10 @@ const PATTERNS: readonly [RegExp, ConnectionProblem][] = [
   [/DEADLINE_EXCEEDED|Deadline exceeded|ETIMEDOUT/, 'timeout'],
 ]
 
-/** What to do about each problem, in plain words. */
-const WORDS: Readonly<Record<ConnectionProblem, string>> = {
-  'name-not-resolved': 'The host name does not resolve: check its spelling, or use an IP address.',
-  'connection-refused':
-    'Nothing listens on that host and port: check the port (2379 by default) and that etcd runs.',
-  'tls-expected':
-    'The endpoint did not speak plain http: it probably serves TLS — use https:// and the cluster’s CA.',
-  'tls-unknown-authority':
-    'The server’s certificate is not signed by the CA given (unknown authority): choose the CA file that signed it.',
-  'tls-san-mismatch':
-    'The server’s certificate is not valid for this host (SAN mismatch): connect with a name or IP its certificate lists.',
-  'client-certificate-required':
-    'The cluster asks for a client certificate (mutual TLS) and refused the one given, or none: choose a client certificate and key signed by its CA.',
-  'authentication-failed': 'etcd refused the user name or password (authentication failed).',
-  'authentication-not-enabled': 'This cluster has authentication off: leave the user name empty.',
-  'permission-denied':
-    'etcd answered, but this user lacks the permission (or the cluster wants a user): check the user and its roles.',
-  'not-etcd':
-    'Something answered, but not etcd’s gRPC API: check the port (the client port, not the peer port).',
-  timeout:
-    'The endpoint did not answer in time: it may be overloaded, or a firewall drops the traffic.',
-  other: 'The endpoint could not be used; etcd’s words are below.',
-}
-
 /** Names the problem behind a failed call to an endpoint, with what to do. */
 export function describeProblem(error: unknown): DescribedProblem {
   const detail = error instanceof Error ? error.message : String(error)
   const problem = PATTERNS.find(([pattern]) => pattern.test(detail))?.[1] ?? 'other'
-  return { problem, words: WORDS[problem], detail }
+  const problemWords = words(`engine-notices:connectionProblem.${problem}`)
+  return { problem, words: english(problemWords), problemWords, detail }
 }

@@ -35,6 +35,7 @@ async function testEndpoint(endpoint: string, security: ClientSecurity) {
       isOk: true,
       problem: null,
       words: null,
+      problemWords: null,
       detail: null,
       version: status.version,
       memberId: toHexId(status.header.member_id),
@@ -48,12 +49,13 @@ async function testEndpoint(endpoint: string, security: ClientSecurity) {
       })),
     }
   } catch (error) {
-    const { problem, words, detail } = describeProblem(error)
+    const { problem, words, problemWords, detail } = describeProblem(error)
     const result: EndpointTest = {
       endpoint,
       isOk: false,
       problem,
       words,
+      problemWords,
       detail,
       version: null,
       memberId: null,

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { ClusterStatus, LeaderChange } from '../../shared/cluster'
 import type { ConnectionSpec } from '../../shared/connections'
+import type { ErrorDetails } from '../../shared/error-details'
 import type { ClientSecurity } from '../etcd/client-security'
 import { openMemberClient } from '../etcd/member-client'
 import { EngineError } from '../errors/engine-error'
@@ -60,7 +61,7 @@ export class RemoteCluster extends EventEmitter<RemoteEvents> {
    * them; CONNECTION_FAILED lists each endpoint's problem in words when none answers.
    */
   async open(): Promise<ClusterStatus> {
-    const problems: { endpoint: string; words: string; detail: string }[] = []
+    const problems: ErrorDetails['CONNECTION_FAILED']['problems'] = []
     for (const endpoint of this.spec.endpoints) {
       const client = openMemberClient(endpoint, {
         security: this.security,
@@ -77,9 +78,9 @@ export class RemoteCluster extends EventEmitter<RemoteEvents> {
         this.poller.start()
         return await this.poller.pollNow()
       } catch (error) {
-        const { words, detail } = describeProblem(error)
+        const { words, problemWords, detail } = describeProblem(error)
         this.log.info({ endpoint, detail }, 'an endpoint of a connection did not answer')
-        problems.push({ endpoint, words, detail })
+        problems.push({ endpoint, words, problemWords, detail })
       } finally {
         client.close()
       }

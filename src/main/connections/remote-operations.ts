@@ -1,8 +1,10 @@
 import type { ClusterOperationKind } from '../../shared/cluster'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import type { MaintenanceContext } from '../maintenance/maintenance-operation'
 import type { MaintenanceTarget } from '../maintenance/maintenance-target'
+import { english } from '../words/english'
 
 /** An open connection as its maintenance sees it. */
 export interface RemoteMaintenanceTarget {
@@ -19,7 +21,7 @@ export interface RemoteMaintenanceTarget {
 interface RemoteRequest {
   kind: ClusterOperationKind
   /** In words, for the log and for CLUSTER_BUSY: "Defragmenting team". */
-  label: string
+  label: EngineWords
   /** True when it changes the cluster (refused on a read-only connection). */
   isChange: boolean
 }
@@ -43,34 +45,36 @@ export class RemoteOperations {
     work: (ctx: MaintenanceContext) => Promise<T>,
   ): Promise<T> {
     const cluster = remote.name
+    const label = english(request.label)
     if (request.isChange && remote.readOnly) {
       // Security: a read-only connection changes nothing; the user turns it off in its settings.
       throw new EngineError(
         'READ_ONLY',
-        `Connection ${cluster} is read-only: etcd Desk did not start "${request.label}".`,
+        `Connection ${cluster} is read-only: etcd Desk did not start "${label}".`,
         { cluster },
       )
     }
     const busy = this.running.get(cluster)
     if (busy) {
+      const busyLabel = english(busy.label)
       throw new EngineError(
         'CLUSTER_BUSY',
-        `Connected cluster ${cluster} is busy: ${busy.label}. Try again when it is done.`,
-        { cluster, operation: busy.kind, label: busy.label },
+        `Connected cluster ${cluster} is busy: ${busyLabel}. Try again when it is done.`,
+        { cluster, operation: busy.kind, label: busyLabel },
       )
     }
     this.running.set(cluster, request)
     const log = this.log.child({ connection: cluster, operation: request.kind })
     const ctx: MaintenanceContext = {
-      step: (text) => log.info({ step: text }, request.label),
-      note: (text) => log.info({ note: text }, request.label),
+      step: (words) => log.info({ step: english(words) }, label),
+      note: (words) => log.info({ note: english(words) }, label),
     }
     try {
       const value = await work(ctx)
-      log.info(`${request.label} done`)
+      log.info(`${label} done`)
       return value
     } catch (error) {
-      log.warn({ err: error }, `${request.label} failed`)
+      log.warn({ err: error }, `${label} failed`)
       throw error
     } finally {
       this.running.delete(cluster)

@@ -131,7 +131,7 @@ export class DiscoveryEtcd {
     const process = this.process
     this.process = null
     if (!process) return
-    await process.stop('no cluster needs discovery')
+    await process.stop('discoveryNotNeeded')
     this.log.info('discovery etcd stopped')
     await this.save(null)
   }
@@ -174,7 +174,7 @@ export class DiscoveryEtcd {
       await process.waitReady(Date.now() + DISCOVERY_START_TIMEOUT_MS, true)
     } catch (error) {
       this.process = null
-      await process.stop('discovery etcd did not start')
+      await process.stop('discoveryNotStarted')
       throw new EngineError(
         'DISCOVERY_UNAVAILABLE',
         `The discovery etcd did not start: ${(error as Error).message}`,

@@ -6,6 +6,7 @@ import { runAuthSwitch } from '../auth/auth-operation'
 import { AuthStates, type AuthState, type AuthStatesDeps } from '../auth/auth-states'
 import { checkPassword, disableAuth, enableAuth, ROOT_USER } from '../auth/auth-switch'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
+import { say } from '../maintenance/maintenance-words'
 
 /** What the auth facade needs of the engine. */
 export type ClusterAuthDeps = AuthStatesDeps
@@ -56,7 +57,7 @@ export class ClusterAuth {
       this.states.serial(cluster, async (runtime, state) => {
         assertOneVersion(runtime)
         if (state.isEnabled) {
-          report.note("authentication was already on: root's password checked with etcd")
+          report.note(say('note.authAlreadyOn'))
           await withAuthClient(runtime, null, (client, endpoints) =>
             checkPassword({ client, cluster, endpoints, user: null }, ROOT_USER, rootPassword),
           )

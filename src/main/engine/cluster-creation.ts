@@ -2,6 +2,7 @@ import type { ClusterDefinition, ClusterSpec, ClusterView } from '../../shared/c
 import { validateClusterSpec } from '../../shared/validate-cluster-spec'
 import { settlesWithin } from '../async/settles-within'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { EngineLog } from '../log/engine-log'
@@ -120,7 +121,7 @@ export class ClusterCreation {
       (issue) => issue.severity === 'error',
     )
     if (errors.length > 0) {
-      throw new EngineError('INVALID_SPEC', errors.map((e) => e.message).join(' '), {
+      throw new EngineError('INVALID_SPEC', errors.map((e) => english(e.words)).join(' '), {
         issues: errors,
       })
     }

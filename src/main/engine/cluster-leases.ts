@@ -8,6 +8,7 @@ import {
   type LeaseView,
 } from '../../shared/leases'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 import { toEngineError } from '../keys/etcd-error-mapping'
 import { toBuffer } from '../keys/key-bytes'
 import { checkKey } from '../keys/key-validation'
@@ -62,7 +63,7 @@ export class ClusterLeases {
   grant(cluster: string, ttl: number): Promise<LeaseView> {
     const problem = leaseTtlProblem(ttl)
     if (problem) {
-      throw new EngineError('INVALID_REQUEST', problem, { field: 'ttl', value: ttl })
+      throw new EngineError('INVALID_REQUEST', english(problem), { field: 'ttl', value: ttl })
     }
     return this.keys.use(cluster, 'write', leaseLabel(null), (s) => grantLease(clientOf(s), ttl))
   }

@@ -8,6 +8,7 @@ import type {
   SnapshotInfo,
 } from '../../shared/maintenance'
 import { usesEtcdutl } from '../../shared/maintenance-commands'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { RemoteOperations, type RemoteMaintenanceTarget } from '../connections/remote-operations'
 import { EngineError } from '../errors/engine-error'
@@ -18,6 +19,7 @@ import { compactCluster } from '../maintenance/compaction'
 import { defragmentMembers } from '../maintenance/defragment'
 import { checkConsistency } from '../maintenance/hash-check'
 import { runMaintenance, type MaintenanceContext } from '../maintenance/maintenance-operation'
+import { say } from '../maintenance/maintenance-words'
 import { SnapshotFiles } from '../maintenance/snapshot-files'
 import { saveSnapshot } from '../maintenance/snapshot-save'
 import { fillUntilNoSpace } from '../maintenance/space-filler'
@@ -70,7 +72,10 @@ export class ClusterMaintenance {
     const pending = this.deps.remote(cluster)
     const remote = pending && (await pending)
     if (remote) {
-      const request = { kind: 'snapshot-save' as const, label: `Saving a snapshot of ${member}` }
+      const request = {
+        kind: 'snapshot-save' as const,
+        label: say('label.snapshotSave', { member }),
+      }
       return this.remoteOperations.run(remote, { ...request, isChange: false }, (ctx) =>
         saveSnapshot(remote.target, this.files, member, ctx),
       )
@@ -78,7 +83,7 @@ export class ClusterMaintenance {
     const runtime = this.deps.runtime(cluster)
     const request = {
       kind: 'snapshot-save' as const,
-      label: `Saving a snapshot of ${member}`,
+      label: say('label.snapshotSave', { member }),
       meter: { onlyIfRunning: true },
     }
     const measured = await runMaintenance(runtime, this.deps.probes, request, (ctx) =>
@@ -138,7 +143,10 @@ export class ClusterMaintenance {
     const pending = this.deps.remote(cluster)
     const remote = pending && (await pending)
     if (remote) {
-      const request = { kind: 'defragment' as const, label: `Defragmenting ${cluster}` }
+      const request = {
+        kind: 'defragment' as const,
+        label: say('label.defragmentConnected', { cluster }),
+      }
       const steps = await this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
         defragmentMembers(remote.target, ctx),
       )
@@ -149,7 +157,7 @@ export class ClusterMaintenance {
     const { value, probe } = await runMaintenance(
       runtime,
       this.deps.probes,
-      { kind: 'defragment', label: `Defragmenting cluster ${cluster}` },
+      { kind: 'defragment', label: say('label.defragment', { cluster }) },
       (ctx) => defragmentMembers(runtime, ctx),
     )
     return { steps: value, probe }
@@ -160,7 +168,11 @@ export class ClusterMaintenance {
     const pending = this.deps.remote(cluster)
     const remote = pending && (await pending)
     if (remote) {
-      const request = { kind: 'compact' as const, label: `Compacting ${cluster}`, isChange: true }
+      const request = {
+        kind: 'compact' as const,
+        label: say('label.compactConnected', { cluster }),
+        isChange: true,
+      }
       const compacted = await this.remoteOperations.run(remote, request, (ctx) =>
         compactCluster(remote.target, revision, ctx),
       )
@@ -169,7 +181,7 @@ export class ClusterMaintenance {
     const compacted = await this.run(
       cluster,
       'compact',
-      `Compacting cluster ${cluster}`,
+      say('label.compact', { cluster }),
       (r, ctx) => compactCluster(r, revision, ctx),
     )
     this.compactions.set(this.deps.runtime(cluster).def.token, compacted)
@@ -193,12 +205,12 @@ export class ClusterMaintenance {
     const pending = this.deps.remote(cluster)
     const remote = pending && (await pending)
     if (remote) {
-      const request = { kind: 'disarm' as const, label: `Disarming the alarms of ${cluster}` }
+      const request = { kind: 'disarm' as const, label: say('label.disarm', { cluster }) }
       return this.remoteOperations.run(remote, { ...request, isChange: true }, (ctx) =>
         disarmAlarms(remote.target, ctx),
       )
     }
-    return this.run(cluster, 'disarm', `Disarming the alarms of ${cluster}`, disarmAlarms)
+    return this.run(cluster, 'disarm', say('label.disarm', { cluster }), disarmAlarms)
   }
 
   /** Every member's hash of the keyspace at one revision. */
@@ -210,7 +222,7 @@ export class ClusterMaintenance {
 
   /** The NOSPACE drill: fills the cluster until etcd refuses a write for lack of space. */
   fill(cluster: string): Promise<FillReport> {
-    return this.run(cluster, 'fill', `Filling cluster ${cluster} until NOSPACE`, fillUntilNoSpace)
+    return this.run(cluster, 'fill', say('label.fill', { cluster }), fillUntilNoSpace)
   }
 
   /** The etcdctl and etcdutl of the cluster's version, for the commands the window shows. */
@@ -241,7 +253,7 @@ export class ClusterMaintenance {
   private async run<T>(
     cluster: string,
     kind: 'compact' | 'disarm' | 'fill',
-    label: string,
+    label: EngineWords,
     work: (runtime: ClusterRuntime, ctx: MaintenanceContext) => Promise<T>,
   ): Promise<T> {
     const runtime = this.deps.runtime(cluster)

@@ -6,6 +6,7 @@ import {
 } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 
 /** A cluster that exists or is being created: what a new one must not clash with. */
 export interface TakenCluster {
@@ -43,7 +44,7 @@ export class ClusterReservations {
 }
 
 function refusal(spec: ClusterSpec, errors: SpecIssue[], taken: readonly TakenCluster[]) {
-  const message = errors.map((i) => i.message).join(' ')
+  const message = errors.map((i) => english(i.words)).join(' ')
   const isValidAlone = !validateClusterSpec(spec).some((i) => i.severity === 'error')
   const clash = firstPortClash(spec, taken)
   if (isValidAlone && taken.some((t) => t.name === spec.name)) {

@@ -1,7 +1,9 @@
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { TlsChangeReport } from '../../shared/tls-switch'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { runReported, type ReportedContext } from '../cluster/reported-operation'
 import { EngineError } from '../errors/engine-error'
+import { say } from '../maintenance/maintenance-words'
 import type { ProbeMeter } from '../probe/probe-meter'
 import { runEnableTls, type TlsChangeResult } from '../tls/enable-tls'
 import { runRotateCertificates } from '../tls/rotate-certificates'
@@ -24,8 +26,8 @@ export class ClusterTlsChanges {
   /** Turns TLS on for a running plain cluster, or continues a switch left half done. */
   enable(cluster: string): Promise<TlsChangeReport> {
     const runtime = this.running(cluster, 'turns TLS on member by member')
-    const verb = runtime.def.tlsSwitch ? 'Continuing to enable' : 'Enabling'
-    return this.reported(runtime, 'enable-tls', `${verb} TLS on cluster ${cluster}`, (ctx) =>
+    const label = say(runtime.def.tlsSwitch ? 'label.continueTls' : 'label.enableTls', { cluster })
+    return this.reported(runtime, 'enable-tls', label, (ctx) =>
       runEnableTls(
         runtime,
         {
@@ -43,7 +45,7 @@ export class ClusterTlsChanges {
     return this.reported(
       runtime,
       'rotate-certificates',
-      `Rotating the certificates of cluster ${cluster}`,
+      say('label.rotateCertificates', { cluster }),
       (ctx) =>
         runRotateCertificates(runtime, (member) => this.deps.probes.drain(cluster, member), ctx),
     )
@@ -64,7 +66,7 @@ export class ClusterTlsChanges {
   private async reported(
     runtime: ClusterRuntime,
     kind: 'enable-tls' | 'rotate-certificates',
-    label: string,
+    label: EngineWords,
     work: (ctx: ReportedContext) => Promise<TlsChangeResult>,
   ): Promise<TlsChangeReport> {
     let probe: TlsChangeReport['probe'] = null

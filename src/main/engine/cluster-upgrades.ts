@@ -1,4 +1,5 @@
 import { memberVersionOf } from '../../shared/cluster-rules'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import { isEndOfLife, lineOf } from '../../shared/etcd-lines'
 import type { SnapshotInfo } from '../../shared/maintenance'
 import type { ReleaseList } from '../../shared/releases'
@@ -9,7 +10,9 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { runReported, type ReportedContext } from '../cluster/reported-operation'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 import type { EngineLog } from '../log/engine-log'
+import { say } from '../maintenance/maintenance-words'
 import type { ProbeMeter } from '../probe/probe-meter'
 import { assertNoTlsSwitch } from '../tls/tls-switch-guards'
 import { readAuthEnabled } from '../upgrade/auth-check'
@@ -105,7 +108,11 @@ export class ClusterUpgrades {
     })
     if (!verdict.ok) throw await this.refusal(cluster, request.version, from, verdict.refusal)
     const { plan } = verdict
-    const verb = plan.kind === 'downgrade' || plan.kind === 'rollback' ? 'Moving' : 'Upgrading'
+    const isMove = plan.kind === 'downgrade' || plan.kind === 'rollback'
+    const label = say(isMove ? 'label.moveVersion' : 'label.upgrade', {
+      cluster,
+      version: plan.target,
+    })
     let report: UpgradeReport['probe'] = null
     let commands: string[] = []
     this.stops.delete(cluster)
@@ -113,11 +120,7 @@ export class ClusterUpgrades {
       const result = await runReported(
         runtime,
         this.deps.probes,
-        {
-          kind: 'upgrade',
-          label: `${verb} cluster ${cluster} to etcd ${plan.target}`,
-          policy: 'refuse',
-        },
+        { kind: 'upgrade', label, policy: 'refuse' },
         (ctx) =>
           runRollingUpgrade(
             runtime,
@@ -165,7 +168,7 @@ export class ClusterUpgrades {
   }
 
   /** At start-up: reports (and settles) a change an earlier run left half done; null if none. */
-  resumePending(runtime: ClusterRuntime): Promise<string | null> {
+  resumePending(runtime: ClusterRuntime): Promise<EngineWords | null> {
     return resumeUpgrade(runtime)
   }
 
@@ -182,11 +185,11 @@ export class ClusterUpgrades {
     from: string[],
     refusal: {
       code: 'UPGRADE_PATH_UNSAFE' | 'UPGRADE_AUTH_ENABLED' | 'DOWNGRADE_UNSUPPORTED'
-      reason: string
+      reason: EngineWords
       hops: string[] | null
     },
   ): Promise<EngineError> {
-    const message = `etcd Desk will not move cluster ${cluster} to etcd ${target}: ${refusal.reason}`
+    const message = `etcd Desk will not move cluster ${cluster} to etcd ${target}: ${english(refusal.reason)}`
     this.deps.log.info({ cluster, target, from, code: refusal.code }, 'version change refused')
     switch (refusal.code) {
       case 'UPGRADE_PATH_UNSAFE':

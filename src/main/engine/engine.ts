@@ -4,6 +4,7 @@ import type { LogBatch, LogLine } from '../../shared/logs'
 import type { ClusterEvent } from '../../shared/cluster-events'
 import type { Settings, SettingsView } from '../../shared/settings'
 import type { ClusterCommandsView, StartupReport } from '../../shared/contract'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import type { ProbeStats } from '../../shared/probe'
 import { validateAgainstClusters, type SpecIssue } from '../../shared/validate-cluster-spec'
 import { portsOf } from '../../shared/port-scheme'
@@ -49,6 +50,7 @@ import { explainDiscoveryFailure } from '../discovery/discovery-failure'
 import { ClusterMembership } from './cluster-membership'
 import { EngineLogOpener, type OpenPath } from './engine-log-opener'
 import { loadClusters } from './load-clusters'
+import { withLines } from './startup-report'
 import type { ReconcileOutcome } from './reconcile'
 import { ClusterDiagnosis } from '../diagnosis/cluster-diagnosis'
 import { ClusterTimeline } from '../timeline/cluster-timeline'
@@ -582,17 +584,17 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /** Finishes or rolls back membership changes an earlier run left half done (running clusters). */
-  private async resumePendingChanges(): Promise<string[]> {
-    const sentences: string[] = []
+  private async resumePendingChanges(): Promise<EngineWords[]> {
+    const sentences: EngineWords[] = []
     for (const runtime of this.runtimes.values()) {
       try {
         const outcome = await runtime.membership.resumePending()
-        if (outcome) sentences.push(outcome.sentence)
+        if (outcome) sentences.push(outcome.sentenceWords)
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         this.log.error({ cluster: runtime.def.name, err: error }, 'resuming a change failed')
         sentences.push(
-          `A membership change of cluster ${runtime.def.name} left half done by the last run could not be finished: ${message}`,
+          words('engine-notices:startup.changeNotFinished', { cluster: runtime.def.name, message }),
         )
       }
     }
@@ -600,8 +602,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /** Reports (and settles) version changes an earlier run left half done. */
-  private async resumeUpgrades(): Promise<string[]> {
-    const sentences: string[] = []
+  private async resumeUpgrades(): Promise<EngineWords[]> {
+    const sentences: EngineWords[] = []
     for (const runtime of this.runtimes.values()) {
       try {
         const sentence = await this.upgrades.resumePending(runtime)
@@ -612,7 +614,10 @@ export class Engine extends EventEmitter<EngineEvents> {
           'settling a version change failed',
         )
         sentences.push(
-          `A version change of cluster ${runtime.def.name} left half done by the last run could not be settled: ${(error as Error).message}`,
+          words('engine-notices:startup.versionChangeNotSettled', {
+            cluster: runtime.def.name,
+            message: (error as Error).message,
+          }),
         )
       }
     }
@@ -671,12 +676,4 @@ export class Engine extends EventEmitter<EngineEvents> {
   private assertOpen(): void {
     if (this.isClosed) throw new EngineError('ENGINE_CLOSED', 'The engine is shutting down.')
   }
-}
-
-/** A start-up report with more lines (a new one when there was none). */
-function withLines(report: StartupReport | null, lines: string[]): StartupReport | null {
-  if (lines.length === 0) return report
-  return report
-    ? { ...report, lines: [...report.lines, ...lines] }
-    : { id: `${new Date().toISOString()}-${process.pid}`, lines }
 }

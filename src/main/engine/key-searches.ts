@@ -7,6 +7,7 @@ import {
   type SearchPattern,
 } from '../../shared/key-search'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 import type { EngineLog } from '../log/engine-log'
 import { prefixRange } from '../keys/key-bytes'
 import { runKeySearch, type KeySearchProgress } from '../keys/key-search'
@@ -62,7 +63,7 @@ export class KeySearches {
   ): Promise<{ searchId: string; revision: string }> {
     const compiled = compileSearchPattern(request)
     if (isPatternProblem(compiled)) {
-      throw new EngineError('INVALID_REQUEST', compiled.reason, {
+      throw new EngineError('INVALID_REQUEST', english(compiled.reason), {
         field: 'pattern',
         value: request.pattern,
       })

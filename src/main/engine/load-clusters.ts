@@ -1,5 +1,6 @@
 import type { ClusterDefinition } from '../../shared/cluster'
 import type { StartupReport } from '../../shared/contract'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ClusterStore } from '../store/cluster-store'
 import { reconcileCluster, type OrphanPolicy, type ReconcileOutcome } from './reconcile'
@@ -22,8 +23,8 @@ export async function loadClusters(
   orphanPolicy: OrphanPolicy,
 ): Promise<LoadedClusters> {
   const { clusters, broken } = await store.loadAll()
-  const problems = broken.map(
-    (b) => `Cluster ${b.name} could not be read and is not shown: ${b.error}`,
+  const problems: EngineWords[] = broken.map((b) =>
+    words('engine-notices:startup.unreadable', { cluster: b.name, error: b.error }),
   )
   const reconciled: ReconcileOutcome[] = []
   for (const def of clusters) {
@@ -32,9 +33,7 @@ export async function loadClusters(
       reconciled.push(...(await reconcileCluster(runtime, store, orphanPolicy)))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      problems.push(
-        `Members of cluster ${def.name} left running by the last run could not be checked (${message}); stop any that still run before starting it.`,
-      )
+      problems.push(words('engine-notices:startup.notChecked', { cluster: def.name, message }))
     }
   }
   return { reconciled, report: startupReportOf(reconciled, problems) }

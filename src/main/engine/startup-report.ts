@@ -1,4 +1,6 @@
 import type { StartupReport } from '../../shared/contract'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
+import { english } from '../words/english'
 import type { ReconcileOutcome } from './reconcile'
 
 /**
@@ -7,44 +9,51 @@ import type { ReconcileOutcome } from './reconcile'
  */
 export function startupReportOf(
   outcomes: readonly ReconcileOutcome[],
-  problems: readonly string[] = [],
+  problems: readonly EngineWords[] = [],
   startedAt = new Date(),
 ): StartupReport | null {
-  const lines: string[] = [...problems]
+  const lines: EngineWords[] = [...problems]
   const clusters = [...new Set(outcomes.map((o) => o.cluster))]
   for (const cluster of clusters) {
     const of = (action: ReconcileOutcome['action']) =>
       outcomes.filter((o) => o.cluster === cluster && o.action === action)
-    const adopted = of('adopted').length
-    const stopped = of('stopped').length
-    const gone = of('gone').length
-    if (adopted > 0) {
-      lines.push(
-        `Adopted ${members(adopted)} of cluster ${cluster} still running from the last run.`,
-      )
+    const counts = {
+      adopted: of('adopted').length,
+      stopped: of('stopped').length,
+      gone: of('gone').length,
     }
-    if (stopped > 0) {
-      lines.push(`Stopped ${members(stopped)} of cluster ${cluster} left running by the last run.`)
-    }
-    if (gone > 0) {
-      lines.push(
-        `${capital(members(gone))} of cluster ${cluster} running at the end of the last run had exited since.`,
-      )
+    for (const [action, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
+      if (count > 0) lines.push(words(`engine-notices:startup.${action}`, { count, cluster }))
     }
     for (const other of of('not-ours')) {
       lines.push(
-        `Process ${other.pid}, recorded for member ${other.member} of cluster ${cluster}, is now another program; it was left alone.`,
+        words('engine-notices:startup.notOurs', { pid: other.pid, member: other.member, cluster }),
       )
     }
   }
+  return reportOf(lines, startedAt)
+}
+
+/** A start-up report of `lines` (English, and the words for the window); null without any. */
+function reportOf(lines: readonly EngineWords[], startedAt = new Date()): StartupReport | null {
   if (lines.length === 0) return null
-  return { id: `${startedAt.toISOString()}-${process.pid}`, lines }
+  return {
+    id: `${startedAt.toISOString()}-${process.pid}`,
+    lines: lines.map(english),
+    lineWords: [...lines],
+  }
 }
 
-function members(n: number): string {
-  return n === 1 ? '1 member' : `${n} members`
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+/** A start-up report with more lines (a new one when there was none). */
+export function withLines(
+  report: StartupReport | null,
+  lines: readonly EngineWords[],
+): StartupReport | null {
+  if (lines.length === 0) return report
+  if (!report) return reportOf(lines)
+  return {
+    ...report,
+    lines: [...report.lines, ...lines.map(english)],
+    lineWords: [...report.lineWords, ...lines],
+  }
 }

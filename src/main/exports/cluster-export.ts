@@ -12,6 +12,7 @@ import { freshDefinition } from './export-flags'
 import { membersOnOtherHosts } from './export-certificates'
 import { exportNotes, exportReadme } from './export-readme'
 import { exportTexts } from './export-texts'
+import { english } from '../words/english'
 import { powershellScripts } from './powershell-script'
 import { procfile } from './procfile'
 import { systemdUnits } from './systemd-units'
@@ -42,7 +43,9 @@ export function buildClusterExport(
   const hosts = Object.fromEntries(
     fresh.members.map((m) => [m.name, options.hosts?.[m.name] ?? fresh.host]),
   )
-  const notes = exportNotes(def, membersOnOtherHosts(def, hosts))
+  const noteWords = exportNotes(def, membersOnOtherHosts(def, hosts))
+  // The archive's README stays English: the files are read on other machines, by anyone.
+  const notes = noteWords.map(english)
   const files: ExportFileView[] = []
   const add = (kind: ExportFileKind, texts: Record<string, string>, isExecutable = false) => {
     for (const [path, text] of Object.entries(texts)) files.push({ path, kind, text, isExecutable })
@@ -63,6 +66,7 @@ export function buildClusterExport(
     hosts,
     files,
     notes,
+    noteWords,
     tlsCopies,
   }
 }

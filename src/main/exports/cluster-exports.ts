@@ -50,10 +50,11 @@ export class ClusterExports {
       hosts: used,
       files,
       notes,
+      noteWords,
     } = buildClusterExport(def, {
       hosts,
     })
-    return { cluster: name, version, hasTls, hosts: used, files, notes }
+    return { cluster: name, version, hasTls, hosts: used, files, notes, noteWords }
   }
 
   /** Writes the export; null when the user cancelled the save dialog. */

@@ -1,35 +1,34 @@
 import type { ClusterDefinition } from '../../shared/cluster'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { ETCD_IMAGE } from './compose-file'
 import { etcdctlLine, type ExportTexts } from './export-texts'
 import { SYSTEMD_ETCD, systemdConfigDir } from './systemd-units'
 
-/** What the export changes against the running cluster, in plain words (README.txt and the dialog). */
-export function exportNotes(def: ClusterDefinition, reissued: readonly string[] = []): string[] {
-  const notes = [
-    'It starts a new, empty cluster with the same names, ports, token and flags (new member and cluster IDs); move keys with Import/Export or restore a snapshot.',
-  ]
+/**
+ * What the export changes against the running cluster, as words: README.txt writes them in
+ * English, the dialog shows them in the window's language.
+ */
+export function exportNotes(
+  def: ClusterDefinition,
+  reissued: readonly string[] = [],
+): EngineWords[] {
+  const notes = [words('engine-notices:exportNote.fresh')]
   if (def.members.some((m) => m.proxyPort !== undefined))
-    notes.push('Network-fault proxies stay in etcd Desk: each member advertises its own peer port.')
-  if (def.discovery)
-    notes.push(
-      'Members find each other with --initial-cluster (the discovery token was single use).',
-    )
-  if (def.members.some((m) => m.joined))
-    notes.push('Members added later start with the others (--initial-cluster-state new).')
+    notes.push(words('engine-notices:exportNote.proxies'))
+  if (def.discovery) notes.push(words('engine-notices:exportNote.discovery'))
+  if (def.members.some((m) => m.joined)) notes.push(words('engine-notices:exportNote.joined'))
   const learners = def.members.filter((m) => m.isLearner).map((m) => m.name)
   if (learners.length > 0)
-    notes.push(
-      `${learners.join(', ')} start as voting members (learners are made with member add).`,
-    )
+    notes.push(words('engine-notices:exportNote.learners', { learners: learners.join(', ') }))
   const versions = new Set(def.members.map((m) => m.etcdVersion ?? def.resolvedVersion))
   if (versions.size > 1)
-    notes.push(`The members run different etcd versions (${[...versions].join(', ')}).`)
+    notes.push(words('engine-notices:exportNote.versions', { versions: [...versions].join(', ') }))
   if (def.tls) {
     const names = [...new Set(['127.0.0.1', '::1', 'localhost', def.host])].join(', ')
     notes.push(
       reissued.length > 0
-        ? `The server and peer certificates of ${reissued.join(', ')} are issued anew from the cluster's CA for the hosts given (and ${names}); the others are copies.`
-        : `The certificates are valid for ${names}: give the members' hosts (systemd) and the export issues certificates for them from the cluster's CA.`,
+        ? words('engine-notices:exportNote.reissued', { members: reissued.join(', '), names })
+        : words('engine-notices:exportNote.certificateHosts', { names }),
     )
   }
   return notes

@@ -1,5 +1,6 @@
 import type { ListedMember, MemberDefinition, MemberFaults, MemberSpec } from '../../shared/cluster'
 import { peerUrlOf } from '../cluster/etcd-flags'
+import { words } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import type { EngineLog } from '../log/engine-log'
 import { linkPolicy, NO_FAULTS } from './link-policy'
@@ -152,7 +153,10 @@ function proxiedMember(cluster: string, member: MemberSpec): ProxiedMember {
           severity: 'error',
           path: 'proxyPort',
           member: member.name,
-          message: `Member ${member.name} of cluster ${cluster} needs a proxy port (network faults are on).`,
+          words: words('engine-steps-cluster:issue.proxyPortMissing', {
+            member: member.name,
+            cluster,
+          }),
         },
       ],
     })

@@ -2,6 +2,7 @@ import { AlarmAction, AlarmType, type IAlarmMember } from 'etcd3'
 import type { AlarmEntry } from '../../shared/maintenance'
 import { toHexId } from '../status/status-mapping'
 import type { MaintenanceContext } from './maintenance-operation'
+import { say } from './maintenance-words'
 import { call, withMemberClients, type MemberHandle } from './member-clients'
 import type { MaintenanceTarget } from './maintenance-target'
 
@@ -27,11 +28,11 @@ export function disarmAlarms(
 ): Promise<AlarmEntry[]> {
   return withMemberClients(runtime, async (members) => {
     const alarms = await activeAlarms(runtime, members)
-    if (alarms.length === 0) ctx.note('no alarm was active')
+    if (alarms.length === 0) ctx.note(say('note.noAlarm'))
     for (const alarm of alarms) {
       const on = members.find((m) => m.name === alarm.member) ?? members[0]
       if (!on) continue
-      ctx.step(`disarming ${alarm.alarm} of ${alarm.member}`)
+      ctx.step(say('step.disarming', { alarm: alarm.alarm, member: alarm.member }))
       await call(on, 'alarm disarm', () =>
         on.client.maintenance.alarm({
           action: AlarmAction.Deactivate,
@@ -39,7 +40,7 @@ export function disarmAlarms(
           alarm: alarm.alarm === 'NOSPACE' ? AlarmType.Nospace : AlarmType.Corrupt,
         }),
       )
-      ctx.note(`disarmed ${alarm.alarm} of ${alarm.member}`)
+      ctx.note(say('note.disarmed', { alarm: alarm.alarm, member: alarm.member }))
     }
     return alarms.map(({ decimalId: _, ...entry }) => entry)
   })

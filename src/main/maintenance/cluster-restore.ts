@@ -1,9 +1,12 @@
 import { rm } from 'node:fs/promises'
 import type { ClusterSpec, OperationReport } from '../../shared/cluster'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { RestoreTarget } from '../../shared/maintenance-commands'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { DataLayout } from '../store/data-layout'
+import { english } from '../words/english'
+import { say } from './maintenance-words'
 import { call, withMemberClients } from './member-clients'
 import { verifySnapshotFile } from './snapshot-check'
 import type { SnapshotFiles } from './snapshot-files'
@@ -16,9 +19,9 @@ import {
 
 /** What a restore did, for the report written once the cluster has started. */
 export interface RestoreRecord {
-  label: string
+  label: EngineWords
   startedAt: string
-  steps: string[]
+  steps: EngineWords[]
   /** The revision the snapshot was saved at, when its metadata says. */
   savedRevision: string | null
 }
@@ -53,14 +56,14 @@ export class ClusterRestore {
   restore(runtime: ClusterRuntime, binary: EtcdBinary): Promise<RestoreRecord> {
     const def = runtime.def
     const id = def.fromSnapshot ?? ''
-    const label = `Restoring cluster ${def.name} from snapshot ${id}`
+    const label = say('label.restore', { cluster: def.name, snapshot: id })
     const record: RestoreRecord = {
       label,
       startedAt: new Date().toISOString(),
       steps: [],
       savedRevision: null,
     }
-    const work = async (step: (text: string) => void): Promise<void> => {
+    const work = async (step: (words: EngineWords) => void): Promise<void> => {
       const info = await this.files.info(id)
       record.savedRevision = info.revision
       const tool = restoreToolOf(binary)
@@ -71,10 +74,11 @@ export class ClusterRestore {
       const done: RestoreTarget[] = []
       try {
         for (const target of targets) {
-          step(`restoring the data of ${target.name}`)
+          step(say('step.restoringData', { member: target.name }))
           await restoreMember(tool, info, target, targets, def.token)
           done.push(target)
-          record.steps.push(restoreCommand(tool, info.file, target, targets, def.token))
+          const command = restoreCommand(tool, info.file, target, targets, def.token)
+          record.steps.push(say('step.command', { command }))
         }
       } catch (error) {
         // All members or none: a half-restored cluster would start members on empty data.
@@ -83,13 +87,13 @@ export class ClusterRestore {
       }
     }
     return runtime.runOperation({ kind: 'create', label, policy: 'refuse' }, async (op) => {
-      await work((text) => {
-        record.steps.push(text)
-        op.step(text)
+      await work((words) => {
+        record.steps.push(words)
+        op.step(words)
       })
       // Shown until the first start's check replaces it (also when that start fails).
       runtime.setLastOperation(
-        reportOf(record, [...record.steps, 'restored; not started yet'], null),
+        reportOf(record, [...record.steps, say('note.restoredNotStarted')], null),
       )
       return record
     })
@@ -97,14 +101,15 @@ export class ClusterRestore {
 
   /** After the first start: how many keys at which revision, recorded as the cluster's last operation. */
   async verify(runtime: ClusterRuntime, record: RestoreRecord): Promise<void> {
-    const steps = [...record.steps, 'started every member']
+    const steps = [...record.steps, say('note.startedEveryMember')]
     let error: string | null = null
     try {
       const { count, revision } = await countKeys(runtime)
       const saved = record.savedRevision
       steps.push(
-        `${count} keys at revision ${revision}` +
-          (saved ? ` (the snapshot was saved at revision ${saved})` : ''),
+        saved
+          ? say('note.restoredKeysSaved', { keys: count, revision, saved })
+          : say('note.restoredKeys', { keys: count, revision }),
       )
       if (saved && BigInt(revision) < BigInt(saved)) {
         error = `the restored revision ${revision} is older than the snapshot's ${saved}`
@@ -118,14 +123,20 @@ export class ClusterRestore {
 }
 
 /** The report of a restore: its steps so far and how it ended. */
-function reportOf(record: RestoreRecord, steps: string[], error: string | null): OperationReport {
+function reportOf(
+  record: RestoreRecord,
+  steps: EngineWords[],
+  error: string | null,
+): OperationReport {
   return {
     kind: 'create',
-    label: record.label,
+    label: english(record.label),
+    labelWords: record.label,
     startedAt: record.startedAt,
     endedAt: new Date().toISOString(),
     isSuccess: error === null,
-    steps,
+    steps: steps.map((words) => english(words)),
+    stepWords: steps,
     probe: null,
     error,
   }

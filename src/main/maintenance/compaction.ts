@@ -1,4 +1,5 @@
 import type { MaintenanceContext } from './maintenance-operation'
+import { say } from './maintenance-words'
 import { call, readMemberStatus, withMemberClients } from './member-clients'
 import type { MaintenanceTarget } from './maintenance-target'
 
@@ -21,14 +22,14 @@ export function compactCluster(
   return withMemberClients(runtime, async ([member]) => {
     if (!member) throw new Error('no running member')
     const target = revision ?? (await readMemberStatus(member)).revision
-    ctx.step(`compacting history before revision ${target}`)
+    ctx.step(say('step.compacting', { revision: target }))
     await call(member, 'compact', () =>
       member.client.kv.compact(
         { revision: target, physical: true },
         { deadline: Date.now() + COMPACT_DEADLINE_MS },
       ),
     )
-    ctx.note(`compacted: history before revision ${target} is gone`)
+    ctx.note(say('note.compacted', { revision: target }))
     return target
   })
 }

@@ -2,6 +2,7 @@ import { formatBytes } from '../../shared/bytes'
 import type { DefragStep } from '../../shared/maintenance'
 import { defragOrder } from '../../shared/maintenance-commands'
 import type { MaintenanceContext } from './maintenance-operation'
+import { say } from './maintenance-words'
 import {
   call,
   leaderOf,
@@ -35,7 +36,7 @@ export function defragmentMembers(
     const statuses = await readStatuses(members)
     const leader = leaderOf(cluster, statuses)
     for (const m of runtime.def.members) {
-      if (!statuses.has(m.name)) ctx.note(`${m.name} is not running: not defragmented`)
+      if (!statuses.has(m.name)) ctx.note(say('note.notDefragmented', { member: m.name }))
     }
     const steps: DefragStep[] = []
     for (const member of defragOrder(members, leader)) {
@@ -45,11 +46,18 @@ export function defragmentMembers(
         wasLeader && votersDone.length > 0
           ? await moveLeadership(runtime, member, votersDone.at(-1)?.member ?? '', members, ctx)
           : null
-      ctx.step(`defragmenting ${member.name}${wasLeader ? ' (the leader at the start)' : ''}`)
+      ctx.step(
+        say(wasLeader ? 'step.defragmentingLeader' : 'step.defragmenting', { member: member.name }),
+      )
       steps.push(await defragmentOne(member, wasLeader, movedTo))
       const done = steps.at(-1) as DefragStep
       ctx.note(
-        `${member.name}: ${formatBytes(done.before.dbSize)} → ${formatBytes(done.after.dbSize)} in ${done.tookMs} ms`,
+        say('note.defragmented', {
+          member: member.name,
+          before: formatBytes(done.before.dbSize),
+          after: formatBytes(done.after.dbSize),
+          ms: done.tookMs,
+        }),
       )
     }
     return steps
@@ -88,20 +96,22 @@ async function moveLeadership(
 ): Promise<string | null> {
   const to = members.find((m) => m.name === target)
   if (!to) return null
-  ctx.step(`moving leadership from ${leader.name} to ${target}`)
+  ctx.step(say('step.movingLeadership', { from: leader.name, to: target }))
   try {
     const { decimalId } = await readMemberStatus(to)
     await call(leader, 'move-leader', () =>
       leader.client.maintenance.moveLeader({ targetID: decimalId }),
     )
-    ctx.note(
-      `moved leadership from ${leader.name} to ${target} before defragmenting ${leader.name}`,
-    )
+    ctx.note(say('note.movedLeadership', { from: leader.name, to: target }))
     return target
   } catch (error) {
     runtime.log.warn({ err: error, from: leader.name, to: target }, 'move leader failed')
     ctx.note(
-      `could not move leadership to ${target} (${(error as Error).message}); defragmenting ${leader.name} as the leader`,
+      say('note.leadershipNotMoved', {
+        to: target,
+        error: (error as Error).message,
+        from: leader.name,
+      }),
     )
     return null
   }

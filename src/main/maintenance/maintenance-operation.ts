@@ -1,13 +1,15 @@
 import type { ClusterOperationKind, OperationReport } from '../../shared/cluster'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { MeterOptions, ProbeCounts, ProbeMeter } from '../probe/probe-meter'
+import { english } from '../words/english'
 
 /** What a maintenance action's work gets. */
 export interface MaintenanceContext {
   /** Shows the step in the cluster's header and records it in the operation's report. */
-  step(text: string): void
+  step(words: EngineWords): void
   /** Records a line in the report only ("etcd2: 1.2 MB → 24 kB in 80 ms"). */
-  note(text: string): void
+  note(words: EngineWords): void
 }
 
 /** The action's result with what the write probe saw meanwhile. */
@@ -24,19 +26,19 @@ export interface Measured<T> {
 export async function runMaintenance<T>(
   runtime: ClusterRuntime,
   meter: ProbeMeter,
-  request: { kind: ClusterOperationKind; label: string; meter?: MeterOptions },
+  request: { kind: ClusterOperationKind; label: EngineWords; meter?: MeterOptions },
   work: (ctx: MaintenanceContext) => Promise<T>,
 ): Promise<Measured<T>> {
   const { meter: meterOptions, ...operation } = request
   return runtime.runOperation({ ...operation, policy: 'refuse' }, async (op) => {
     const startedAt = new Date().toISOString()
-    const steps: string[] = []
+    const steps: EngineWords[] = []
     const ctx: MaintenanceContext = {
-      step: (text) => {
-        steps.push(text)
-        op.step(text)
+      step: (words) => {
+        steps.push(words)
+        op.step(words)
       },
-      note: (text) => steps.push(text),
+      note: (words) => steps.push(words),
     }
     const window = await meter.begin(runtime.def.name, meterOptions)
     let outcome: { value: T } | { error: unknown }
@@ -50,24 +52,25 @@ export async function runMaintenance<T>(
       return null
     })
     const failure = 'error' in outcome ? outcome.error : null
+    const label = english(operation.label)
     const report: OperationReport = {
-      ...operation,
+      kind: operation.kind,
+      label,
+      labelWords: operation.label,
       startedAt,
       endedAt: new Date().toISOString(),
       isSuccess: failure === null,
-      steps,
+      steps: steps.map((words) => english(words)),
+      stepWords: steps,
       probe,
       error: failure === null ? null : messageOf(failure),
     }
     runtime.setLastOperation(report)
     if ('error' in outcome) {
-      runtime.log.warn(
-        { err: outcome.error, operation: operation.kind },
-        `${operation.label} failed`,
-      )
+      runtime.log.warn({ err: outcome.error, operation: operation.kind }, `${label} failed`)
       throw outcome.error
     }
-    runtime.log.info({ operation: operation.kind, probe }, `${operation.label} done`)
+    runtime.log.info({ operation: operation.kind, probe }, `${label} done`)
     return { value: outcome.value, probe }
   })
 }

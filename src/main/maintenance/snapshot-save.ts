@@ -1,6 +1,7 @@
 import type { SnapshotInfo } from '../../shared/maintenance'
 import { formatBytes } from '../../shared/bytes'
 import type { MaintenanceContext } from './maintenance-operation'
+import { say } from './maintenance-words'
 import { memberError, memberHandle, readCaughtUpStatus, withMemberClients } from './member-clients'
 import { verifySnapshotFile } from './snapshot-check'
 import type { SnapshotFiles } from './snapshot-files'
@@ -26,21 +27,21 @@ export async function saveSnapshot(
     runtime,
     async (members) => {
       const target = memberHandle(runtime, members, member)
-      ctx.step(`reading the status of ${member}`)
+      ctx.step(say('step.readingStatus', { member }))
       const status = await readCaughtUpStatus(target, runtime.log)
       const savedAt = new Date()
       const id = await files.newId(cluster, member, savedAt)
       const file = files.file(id)
-      ctx.step(`streaming the snapshot of ${member} at revision ${status.revision}`)
+      ctx.step(say('step.streamingSnapshot', { member, revision: status.revision }))
       let shown = 0
       const streamed = await streamSnapshot(target.client, file, (bytes) => {
         if (bytes - shown < PROGRESS_STEP_BYTES) return
         shown = bytes
-        ctx.step(`streaming the snapshot of ${member}: ${formatBytes(bytes)}`)
+        ctx.step(say('step.streamedBytes', { member, bytes: formatBytes(bytes) }))
       }).catch((error: unknown) => {
         throw memberError(target, 'snapshot', error)
       })
-      ctx.step(`checking ${id}`)
+      ctx.step(say('step.checkingSnapshot', { snapshot: id }))
       await verifySnapshotFile(id, file)
       await files.describe(id, {
         cluster,
@@ -50,7 +51,12 @@ export async function saveSnapshot(
         etcdVersion: status.version,
       })
       ctx.note(
-        `saved ${id} from ${member}: ${formatBytes(streamed.bytes)} at revision ${status.revision}`,
+        say('note.snapshotSaved', {
+          snapshot: id,
+          member,
+          bytes: formatBytes(streamed.bytes),
+          revision: status.revision,
+        }),
       )
       return files.info(id)
     },

@@ -6,6 +6,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
 import { isNoSpaceError } from '../keys/etcd-error-mapping'
 import type { MaintenanceContext } from './maintenance-operation'
+import { say } from './maintenance-words'
 import { memberError, withMemberClients } from './member-clients'
 
 /**
@@ -50,7 +51,7 @@ export function fillUntilNoSpace(
       alarmRaised: false,
       prefix: FILL_PREFIX,
     }
-    ctx.step(`writing ${formatBytes(FILL_VALUE_BYTES)} values under ${FILL_PREFIX}`)
+    ctx.step(say('step.filling', { bytes: formatBytes(FILL_VALUE_BYTES), prefix: FILL_PREFIX }))
     while (report.bytesWritten < quota * FILL_LIMIT_FACTOR) {
       const key = Buffer.from(`${FILL_PREFIX}${String(report.keysWritten).padStart(6, '0')}`)
       try {
@@ -64,13 +65,19 @@ export function fillUntilNoSpace(
       report.bytesWritten += value.length
       if (report.bytesWritten >= quota) await setTimeout(PACE_PAST_QUOTA_MS)
       if (report.keysWritten % STEP_EVERY_KEYS === 0) {
-        ctx.step(`written ${report.keysWritten} keys (${formatBytes(report.bytesWritten)})`)
+        ctx.step(
+          say('step.filled', {
+            keys: report.keysWritten,
+            bytes: formatBytes(report.bytesWritten),
+          }),
+        )
       }
     }
+    const bytes = formatBytes(report.bytesWritten)
     ctx.note(
       report.alarmRaised
-        ? `etcd refused a write after ${report.keysWritten} keys (${formatBytes(report.bytesWritten)}): database space exceeded, NOSPACE alarm raised`
-        : `wrote ${formatBytes(report.bytesWritten)} without reaching the quota; stopped`,
+        ? say('note.fillRefused', { keys: report.keysWritten, bytes })
+        : say('note.fillStopped', { bytes }),
     )
     return report
   })

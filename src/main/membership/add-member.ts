@@ -5,6 +5,7 @@ import { isLive } from '../cluster/member-lifecycle'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { peerUrlOf } from '../cluster/etcd-flags'
 import { issueMemberCertificates } from '../tls/cluster-certificates'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import { assertPortsFree } from '../ports/port-check'
 import { memberFolder } from '../store/data-layout'
@@ -43,11 +44,11 @@ export async function addMember(
     ...(await freshFolder(runtime, name)),
     ...(asLearner ? { isLearner: true } : {}),
   }
-  ctx.step(`checking the ports of ${name}`)
+  ctx.step(words('engine-steps-cluster:step.checkingPortsOf', { member: name }))
   await assertPortsFree(runtime.def, [member])
   if (runtime.def.tls) {
     // Its own server and peer certificates from the cluster's CA, before etcd hears of it.
-    ctx.step(`issuing the certificates of ${name}`)
+    ctx.step(words('engine-steps-cluster:step.issuingCertificates', { member: name }))
     await issueMemberCertificates(runtime.layout, runtime.def, member)
   }
   const facts = await readClusterFacts(runtime)
@@ -60,7 +61,8 @@ export async function addMember(
   }
   await runtime.saveDefinition({ ...runtime.def, pendingChange: pending })
   const peerUrl = peerUrlOf(runtime.def, member)
-  ctx.step(`etcdctl member add ${name}${asLearner ? ' --learner' : ''}`)
+  const flag = asLearner ? 'Learner' : ''
+  ctx.step(words(`engine-steps-cluster:step.memberAdd${flag}`, { member: name }))
   const addArgs = ['member', 'add', name, `--peer-urls=${peerUrl}`]
   ctx.twin(
     await etcdctlTwin(runtime, allEndpoints(runtime), [
@@ -89,8 +91,7 @@ export async function addMember(
     members: [...runtime.def.members, joined],
     pendingChange: { ...pending, member: joined, step: 'added', memberId },
   })
-  const waited = waitedMs >= 100 ? ` after waiting ${(waitedMs / 1000).toFixed(1)} s` : ''
-  ctx.note(`etcd added ${name} as a ${asLearner ? 'learner' : 'voter'} (id ${memberId})${waited}`)
+  ctx.note(addedNote(name, memberId, asLearner, waitedMs))
   await startAdded(runtime, joined, memberId, ctx)
 }
 
@@ -106,7 +107,7 @@ export async function startAdded(
   if (isLive(slot.process.state)) {
     // Started already (by an engine that then stopped before it could say so).
     await runtime.saveDefinition({ ...runtime.def, pendingChange: null })
-    ctx.note(`${member.name} runs already`)
+    ctx.note(words('engine-steps-cluster:note.runsAlready', { member: member.name }))
     return
   }
   // Network faults: its peer proxy listens before it starts, so the others can reach it.
@@ -114,19 +115,20 @@ export async function startAdded(
   const line = (await runtime.commands()).members.find((c) => c.member === member.name)?.etcd
   if (line) ctx.twin(line)
   try {
-    ctx.step(`starting ${member.name} with --initial-cluster-state existing`)
+    ctx.step(words('engine-steps-cluster:step.startingExisting', { member: member.name }))
     await runtime.lifecycle.launch(slot, ctx)
   } catch (error) {
+    // The error's message is the engine's (or etcd's) English: it goes in as a value.
+    const message = error instanceof Error ? error.message : String(error)
     ctx.note(
-      `${member.name} did not start: ${error instanceof Error ? error.message : String(error)}`,
+      words('engine-steps-cluster:note.didNotStart', { member: member.name, error: message }),
     )
     await rollBackAdd(runtime, member, memberId, ctx)
     throw error
   }
   await runtime.saveDefinition({ ...runtime.def, pendingChange: null })
-  ctx.note(
-    `${member.name} started and ${member.isLearner ? 'is catching up as a learner' : 'votes'}`,
-  )
+  const role = member.isLearner ? 'Learner' : 'Voter'
+  ctx.note(words(`engine-steps-cluster:note.started${role}`, { member: member.name }))
 }
 
 /** Undoes an add etcd accepted: member remove, its slot, folder and definition entry go. */
@@ -136,7 +138,7 @@ async function rollBackAdd(
   memberId: string,
   ctx: ReportedContext,
 ): Promise<void> {
-  ctx.step(`removing ${member.name} again`)
+  ctx.step(words('engine-steps-cluster:step.removingAgain', { member: member.name }))
   const facts = await readClusterFacts(runtime)
   await withVoterClient(
     runtime,
@@ -158,7 +160,7 @@ async function rollBackAdd(
     members: runtime.def.members.filter((m) => m.name !== member.name),
     pendingChange: null,
   })
-  ctx.note(`rolled back: ${member.name} removed from etcd's member list and from the cluster`)
+  ctx.note(words('engine-steps-cluster:note.rolledBackAdd', { member: member.name }))
 }
 
 /** The folder a new member gets: its name, or name-2, name-3 … when an old one's data was kept. */
@@ -182,4 +184,12 @@ function nameByUrl(runtime: ClusterRuntime, urls: string[]): string {
     `etcd lists an unstarted member at ${urls.join(', ')} that is not part of cluster ${runtime.def.name}; remove it with etcdctl member remove first.`,
     { cluster: runtime.def.name, waitedMs: 0, reason: 'unknown unstarted member' },
   )
+}
+
+/** The note that etcd added the member, with how long it waited for etcd to accept (≥ 0.1 s). */
+function addedNote(member: string, id: string, asLearner: boolean, waitedMs: number): EngineWords {
+  const kind = asLearner ? 'Learner' : 'Voter'
+  const wait = waitedMs >= 100 ? 'AfterWait' : ''
+  const seconds = (waitedMs / 1000).toFixed(1)
+  return words(`engine-steps-cluster:note.added${kind}${wait}`, { member, id, seconds })
 }

@@ -1,6 +1,7 @@
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { openMemberClient } from '../etcd/member-client'
+import { words } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import { liveClientUrl, memberStatusOf, readClusterFacts, type ClusterFacts } from './cluster-facts'
 import { allEndpoints, etcdctlTwin } from './etcdctl-twin'
@@ -29,7 +30,7 @@ export async function moveLeadership(
     })
   }
   if (leader === target) {
-    ctx.note(`${target} already leads`)
+    ctx.note(words('engine-steps-cluster:note.alreadyLeads', { member: target }))
     return
   }
   const targetStatus = memberStatusOf(facts, target)
@@ -50,7 +51,7 @@ export async function moveLeadership(
       },
     )
   }
-  ctx.step(`etcdctl move-leader ${targetStatus.id} (from ${leader})`)
+  ctx.step(words('engine-steps-cluster:step.moveLeader', { id: targetStatus.id, leader }))
   // etcdctl finds the leader among its endpoints; the RPC must reach the leader itself.
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['move-leader', targetStatus.id]))
   const client = openMemberClient(leaderUrl, { security: runtime.security })
@@ -60,7 +61,7 @@ export async function moveLeadership(
     client.close()
   }
   await waitForLeader(runtime, target, ctx)
-  ctx.note(`leadership moved from ${leader} to ${target}`)
+  ctx.note(words('engine-steps-cluster:note.leadershipMoved', { from: leader, to: target }))
 }
 
 /** Makes a member the leader, as an operation of its own ("Make leader"). */

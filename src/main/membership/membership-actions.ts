@@ -1,6 +1,7 @@
 import type { MemberSpec } from '../../shared/cluster'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { runReported, type ReportedContext } from '../cluster/reported-operation'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import type { ProbeMeter } from '../probe/probe-meter'
 import { addMember, type AddMemberRequest } from './add-member'
@@ -33,32 +34,31 @@ export class MembershipActions {
     this.assertNewName(request.name)
     // A member joining half way through "Enable TLS" would have no certificates for its phase.
     assertNoTlsSwitch(this.runtime, 'adding a member')
-    const kind = request.asLearner ? 'learner' : 'voter'
-    return this.run(
-      'member-add',
-      `Adding member ${request.name} as a ${kind}`,
-      request.name,
-      (ctx) => addMember(this.runtime, request, ctx),
+    const label = request.asLearner
+      ? 'engine-steps-cluster:label.memberAddLearner'
+      : 'engine-steps-cluster:label.memberAddVoter'
+    return this.run('member-add', words(label, { member: request.name }), request.name, (ctx) =>
+      addMember(this.runtime, request, ctx),
     )
   }
 
   /** Promotes a learner (see promoteMember). */
   promote(name: string): Promise<void> {
-    return this.run('member-promote', `Promoting learner ${name}`, name, (ctx) =>
+    return this.run('member-promote', labelOf('memberPromote', name), name, (ctx) =>
       promoteMember(this.runtime, name, ctx),
     )
   }
 
   /** Removes a member (see removeMember). */
   remove(name: string, keepData: boolean): Promise<void> {
-    return this.run('member-remove', `Removing member ${name}`, name, (ctx) =>
+    return this.run('member-remove', labelOf('memberRemove', name), name, (ctx) =>
       removeMember(this.runtime, name, keepData, ctx),
     )
   }
 
   /** Moves leadership to a member (etcd's move-leader). */
   makeLeader(name: string): Promise<void> {
-    return this.run('member-make-leader', `Making ${name} the leader`, name, (ctx) =>
+    return this.run('member-make-leader', labelOf('makeLeader', name), name, (ctx) =>
       makeLeader(this.runtime, name, ctx),
     )
   }
@@ -68,7 +68,7 @@ export class MembershipActions {
     const change = this.runtime.def.pendingChange
     if (!change || !this.runtime.isActive()) return null
     const name = change.kind === 'add' ? change.member.name : change.member
-    return this.run('resume-change', `Finishing the interrupted change of ${name}`, name, (ctx) =>
+    return this.run('resume-change', labelOf('resumeChange', name), name, (ctx) =>
       resumeChange(this.runtime, change, ctx),
     )
   }
@@ -76,7 +76,7 @@ export class MembershipActions {
   private run<T>(
     kind:
       'member-add' | 'member-promote' | 'member-remove' | 'member-make-leader' | 'resume-change',
-    label: string,
+    label: EngineWords,
     member: string,
     work: (ctx: ReportedContext) => Promise<T>,
   ): Promise<T> {
@@ -97,4 +97,12 @@ export class MembershipActions {
       )
     }
   }
+}
+
+/** The label of a membership operation on one member ("Removing member etcd2"). */
+function labelOf(
+  action: 'memberPromote' | 'memberRemove' | 'makeLeader' | 'resumeChange',
+  member: string,
+): EngineWords {
+  return words(`engine-steps-cluster:label.${action}`, { member })
 }

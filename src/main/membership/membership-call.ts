@@ -1,3 +1,4 @@
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import type { OperationContext } from '../cluster/cluster-operations'
 import { etcdWords, membershipAnswerOf, type MembershipAnswer } from './membership-errors'
@@ -43,12 +44,14 @@ export async function callMembership<T>(
   }
 }
 
-function waitingStep(answer: MembershipAnswer, member: string, waitedMs: number): string {
-  const waited = `${(waitedMs / 1000).toFixed(1)} s`
+function waitingStep(answer: MembershipAnswer, member: string, waitedMs: number): EngineWords {
+  const seconds = (waitedMs / 1000).toFixed(1)
   if (answer === 'learnerNotInSync') {
-    return `waiting for ${member} to catch up with the leader (etcd: not in sync yet, ${waited})`
+    return words('engine-steps-cluster:step.waitingForCatchUp', { member, seconds })
   }
-  return `etcd answers “${etcdWords(answer)}”: it accepts membership changes once every member has been connected for 5 s; waiting (${waited})`
+  // etcd's own words for its refusal ("unhealthy cluster") stay English in every language.
+  const etcdAnswer = etcdWords(answer)
+  return words('engine-steps-cluster:step.waitingForSettle', { answer: etcdAnswer, seconds })
 }
 
 /** etcd's membership refusals as coded errors naming the cluster and member. */

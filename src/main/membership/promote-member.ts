@@ -1,6 +1,7 @@
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { peerUrlOf } from '../cluster/etcd-flags'
 import type { ReportedContext } from '../cluster/reported-operation'
+import { words } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import { listedMember, readClusterFacts } from './cluster-facts'
 import { toDecimalId } from './member-ids'
@@ -32,7 +33,7 @@ export async function promoteMember(
       },
     )
   }
-  ctx.step(`etcdctl member promote ${listed.id}`)
+  ctx.step(words('engine-steps-cluster:step.memberPromote', { id: listed.id }))
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['member', 'promote', listed.id]))
   const { waitedMs } = await withVoterClient(
     runtime,
@@ -52,8 +53,9 @@ export async function promoteMember(
     ...runtime.def,
     members: runtime.def.members.map((m) => (m.name === name ? { ...m, isLearner: false } : m)),
   })
-  const waited = waitedMs >= 100 ? ` after it caught up (${(waitedMs / 1000).toFixed(1)} s)` : ''
-  ctx.note(`${name} promoted to a voter${waited}`)
+  const seconds = (waitedMs / 1000).toFixed(1)
+  const promoted = waitedMs >= 100 ? 'promotedAfterCatchUp' : 'promoted'
+  ctx.note(words(`engine-steps-cluster:note.${promoted}`, { member: name, seconds }))
   // The status shown next reads it as a voter.
   await runtime.lifecycle.pollQuietly()
 }

@@ -6,6 +6,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { peerUrlOf } from '../cluster/etcd-flags'
 import { isLive } from '../cluster/member-lifecycle'
 import type { ReportedContext } from '../cluster/reported-operation'
+import { words } from '../../shared/engine-words/engine-words'
 import { EngineError } from '../errors/engine-error'
 import { memberFolder } from '../store/data-layout'
 import { healthyVoters, listedMember, readClusterFacts, type ClusterFacts } from './cluster-facts'
@@ -48,8 +49,8 @@ export async function removeMember(
       },
     })
     // Its etcd exits by itself once removed: that exit is expected, not a crash to restart.
-    slot.process.expectExit('removed from the cluster')
-    ctx.step(`etcdctl member remove ${listed.id}`)
+    slot.process.expectExit('removed')
+    ctx.step(words('engine-steps-cluster:step.memberRemove', { id: listed.id }))
     ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['member', 'remove', listed.id]))
     try {
       await withVoterClient(
@@ -66,7 +67,7 @@ export async function removeMember(
       await runtime.saveDefinition({ ...runtime.def, pendingChange: null })
       throw error
     }
-    ctx.note(`etcd removed ${name} (id ${listed.id}) from its member list`)
+    ctx.note(words('engine-steps-cluster:note.removedFromList', { member: name, id: listed.id }))
     await runtime.saveDefinition({
       ...runtime.def,
       pendingChange: {
@@ -78,7 +79,7 @@ export async function removeMember(
       },
     })
   } else {
-    ctx.note(`etcd does not list ${name} (it never joined); dropping it from the cluster`)
+    ctx.note(words('engine-steps-cluster:note.neverJoined', { member: name }))
   }
   await finishRemove(runtime, name, keepData, ctx)
 }
@@ -93,15 +94,15 @@ export async function finishRemove(
   const member = runtime.def.members.find((m) => m.name === name)
   const slot = runtime.slots.find((s) => s.spec.name === name)
   if (slot && isLive(slot.process.state)) {
-    ctx.step(`stopping ${name}`)
-    await slot.stop('removed from the cluster')
+    ctx.step(words('engine-steps-cluster:step.stoppingMember', { member: name }))
+    await slot.stop('removed')
     await runtime.saveRunRecord()
   }
   if (slot) await runtime.removeSlot(name)
   await runtime.proxies?.remove(name)
   if (member) {
     const dir = runtime.layout.memberDir(runtime.def.name, memberFolder(member))
-    if (keepData) ctx.note(`kept ${name}'s data in ${dir}; a new ${name} gets a fresh folder`)
+    if (keepData) ctx.note(words('engine-steps-cluster:note.keptData', { member: name, dir }))
     else {
       await rm(dir, { recursive: true, force: true })
       if (runtime.def.tls) {
@@ -111,7 +112,7 @@ export async function finishRemove(
         )
         await rm(certs, { recursive: true, force: true })
       }
-      ctx.note(`deleted ${name}'s data (${dir})`)
+      ctx.note(words('engine-steps-cluster:note.deletedData', { member: name, dir }))
     }
   }
   await runtime.saveDefinition({

@@ -1,4 +1,6 @@
 import type { MemberDefinition, PendingMemberChange } from '../../shared/cluster'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
+import { english } from '../words/english'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { peerUrlOf } from '../cluster/etcd-flags'
 import type { ReportedContext } from '../cluster/reported-operation'
@@ -6,8 +8,15 @@ import { listedMember, readClusterFacts, type ClusterFacts } from './cluster-fac
 import { startAdded } from './add-member'
 import { finishRemove } from './remove-member'
 
-/** What resuming an interrupted change did, in one sentence for the start-up report. */
-export type ResumeOutcome = { kind: 'finished' | 'rolled-back'; sentence: string }
+/**
+ * What resuming an interrupted change did, in one sentence for the start-up report: in English,
+ * and as words for the window to show in its language.
+ */
+export type ResumeOutcome = {
+  kind: 'finished' | 'rolled-back'
+  sentence: string
+  sentenceWords: EngineWords
+}
 
 /**
  * Finishes or rolls back a membership change an earlier engine left half done (it crashed between
@@ -25,9 +34,9 @@ export async function resumeChange(
     const listed = listedMember(facts, change.member.name, peerUrlOf(runtime.def, change.member))
     if (!listed) {
       await dropUnlisted(runtime, change.member)
-      const sentence = `Rolled back adding member ${change.member.name} to cluster ${cluster}: etcd never added it.`
-      ctx.note(sentence)
-      return { kind: 'rolled-back', sentence }
+      const said = resumeWords('addNeverAdded', change.member.name, cluster)
+      ctx.note(said)
+      return outcome('rolled-back', said)
     }
     const member = await withJoin(runtime, facts, change.member)
     await startAdded(runtime, member, listed.id, ctx).catch((error: unknown) => {
@@ -35,23 +44,21 @@ export async function resumeChange(
       runtime.log.warn({ member: member.name, err: error }, 'finishing an interrupted add failed')
     })
     const isThere = runtime.def.members.some((m) => m.name === member.name)
-    const sentence = isThere
-      ? `Finished adding member ${member.name} to cluster ${cluster} (etcd had added it; it is now started).`
-      : `Rolled back adding member ${member.name} to cluster ${cluster}: it could not start, so etcd removed it again.`
-    return { kind: isThere ? 'finished' : 'rolled-back', sentence }
+    const said = resumeWords(isThere ? 'addFinished' : 'addRolledBack', member.name, cluster)
+    return outcome(isThere ? 'finished' : 'rolled-back', said)
   }
   const member = runtime.def.members.find((m) => m.name === change.member)
   const stillListed = facts.listed.some((m) => m.id === change.memberId)
   if (stillListed && member) {
     await runtime.saveDefinition({ ...runtime.def, pendingChange: null })
-    const sentence = `Rolled back removing member ${change.member} from cluster ${cluster}: etcd still lists it, so it stays.`
-    ctx.note(sentence)
-    return { kind: 'rolled-back', sentence }
+    const said = resumeWords('removeRolledBack', change.member, cluster)
+    ctx.note(said)
+    return outcome('rolled-back', said)
   }
   await finishRemove(runtime, change.member, change.keepData, ctx)
-  const sentence = `Finished removing member ${change.member} from cluster ${cluster} (etcd had removed it).`
-  ctx.note(sentence)
-  return { kind: 'finished', sentence }
+  const said = resumeWords('removeFinished', change.member, cluster)
+  ctx.note(said)
+  return outcome('finished', said)
 }
 
 /** The added member with the --initial-cluster it must join with, taken from the member list. */
@@ -80,4 +87,17 @@ async function dropUnlisted(runtime: ClusterRuntime, member: MemberDefinition): 
     members: runtime.def.members.filter((m) => m.name !== member.name),
     pendingChange: null,
   })
+}
+
+/** The sentence saying how an interrupted change of `member` ended. */
+function resumeWords(
+  how: 'addNeverAdded' | 'addFinished' | 'addRolledBack' | 'removeRolledBack' | 'removeFinished',
+  member: string,
+  cluster: string,
+): EngineWords {
+  return words(`engine-steps-cluster:note.resume.${how}`, { member, cluster })
+}
+
+function outcome(kind: ResumeOutcome['kind'], said: EngineWords): ResumeOutcome {
+  return { kind, sentence: english(said), sentenceWords: said }
 }

@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { execa } from 'execa'
 import type { ExitInfo, MemberState } from '../../shared/cluster'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
+import { exitWords, restartFailedWords, type StopReason } from './exit-words'
 import { childEnv } from './child-env'
 import type { ClientSecurity } from '../etcd/client-security'
 import { checkHealth } from './health-check'
@@ -52,7 +54,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   lastExit: ExitInfo | null = null
   startedAt = 0
   private exited: Promise<Exit> | null = null
-  private stopReason: string | null = null
+  private stopReason: StopReason | null = null
   private stopWatch = new AbortController()
 
   constructor(readonly options: MemberProcessOptions) {
@@ -142,7 +144,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
       await sleep(READY_POLL_MS)
     }
     const logTail = await this.options.readLogTail(LOG_TAIL_LINES)
-    await this.stop('start timed out')
+    await this.stop('startTimedOut')
     throw new EngineError(
       'START_TIMEOUT',
       `Member ${member} of cluster ${cluster} did not become ${requireHealthy ? 'healthy' : 'reachable'} in time.`,
@@ -151,7 +153,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   }
 
   /** Graceful stop: SIGTERM, then SIGKILL after the grace period. */
-  async stop(reason = 'stopped', graceMs = STOP_GRACE_MS): Promise<void> {
+  async stop(reason: StopReason = 'stopped', graceMs = STOP_GRACE_MS): Promise<void> {
     const exited = this.exited
     if (!exited || this.pid === null) return
     this.stopReason = reason
@@ -174,7 +176,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   async kill(): Promise<void> {
     const exited = this.exited
     if (!exited) return
-    this.stopReason = 'killed with SIGKILL from etcd Desk'
+    this.stopReason = 'killed'
     this.signal('SIGKILL')
     await whileAlive(exited)
   }
@@ -199,7 +201,7 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   }
 
   /** Says the process is about to exit on its own for `reason` (a member removed from etcd). */
-  expectExit(reason: string): void {
+  expectExit(reason: StopReason): void {
     this.stopReason = reason
   }
 
@@ -213,15 +215,17 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
     if (this.state === 'crashed') this.setState('errored')
   }
 
-  /** Marks a member whose automatic restart failed as given up on, saying why. */
-  markRestartFailed(reason: string, logTail: string[]): void {
+  /** Marks a member whose automatic restart failed as given up on, saying why (`message`). */
+  markRestartFailed(message: string, logTail: string[]): void {
     if (['starting', 'running', 'paused', 'stopping'].includes(this.state)) return
+    const reasonWords = restartFailedWords(message)
     this.lastExit = {
       code: null,
       signal: null,
       at: new Date().toISOString(),
       logTail,
-      reason,
+      reason: english(reasonWords),
+      reasonWords,
     }
     this.setState('errored')
   }
@@ -269,17 +273,14 @@ export class MemberProcess extends EventEmitter<MemberProcessEvents> {
   private onExit(exit: Exit): void {
     if (this.stopWatch.signal.aborted) return
     const expected = this.stopReason !== null
-    const what = exit.signal
-      ? `signal ${exit.signal}`
-      : exit.code === null
-        ? 'an unknown status'
-        : `exit code ${exit.code}`
+    const reasonWords = exitWords(this.stopReason, exit)
     const info: ExitInfo = {
       code: exit.code,
       signal: exit.signal,
       at: new Date().toISOString(),
       logTail: [],
-      reason: expected ? `${this.stopReason} (${what})` : `exited unexpectedly with ${what}`,
+      reason: english(reasonWords),
+      reasonWords,
     }
     this.pid = null
     this.exited = null

@@ -26,7 +26,7 @@ export async function stopDrained(
   try {
     await beforeStop?.()
     if (slot.process.pid !== null) ctx.twin(`kill -TERM ${slot.process.pid}`)
-    await slot.stop('rolling change')
+    await slot.stop('rollingChange')
     await runtime.lifecycle.afterStop()
   } catch (error) {
     undrain()

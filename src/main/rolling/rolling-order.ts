@@ -1,5 +1,6 @@
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
+import { say } from '../maintenance/maintenance-words'
 import { readClusterFacts } from '../membership/cluster-facts'
 import { moveLeadership } from '../membership/make-leader'
 
@@ -39,9 +40,9 @@ export async function handOver(
   )
   const target = voters.find((m) => isDone(m.member)) ?? voters[0]
   if (!target) {
-    ctx.note(`${leader} leads alone; it is restarted without handing leadership over`)
+    ctx.note(say('note.leadsAlone', { leader }))
     return
   }
-  ctx.step(`moving leadership from ${leader} to ${target.member} before restarting ${leader}`)
+  ctx.step(say('step.handingOver', { leader, target: target.member }))
   await moveLeadership(runtime, facts, target.member, ctx)
 }

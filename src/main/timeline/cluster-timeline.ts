@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type {
   ClusterOperationKind,
   ExitInfo,
@@ -18,6 +19,7 @@ import { actionText, leaderChangeText, memberStateText } from './event-text'
 export interface EndedOperation {
   kind: ClusterOperationKind
   label: string
+  labelWords?: EngineWords
   member?: string
   startedAt: string
   endedAt: string
@@ -92,6 +94,7 @@ export class ClusterTimeline extends EventEmitter<ClusterTimelineEvents> {
       kind: 'user-action',
       member: ended.member ?? null,
       operation: ended.kind,
+      ...(ended.labelWords ? { labelWords: ended.labelWords } : {}),
       outcome,
       endedAt: ended.endedAt,
       text: actionText(ended.label, outcome, message),

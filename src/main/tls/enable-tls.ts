@@ -9,6 +9,7 @@ import {
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { freePorts } from '../membership/free-port-pair'
+import { say } from '../maintenance/maintenance-words'
 import type { Drain } from '../rolling/member-restart'
 import { nextInRollingOrder } from '../rolling/rolling-order'
 import { assertReadyForUpgrade } from '../upgrade/upgrade-preflight'
@@ -43,7 +44,7 @@ export async function runEnableTls(
   assertCanEnableTls(runtime)
   await assertReadyForUpgrade(runtime, ctx, 'enabling TLS')
   if (!runtime.def.tlsSwitch) await beginSwitch(runtime, deps, ctx)
-  else ctx.note(`continuing in phase ${runtime.def.tlsSwitch.phase}`)
+  else ctx.note(say('note.continuingTls', { phase: runtime.def.tlsSwitch.phase }))
   const plainPorts = runtime.def.members.flatMap((m) =>
     m.plainClientPort === undefined ? [] : [{ member: m.name, port: m.plainClientPort }],
   )
@@ -62,7 +63,7 @@ export async function runEnableTls(
     if (next) restarts.push(await moveMemberThroughPhase(runtime, next, deps.drain, ctx))
     else await endPhase(runtime, change, ctx)
   }
-  ctx.note(`cluster ${runtime.def.name} uses TLS on every client and peer URL`)
+  ctx.note(say('note.tlsEverywhere', { cluster: runtime.def.name }))
   return { cluster: runtime.def.name, kind: 'enable', restarts, plainPorts }
 }
 
@@ -76,9 +77,9 @@ async function beginSwitch(
   ctx: ReportedContext,
 ): Promise<void> {
   const def = runtime.def
-  ctx.step('making the cluster CA and every certificate')
+  ctx.step(say('step.makingCertificates'))
   await createClusterCertificates(runtime.layout, def)
-  ctx.note('made a CA for the cluster, a server and a peer certificate per member, two clients')
+  ctx.note(say('note.madeCertificates'))
   const racy = def.members.filter((m) => !sharesClientPortSafely(memberVersionOf(def, m)))
   const ports = await freePorts(def.host, deps.takenPorts(), racy.length)
   const plainPort = new Map(racy.map((m, i) => [m.name, ports[i]!]))
@@ -87,9 +88,7 @@ async function beginSwitch(
       def,
       def.members.find((m) => m.name === member)!,
     )
-    ctx.note(
-      `${member} (etcd ${version}) serves plain http on port ${port} during the switch: its client port cannot serve http and https together safely (etcd #15495, fixed in 3.4.25 and 3.5.8)`,
-    )
+    ctx.note(say('note.plainPort', { member, version, port }))
   }
   const tlsSwitch: TlsSwitch = {
     phase: 'material',
@@ -115,12 +114,12 @@ async function endPhase(
   const def = runtime.def
   switch (change.phase) {
     case 'material':
-      ctx.note('every member has its certificates and serves https next to http')
+      ctx.note(say('note.materialDone'))
       await runtime.saveDefinition({ ...def, tlsSwitch: { ...change, phase: 'peers', done: [] } })
       return
     case 'peers':
-      ctx.note('every peer URL is https; clients switch to https now')
-      ctx.step('switching clients to https')
+      ctx.note(say('note.peersDone'))
+      ctx.step(say('step.switchingClients'))
       // tls: true moves every client (status, keys, probe, etcdctl twins) to https in one step.
       await runtime.saveDefinition({
         ...def,

@@ -2,6 +2,7 @@ import type { TlsRestart } from '../../shared/tls-switch'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError } from '../errors/engine-error'
+import { say } from '../maintenance/maintenance-words'
 import { startAndCatchUp, stopDrained, type Drain } from '../rolling/member-restart'
 import { handOver, nextInRollingOrder } from '../rolling/rolling-order'
 import { memberFolder } from '../store/data-layout'
@@ -32,10 +33,10 @@ export async function runRotateCertificates(
   }
   assertNoTlsSwitch(runtime, 'rotating certificates')
   await assertReadyForUpgrade(runtime, ctx, 'rotating certificates')
-  ctx.step('issuing new client certificates for etcd Desk and etcdctl')
+  ctx.step(say('step.issuingClientCertificates'))
   await issueClientCertificates(runtime.layout, runtime.def)
   await runtime.reloadSecurity()
-  ctx.note('new client certificates for etcd Desk and etcdctl (same CA)')
+  ctx.note(say('note.newClientCertificates'))
   const restarts: TlsRestart[] = []
   const done: string[] = []
   for (;;) {
@@ -44,14 +45,14 @@ export async function runRotateCertificates(
     if (!next) break
     const startedAt = Date.now()
     if (next.isLeader) await handOver(runtime, next.name, (m) => done.includes(m), ctx)
-    ctx.step(`${next.name}: restarting with new certificates`)
+    ctx.step(say('step.restartingWithNewCertificates', { member: next.name }))
     const member = runtime.members.slot(next.name).spec
     // Written while the member is stopped: it never reads a new certificate with an old key.
     const undrain = await stopDrained(runtime, next.name, drain, ctx)
     try {
       await issueMemberCertificates(runtime.layout, runtime.def, member)
       ctx.note(
-        `${next.name}: new server and peer certificates in tls/members/${memberFolder(member)}/`,
+        say('note.newMemberCertificates', { member: next.name, folder: memberFolder(member) }),
       )
       await startAndCatchUp(runtime, next.name, ctx)
     } finally {

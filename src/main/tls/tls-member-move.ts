@@ -3,6 +3,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { peerUrlOf } from '../cluster/etcd-flags'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError, isEngineError } from '../errors/engine-error'
+import { say, type MaintenanceWordsKey } from '../maintenance/maintenance-words'
 import { listedMember, readClusterFacts } from '../membership/cluster-facts'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 import { toDecimalId } from '../membership/member-ids'
@@ -12,11 +13,13 @@ import { LOG_TAIL_LINES } from '../process/member-process'
 import { startAndCatchUp, stopDrained, type Drain } from '../rolling/member-restart'
 import { handOver } from '../rolling/rolling-order'
 
-/** What each phase does to one member, as the operation's step says it. */
-const PHASE_STEP: Readonly<Record<TlsSwitchPhase, string>> = {
-  material: 'restarting with its certificates (https next to http)',
-  peers: 'moving its peer URL to https (member update), then restarting',
-  'https-only': 'restarting without its plain http listener',
+/** What each phase does to one member, as the operation's step and its report note say it. */
+const PHASE_WORDS: Readonly<
+  Record<TlsSwitchPhase, { step: MaintenanceWordsKey; done: MaintenanceWordsKey }>
+> = {
+  material: { step: 'step.phase.material', done: 'note.phaseDone.material' },
+  peers: { step: 'step.phase.peers', done: 'note.phaseDone.peers' },
+  'https-only': { step: 'step.phase.httpsOnly', done: 'note.phaseDone.httpsOnly' },
 }
 
 /**
@@ -36,7 +39,7 @@ export async function moveMemberThroughPhase(
   const startedAt = Date.now()
   if (next.isLeader) await handOver(runtime, name, (m) => change.done.includes(m), ctx)
   await saveSwitch(runtime, { ...runtime.def.tlsSwitch!, member: name })
-  ctx.step(`${name}: ${PHASE_STEP[phase]}`)
+  ctx.step(say(PHASE_WORDS[phase].step, { member: name }))
   const beforeStop = phase === 'peers' ? () => updatePeerUrl(runtime, name, ctx) : undefined
   const undrain = await stopDrained(runtime, name, drain, ctx, beforeStop)
   try {
@@ -49,7 +52,7 @@ export async function moveMemberThroughPhase(
   const latest = runtime.def.tlsSwitch!
   await saveSwitch(runtime, { ...latest, member: null, done: [...latest.done, name] })
   const tookMs = Date.now() - startedAt
-  ctx.note(`${name}: ${PHASE_STEP[phase]} — done in ${(tookMs / 1000).toFixed(1)} s`)
+  ctx.note(say(PHASE_WORDS[phase].done, { member: name, seconds: (tookMs / 1000).toFixed(1) }))
   return { member: name, phase, tookMs }
 }
 
@@ -87,7 +90,7 @@ async function updatePeerUrl(
       ),
     name,
   )
-  ctx.note(`etcd lists ${name} (id ${listed.id}) with peer URL ${url}`)
+  ctx.note(say('note.peerUrlListed', { member: name, id: listed.id, url }))
 }
 
 /**
@@ -116,10 +119,10 @@ async function memberFailed(
       await saveSwitch(runtime, { ...runtime.def.tlsSwitch!, member: null })
       if (slot.process.state !== 'running') await runtime.lifecycle.launch(slot, ctx)
       reverted = true
-      ctx.note(`${name} runs with its earlier flags again`)
+      ctx.note(say('note.earlierFlags', { member: name }))
     } catch (revertError) {
       runtime.log.error({ err: revertError, member: name }, 'starting a member again failed')
-      ctx.note(`${name} did not start with its earlier flags either: ${String(revertError)}`)
+      ctx.note(say('note.earlierFlagsFailed', { member: name, error: String(revertError) }))
     }
   }
   return new EngineError(

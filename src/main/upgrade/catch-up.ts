@@ -2,6 +2,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { OperationContext } from '../cluster/cluster-operations'
 import { EngineError } from '../errors/engine-error'
 import { withMemberClients, readStatuses, leaderOf } from '../maintenance/member-clients'
+import { say } from '../maintenance/maintenance-words'
 
 /** Why 30 s: a member back after a few seconds replays a few thousand entries in well under a second here; a member still behind after 30 s is stuck, not slow. */
 const CATCH_UP_DEADLINE_MS = 30_000
@@ -35,7 +36,7 @@ export async function waitCaughtUp(
         },
       )
     }
-    ctx.step(`${member}: catching up with ${leader} (raft index ${target})`)
+    ctx.step(say('step.catchingUp', { member, leader, index: target.toString() }))
     for (;;) {
       const applied = BigInt((await readStatuses([own])).get(member)!.raftAppliedIndex)
       if (applied >= target) return applied.toString()

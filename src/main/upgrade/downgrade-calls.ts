@@ -4,6 +4,7 @@ import type { EtcdLine } from '../../shared/etcd-lines'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { call, leaderOf, readStatuses, withMemberClients } from '../maintenance/member-clients'
+import { say } from '../maintenance/maintenance-words'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 
 /** etcd's API action of each etcdctl downgrade step. */
@@ -30,7 +31,7 @@ export async function runDowngradeSteps(
     const on = members.find((m) => m.name === leader)!
     for (const step of steps) {
       const args = downgradeArgs(step, line)
-      ctx.step(`etcdctl ${args.join(' ')}`)
+      ctx.step(say('step.etcdctl', { args: args.join(' ') }))
       ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), args))
       await call(on, `downgrade ${step}`, () =>
         on.client.maintenance.downgrade({ action: ACTIONS[step], version: line }),

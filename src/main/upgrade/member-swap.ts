@@ -4,6 +4,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError, isEngineError } from '../errors/engine-error'
 import { LOG_TAIL_LINES } from '../process/member-process'
+import { say } from '../maintenance/maintenance-words'
 import { startAndCatchUp, stopDrained, type Drain } from '../rolling/member-restart'
 import { saveMemberVersion } from './member-versions'
 
@@ -32,11 +33,11 @@ export async function swapMember(
   const slot = runtime.members.slot(member)
   const from = memberVersionOf(runtime.def, slot.spec)
   const startedAt = Date.now()
-  ctx.step(`${member}: stopping etcd ${from}`)
+  ctx.step(say('step.stoppingEtcd', { member, version: from }))
   const undrain = await stopDrained(runtime, member, request.drain, ctx)
   try {
     await saveMemberVersion(runtime, member, to, request.nextClusterVersionCompatible)
-    ctx.step(`${member}: starting on etcd ${to}`)
+    ctx.step(say('step.startingOn', { member, version: to }))
     try {
       await startAndCatchUp(runtime, member, ctx)
     } catch (error) {
@@ -46,9 +47,7 @@ export async function swapMember(
     undrain()
   }
   const tookMs = Date.now() - startedAt
-  ctx.note(
-    `${member}: etcd ${from} → ${to}, healthy and caught up in ${(tookMs / 1000).toFixed(1)} s`,
-  )
+  ctx.note(say('note.swapped', { member, from, to, seconds: (tookMs / 1000).toFixed(1) }))
   return { member, from, to, tookMs, rolledBack: false }
 }
 
@@ -69,19 +68,23 @@ async function rollBack(
     { err: error, member, to, from },
     'member did not come back on the new etcd; rolling back',
   )
-  ctx.note(`${member} did not come back on etcd ${to}: ${reason}`)
+  ctx.note(say('note.didNotComeBack', { member, version: to, reason }))
   let rolledBackTo: string | null = null
   if (!ctx.signal.aborted) {
-    ctx.step(`${member}: starting on etcd ${from} again`)
+    ctx.step(say('step.startingOnAgain', { member, version: from }))
     try {
       await saveMemberVersion(runtime, member, from)
       if (slot.process.state !== 'running') await runtime.lifecycle.launch(slot, ctx)
       rolledBackTo = from
-      ctx.note(`${member} runs etcd ${from} again`)
+      ctx.note(say('note.runsAgain', { member, version: from }))
     } catch (rollbackError) {
       runtime.log.error({ err: rollbackError, member, from }, 'rolling a member back failed')
       ctx.note(
-        `${member} did not start on etcd ${from} either: ${(rollbackError as Error).message}`,
+        say('note.rollBackFailed', {
+          member,
+          version: from,
+          error: (rollbackError as Error).message,
+        }),
       )
     }
   }

@@ -11,6 +11,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import { readClusterFacts } from '../membership/cluster-facts'
+import { say } from '../maintenance/maintenance-words'
 import { etcdctlTwin } from '../membership/etcdctl-twin'
 import { handOver, nextInRollingOrder } from '../rolling/rolling-order'
 import { runDowngradeSteps } from './downgrade-calls'
@@ -55,7 +56,7 @@ export async function runRollingUpgrade(
   const cluster = runtime.def.name
   await assertReadyForUpgrade(runtime, ctx)
   for (const version of plan.hops) {
-    ctx.step(`getting etcd ${version}`)
+    ctx.step(say('step.gettingEtcd', { version }))
     await deps.resolveBinary(versionSetting(runtime.def, version))
   }
   const resumed = runtime.def.pendingUpgrade
@@ -156,11 +157,11 @@ async function snapshotOfLeader(
 ): Promise<string> {
   const { leader } = await readClusterFacts(runtime)
   const from = leader ?? runtime.def.members[0]!.name
-  ctx.step(`saving a snapshot of ${from} first`)
+  ctx.step(say('step.snapshotFirst', { member: from }))
   const snapshot = await deps.saveSnapshot(from, ctx)
   const url = runtime.members.slot(from).view().clientUrl
   ctx.twin(await etcdctlTwin(runtime, url, ['snapshot', 'save', snapshot.file]))
-  ctx.note(`snapshot ${snapshot.id} of ${from} kept (restorable from the Maintenance tab)`)
+  ctx.note(say('note.snapshotKept', { snapshot: snapshot.id, member: from }))
   return snapshot.id
 }
 
@@ -174,7 +175,7 @@ async function stopBetween(
   const pending = runtime.def.pendingUpgrade
   if (mode === 'pause' && pending) {
     await savePending(runtime, { ...pending, member: null, paused: true })
-    ctx.note('paused between members: the cluster runs mixed versions until you continue')
+    ctx.note(say('note.paused'))
     return 'paused'
   }
   await savePending(runtime, null)
@@ -182,7 +183,7 @@ async function stopBetween(
   if (plan.downgrade === 'downgrade-api') {
     await runDowngradeSteps(runtime, lineOf(plan.target)!, ['cancel'], ctx)
   }
-  ctx.note('aborted between members: the cluster keeps running mixed versions')
+  ctx.note(say('note.aborted'))
   return 'aborted'
 }
 
@@ -196,7 +197,7 @@ async function waitForClusterVersion(
   target: string,
   ctx: ReportedContext,
 ): Promise<string | null> {
-  ctx.step(`waiting for the cluster version to move to ${lineOf(target)}`)
+  ctx.step(say('step.waitingClusterVersion', { line: lineOf(target) ?? target }))
   const url = runtime.slots[0]?.view().clientUrl
   if (url) ctx.twin(`curl -s ${url}/version`)
   const deadline = Date.now() + CLUSTER_VERSION_WAIT_MS
@@ -205,7 +206,9 @@ async function waitForClusterVersion(
     await runtime.lifecycle.pollQuietly()
     const version = runtime.status()?.clusterVersion ?? null
     if ((version && lineOf(version) === lineOf(target)) || Date.now() > deadline) {
-      ctx.note(`cluster version: ${version ?? 'unknown'}`)
+      ctx.note(
+        version ? say('note.clusterVersion', { version }) : say('note.clusterVersionUnknown'),
+      )
       return version
     }
     await new Promise((resolve) => setTimeout(resolve, CLUSTER_VERSION_POLL_MS))

@@ -2,6 +2,7 @@ import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { ReportedContext } from '../cluster/reported-operation'
 import { EngineError } from '../errors/engine-error'
 import { listAlarms } from '../maintenance/alarms'
+import { say } from '../maintenance/maintenance-words'
 import { readClusterFacts } from '../membership/cluster-facts'
 import { allEndpoints, etcdctlTwin } from '../membership/etcdctl-twin'
 
@@ -22,7 +23,7 @@ export async function assertReadyForUpgrade(
     .filter((slot) => slot.process.state !== 'running')
     .map((slot) => `${slot.spec.name} is ${slot.process.state}`)
   if (notRunning.length > 0) throw unhealthy(cluster, notRunning, purpose)
-  ctx.step('checking alarms')
+  ctx.step(say('step.checkingAlarms'))
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['alarm', 'list']))
   const alarms = await listAlarms(runtime)
   if (alarms.length > 0) {
@@ -33,7 +34,7 @@ export async function assertReadyForUpgrade(
       { cluster, alarms: names },
     )
   }
-  ctx.step('checking that every member is healthy')
+  ctx.step(say('step.checkingHealth'))
   ctx.twin(await etcdctlTwin(runtime, allEndpoints(runtime), ['endpoint', 'health']))
   const facts = await readClusterFacts(runtime)
   const sick = runtime.slots.flatMap((slot) => {

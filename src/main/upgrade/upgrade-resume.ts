@@ -1,4 +1,5 @@
 import { memberVersionOf } from '../../shared/cluster-rules'
+import { words, type EngineWords } from '../../shared/engine-words/engine-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { isLive } from '../cluster/member-lifecycle'
 
@@ -6,15 +7,21 @@ import { isLive } from '../cluster/member-lifecycle'
  * Settles a version change an earlier run left half done: a member stopped for its swap is
  * started again on the version saved for it (saved before it was to start, so it never runs two
  * binaries), the change is kept as paused so the dialog offers Continue and Abort, and one
- * sentence says where each member stands. Null when there was no change in progress.
+ * sentence says where each member stands (for the start-up report). Null when there was no change
+ * in progress.
  */
-export async function resumeUpgrade(runtime: ClusterRuntime): Promise<string | null> {
+export async function resumeUpgrade(runtime: ClusterRuntime): Promise<EngineWords | null> {
   const pending = runtime.def.pendingUpgrade
   if (!pending) return null
   const def = runtime.def
   const cluster = def.name
   const target = pending.plan.target
-  let started = ''
+  let started: {
+    key: 'Started' | 'NotStarted'
+    member: string
+    version: string
+    message?: string
+  } | null = null
   const swapping = pending.member
   if (swapping && runtime.isActive()) {
     const slot = runtime.slots.find((s) => s.spec.name === swapping)
@@ -22,13 +29,18 @@ export async function resumeUpgrade(runtime: ClusterRuntime): Promise<string | n
       const version = memberVersionOf(def, slot.spec)
       try {
         await runtime.members.start(swapping)
-        started = ` ${swapping}, stopped half way through its swap, was started on etcd ${version}.`
+        started = { key: 'Started', member: swapping, version }
       } catch (error) {
         runtime.log.error(
           { err: error, member: swapping },
           'starting the member left half swapped failed',
         )
-        started = ` ${swapping}, stopped half way through its swap, did not start on etcd ${version}: ${(error as Error).message}`
+        started = {
+          key: 'NotStarted',
+          member: swapping,
+          version,
+          message: (error as Error).message,
+        }
       }
     }
   }
@@ -47,7 +59,14 @@ export async function resumeUpgrade(runtime: ClusterRuntime): Promise<string | n
     .map(([version, names]) => `${names.join(', ')} on ${version}`)
     .join('; ')
   runtime.log.info({ target, where }, 'interrupted version change found')
-  return pending.paused && pending.member === null
-    ? null
-    : `The change of cluster ${cluster} to etcd ${target} was interrupted when etcd Desk last stopped: ${where}.${started} Continue or abort it from Upgrade.`
+  if (pending.paused && pending.member === null) return null
+  if (!started)
+    return words('engine-notices:startup.upgradeInterrupted', { cluster, target, where })
+  const { key, ...values } = started
+  return words(`engine-notices:startup.upgradeInterrupted${key}`, {
+    cluster,
+    target,
+    where,
+    ...values,
+  })
 }

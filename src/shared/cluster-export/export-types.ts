@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EngineWords } from '../engine-words/engine-words'
 
 /** The formats of a cluster export ("Export to other machines"), one tab each in the dialog. */
 type ExportFormat = 'bash' | 'powershell' | 'procfile' | 'compose' | 'systemd'
@@ -26,8 +27,10 @@ export interface ClusterExportView {
   /** The host each member's systemd env file names (the cluster's host unless given). */
   hosts: Record<string, string>
   files: ExportFileView[]
-  /** What differs from the running cluster (a fresh cluster, no proxies, no discovery …). */
+  /** What differs from the running cluster (a fresh cluster, no proxies, no discovery …), in English. */
   notes: string[]
+  /** The same notes for the window to show in its language (one per note). */
+  noteWords: EngineWords[]
 }
 
 /** Where an export went: a folder (the app's save dialog) or an archive to download (browser). */

@@ -90,7 +90,7 @@ describe.each(testEtcdLines())('a 3-member cluster on etcd $version, tutorial po
     for (const s of suggestions.filter((s) => !s.isLongRunning)) {
       // Through a shell, exactly as pasted into a terminal.
       const { stdout, stderr } = await execFileAsync('bash', ['-c', s.command], { timeout: 20_000 })
-      outputs.set(s.title, stdout + stderr) // etcdctl 3.4 prints endpoint health on stderr
+      outputs.set(s.topic, stdout + stderr) // etcdctl 3.4 prints endpoint health on stderr
     }
     const [members, status, health, keys] = [...outputs.values()] as [
       string,

@@ -4,12 +4,21 @@ import { describe, expect, it } from 'vitest'
 
 const I18N_DIR = join(import.meta.dirname, '../../../src/renderer/src/i18n')
 const LOCALES = join(I18N_DIR, 'locales')
+// The engine's words (steps, notices, rule messages): shared, because the engine writes English from them.
+const ENGINE_WORDS_DIR = join(import.meta.dirname, '../../../src/shared/engine-words')
+const ENGINE_LOCALES = join(ENGINE_WORDS_DIR, 'locales')
 const LANGUAGES = ['en', 'ja'] as const
 
 type Catalogue = { [key: string]: string | Catalogue }
 
+/** The folder of a namespace's catalogues: the window's own, or the engine's (engine-*). */
+function localesOf(namespace: string): string {
+  return namespace.startsWith('engine-') ? ENGINE_LOCALES : LOCALES
+}
+
 function read(lang: string, namespace: string): Catalogue {
-  return JSON.parse(readFileSync(join(LOCALES, lang, `${namespace}.json`), 'utf8')) as Catalogue
+  const file = join(localesOf(namespace), lang, `${namespace}.json`)
+  return JSON.parse(readFileSync(file, 'utf8')) as Catalogue
 }
 
 /** Every leaf of a catalogue as "a.b.c" → message. */
@@ -41,7 +50,7 @@ function tags(message: string): string[] {
 }
 
 function namespaces(lang: string): string[] {
-  return readdirSync(join(LOCALES, lang))
+  return [...readdirSync(join(LOCALES, lang)), ...readdirSync(join(ENGINE_LOCALES, lang))]
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
     .sort()
@@ -53,9 +62,15 @@ describe('message catalogues', () => {
     expect(namespaces('ja')).toEqual(namespaces('en'))
   })
 
-  it('types every namespace (i18next.d.ts names each English catalogue)', () => {
+  it('types every namespace (i18next.d.ts or engine-words.ts names each English catalogue)', () => {
     const typing = readFileSync(join(I18N_DIR, 'i18next.d.ts'), 'utf8')
-    for (const ns of namespaces('en')) expect(typing).toContain(`./locales/en/${ns}.json'`)
+    const engineTyping = readFileSync(join(ENGINE_WORDS_DIR, 'engine-words.ts'), 'utf8')
+    const engineEnglish = readFileSync(join(ENGINE_WORDS_DIR, 'english-catalogues.ts'), 'utf8')
+    for (const ns of namespaces('en')) {
+      if (!ns.startsWith('engine-')) expect(typing).toContain(`./locales/en/${ns}.json'`)
+      else
+        for (const file of [engineTyping, engineEnglish]) expect(file).toContain(`/en/${ns}.json'`)
+    }
   })
 
   for (const ns of namespaces('en')) {

@@ -1,6 +1,7 @@
 import type { IKeyValue } from 'etcd3'
 import { describe, expect, it } from 'vitest'
 import { SearchMatcher } from '../../../src/main/keys/search-matcher'
+import { english } from '../../../src/main/words/english'
 import {
   compileSearchPattern,
   isPatternProblem,
@@ -10,7 +11,7 @@ import {
 
 function compiled(search: SearchPattern): CompiledPattern {
   const result = compileSearchPattern(search)
-  if (isPatternProblem(result)) throw new Error(result.reason)
+  if (isPatternProblem(result)) throw new Error(english(result.reason))
   return result
 }
 
@@ -59,9 +60,9 @@ describe('search patterns', () => {
     expect(matches({ pattern: 'key-0+1$', mode: 'regex' }, '/k/key-0001')).not.toBeNull()
     expect(matches({ pattern: '^key', mode: 'regex' }, '/k/key-0001')).toBeNull()
     const bad = compileSearchPattern({ pattern: 'key-(0', mode: 'regex' })
-    expect(bad).toEqual({
-      reason: '/key-(0/ is not a valid regular expression: Unterminated group',
-    })
+    expect(isPatternProblem(bad) && english(bad.reason)).toBe(
+      '/key-(0/ is not a valid regular expression: Unterminated group',
+    )
     expect(compileSearchPattern({ pattern: '', mode: 'substring' })).toHaveProperty('reason')
     expect(compileSearchPattern({ pattern: 'x'.repeat(1025), mode: 'regex' })).toHaveProperty(
       'reason',

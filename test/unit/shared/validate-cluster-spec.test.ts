@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { english } from '../../../src/main/words/english'
 import type { ClusterSpec } from '../../../src/shared/cluster'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
 import {
   hasErrors,
   validateAgainstClusters,
   validateClusterSpec,
+  type SpecIssue,
 } from '../../../src/shared/validate-cluster-spec'
+
+/** An issue's message as the engine writes it (English, from its words). */
+const text = (issue: SpecIssue | undefined): string | undefined =>
+  issue ? english(issue.words) : undefined
 
 const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
   name: 'demo',
@@ -25,18 +31,13 @@ describe('validateClusterSpec', () => {
     expect(hasErrors(issues)).toBe(false)
     expect(issues).toHaveLength(1)
     expect(issues[0]?.severity).toBe('warning')
-    expect(issues[0]?.message).toContain('quorum is 3')
+    expect(text(issues[0])).toContain('quorum is 3')
   })
 
   it('rejects 0 and 8 members', () => {
     expect(hasErrors(validateClusterSpec(spec({ members: [] })))).toBe(true)
-    expect(
-      validateClusterSpec(
-        spec({
-          members: tutorialMembers(7).concat({ name: 'x', clientPort: 5000, peerPort: 5001 }),
-        }),
-      )[0]?.message,
-    ).toContain('1 to 7')
+    const eight = tutorialMembers(7).concat({ name: 'x', clientPort: 5000, peerPort: 5001 })
+    expect(text(validateClusterSpec(spec({ members: eight }))[0])).toContain('1 to 7')
   })
 
   it('names the member and field of a port out of range', () => {
@@ -44,9 +45,9 @@ describe('validateClusterSpec', () => {
     members[1] = { ...members[1]!, peerPort: 80 }
     const [issue] = validateClusterSpec(spec({ members }))
     expect(issue).toMatchObject({ path: 'members[1].peerPort', member: 'etcd2' })
-    expect(issue?.message).toContain('80')
+    expect(text(issue)).toContain('80')
     members[1] = { ...members[1], peerPort: 70000 }
-    expect(validateClusterSpec(spec({ members }))[0]?.message).toContain('70000')
+    expect(text(validateClusterSpec(spec({ members }))[0])).toContain('70000')
   })
 
   it('rejects names that would break --initial-cluster', () => {
@@ -62,7 +63,7 @@ describe('validateClusterSpec', () => {
   it('rejects duplicate names and ports, naming both owners', () => {
     const members = tutorialMembers(3)
     members[2] = { name: 'etcd1', clientPort: 2380, peerPort: 22380 }
-    const messages = validateClusterSpec(spec({ members })).map((i) => i.message)
+    const messages = validateClusterSpec(spec({ members })).map((i) => english(i.words))
     expect(messages.some((m) => m.includes('"etcd1" is used by members #1 and #3'))).toBe(true)
     expect(
       messages.some((m) => m.includes('Port 2380 is used twice: etcd1 peer and etcd1 client')),
@@ -79,17 +80,17 @@ describe('validateClusterSpec', () => {
       'members[1].proxyPort',
       'members[2].proxyPort',
     ])
-    expect(missing[0]?.message).toContain('etcd1 needs a proxy port')
+    expect(text(missing[0])).toContain('etcd1 needs a proxy port')
     const stray = validateClusterSpec(spec({ members: tutorialMembers(3, 0, true) }))
-    expect(stray[0]?.message).toContain('the cluster has no network faults')
+    expect(text(stray[0])).toContain('the cluster has no network faults')
   })
 
   it('checks proxy ports for range and duplicates like the others', () => {
     const members = tutorialMembers(3, 0, true)
     members[0] = { ...members[0]!, proxyPort: 80 }
     members[2] = { ...members[2]!, proxyPort: 12380 }
-    const messages = validateClusterSpec(spec({ networkFaults: true, members })).map(
-      (i) => i.message,
+    const messages = validateClusterSpec(spec({ networkFaults: true, members })).map((i) =>
+      english(i.words),
     )
     expect(messages).toContain('Member etcd1: proxy port 80 is outside 1024–65535.')
     expect(messages).toContain('Port 12380 is used twice: etcd2 peer and etcd3 proxy.')
@@ -107,7 +108,7 @@ describe('validateAgainstClusters', () => {
     const issues = validateAgainstClusters(spec({ name: 'first' }), saved)
     expect(issues.map((i) => i.path)).toContain('name')
     expect(issues.filter((i) => i.path.startsWith('members'))).toHaveLength(6)
-    expect(issues.find((i) => i.path === 'members[1].peerPort')?.message).toBe(
+    expect(text(issues.find((i) => i.path === 'members[1].peerPort'))).toBe(
       'Port 12380 of member etcd2 is already used by cluster first.',
     )
     expect(
@@ -119,6 +120,6 @@ describe('validateAgainstClusters', () => {
     const saved = [{ name: 'faulty', members: tutorialMembers(1, 0, true) }]
     const members = [{ name: 'etcd1', clientPort: 3379, peerPort: 3380 }]
     const [issue] = validateAgainstClusters(spec({ name: 'other', members }), saved)
-    expect(issue?.message).toBe('Port 3380 of member etcd1 is already used by cluster faulty.')
+    expect(text(issue)).toBe('Port 3380 of member etcd1 is already used by cluster faulty.')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ClusterOperations } from '../../../src/main/cluster/cluster-operations'
 import { EngineError } from '../../../src/main/errors/engine-error'
+import { words } from '../../../src/shared/engine-words/engine-words'
 import { ClusterTimeline, type EndedOperation } from '../../../src/main/timeline/cluster-timeline'
 import type { ClusterEvent } from '../../../src/shared/cluster-events'
 import { mergeNewestFirst } from '../../../src/shared/cluster-events'
@@ -27,6 +28,7 @@ describe('ClusterTimeline', () => {
       at: '2026-12-01T10:00:00.050Z',
       logTail: [],
       reason: 'exited unexpectedly with signal SIGKILL',
+      reasonWords: words('engine-notices:exit.unexpectedSignal', { signal: 'SIGKILL' }),
     })
     timeline.recordLeaderChange('demo', {
       at: '2026-12-01T10:00:02.000Z',
@@ -92,23 +94,42 @@ describe('ClusterOperations reports each operation that ran to the timeline', ()
       (e) => ended.push(e),
     )
     await operations.run(
-      { kind: 'member-stop', label: 'Stopping member etcd2', policy: 'refuse', member: 'etcd2' },
+      {
+        kind: 'member-stop',
+        label: words('engine-steps-cluster:label.memberStop', { member: 'etcd2' }),
+        policy: 'refuse',
+        member: 'etcd2',
+      },
       () => Promise.resolve(),
     )
     const failing = operations.run(
-      { kind: 'defragment', label: 'Defragmenting cluster demo', policy: 'refuse' },
+      {
+        kind: 'stop',
+        label: words('engine-steps-cluster:label.stopCluster', { cluster: 'demo' }),
+        policy: 'refuse',
+      },
       () => Promise.reject(new Error('etcd1 did not answer')),
     )
     const refused = operations.run(
-      { kind: 'member-kill', label: 'Killing member etcd1', policy: 'refuse' },
+      {
+        kind: 'member-kill',
+        label: words('engine-steps-cluster:label.memberKill', { member: 'etcd1' }),
+        policy: 'refuse',
+      },
       () => Promise.resolve(),
     )
     await expect(failing).rejects.toThrow('etcd1 did not answer')
     await expect(refused).rejects.toMatchObject({ code: 'CLUSTER_BUSY' })
     expect(ended.map((e) => [e.kind, e.member, e.error === null])).toEqual([
       ['member-stop', 'etcd2', true],
-      ['defragment', undefined, false],
+      ['stop', undefined, false],
     ])
+    // The English label for the log and the timeline's text, the words for the window.
+    expect(ended.map((e) => e.label)).toEqual(['Stopping member etcd2', 'Stopping cluster demo'])
+    expect(ended[0]!.labelWords).toEqual({
+      key: 'engine-steps-cluster:label.memberStop',
+      values: { member: 'etcd2' },
+    })
     expect((ended[1]?.error as Error).message).toBe('etcd1 did not answer')
     expect(ended[0]!.startedAt <= ended[0]!.endedAt).toBe(true)
   })

@@ -3,6 +3,7 @@ import { memberArgs } from '../../../src/main/cluster/etcd-flags'
 import { BUNDLED_RELEASES } from '../../../src/main/releases/bundled-releases'
 import { downgradeArgs } from '../../../src/shared/downgrade-steps'
 import { isEndOfLife, lineOf, passesUpgradeGate } from '../../../src/shared/etcd-lines'
+import { english } from '../../../src/main/words/english'
 import { judgeVersionChange, type VersionChangeInput } from '../../../src/shared/version-paths'
 
 /** The shipped release list: the versions the rules pick hops from when offline. */
@@ -66,7 +67,9 @@ describe('judgeVersionChange', () => {
       ok: false,
       refusal: { code: 'UPGRADE_PATH_UNSAFE', hops: ['3.5.33', '3.6.16'] },
     })
-    expect(!refused.ok && refused.refusal.reason).toMatch(/3\.5\.32 or newer \(now: 3\.5\.30\)/)
+    expect(!refused.ok && english(refused.refusal.reason)).toMatch(
+      /3\.5\.32 or newer \(now: 3\.5\.30\)/,
+    )
     expect(judge(['3.6.5'], '3.7.3')).toMatchObject({
       ok: false,
       refusal: { hops: ['3.6.16', '3.7.3'] },
@@ -84,7 +87,7 @@ describe('judgeVersionChange', () => {
       ok: false,
       refusal: { code: 'UPGRADE_PATH_UNSAFE', hops: ['3.5.33', '3.6.16'] },
     })
-    expect(!skip.ok && skip.refusal.reason).toMatch(/skips a line/)
+    expect(!skip.ok && english(skip.refusal.reason)).toMatch(/skips a line/)
     expect(judge(['3.4.45'], '3.7.3', { allowHops: true })).toMatchObject({
       ok: true,
       plan: { hops: ['3.5.33', '3.6.16', '3.7.3'] },
@@ -145,10 +148,8 @@ describe('judgeVersionChange', () => {
   it('refuses pre-releases, unknown lines, the same version, and members more than a line apart', () => {
     expect(judge(['3.5.16'], '3.6.0-rc.1')).toMatchObject({ ok: false })
     expect(judge(['3.5.16'], '3.3.9')).toMatchObject({ ok: false })
-    expect(judge(['3.5.16', '3.5.16'], '3.5.16')).toMatchObject({
-      ok: false,
-      refusal: { reason: expect.stringMatching(/already/) },
-    })
+    const same = judge(['3.5.16', '3.5.16'], '3.5.16')
+    expect(!same.ok && english(same.refusal.reason)).toMatch(/already/)
     expect(judge(['3.4.23', '3.6.16'], '3.5.33')).toMatchObject({ ok: false })
   })
 })

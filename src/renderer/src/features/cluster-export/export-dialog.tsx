@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ExportFileKind } from '../../../../shared/cluster-export/export-types'
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { ErrorMessage } from '../shared/error-message'
 import { Modal } from '../shared/modal'
 import { tabId, tabPanelId, Tabs } from '../shared/tabs'
@@ -20,6 +21,7 @@ type Tab = (typeof TABS)[number] & ExportFileKind
  */
 export function ExportDialog(props: { cluster: string; onClose: () => void }) {
   const { t } = useTranslation('clusterExport')
+  const engineWords = useEngineWords()
   const [tab, setTab] = useState<Tab>('bash')
   const [hosts, setHosts] = useState<Record<string, string> | undefined>(undefined)
   const hostsKey = hosts ? JSON.stringify(hosts) : null
@@ -43,8 +45,8 @@ export function ExportDialog(props: { cluster: string; onClose: () => void }) {
       {view && (
         <>
           <ul className="export-notes">
-            {view.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {view.notes.map((note, i) => (
+              <li key={note}>{engineWords(view.noteWords[i], note)}</li>
             ))}
           </ul>
           <Tabs

@@ -1,5 +1,6 @@
 import type { ClusterOperation } from '../../../../shared/cluster'
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { operationText } from './operation'
 
 /**
@@ -9,12 +10,13 @@ import { operationText } from './operation'
 export function OperationStatus(props: { operation: ClusterOperation | null }) {
   const { operation } = props
   const { t } = useTranslation('clusters')
+  const words = useEngineWords()
   return (
     <p className="operation-status" role="status" aria-label={t('operation.label')}>
       {operation && (
         <>
           <span className="spinner" aria-hidden="true" />
-          {operationText(operation)}
+          {operationText(operation, words)}
         </>
       )}
     </p>

@@ -1,5 +1,6 @@
 import type { ClusterOperation, ClusterView } from '../../../../shared/cluster'
 import { i18n } from '../../i18n'
+import { engineWordsText, type EngineWordsText } from '../../i18n/engine-words'
 
 /** What the user can ask of a cluster or one of its members. */
 export type ClusterAction =
@@ -35,8 +36,9 @@ const ALLOWED_DURING_AUTO_RESTART: ReadonlySet<ClusterAction> = new Set([
 ])
 
 /** The operation in words: "Starting member etcd2 — waiting for etcd2 to become healthy". */
-export function operationText(operation: ClusterOperation): string {
-  return operation.step ? `${operation.label} — ${operation.step}` : operation.label
+export function operationText(operation: ClusterOperation, words: EngineWordsText): string {
+  const label = words(operation.labelWords, operation.label)
+  return operation.step ? `${label} — ${words(operation.stepWords, operation.step)}` : label
 }
 
 /**
@@ -49,7 +51,8 @@ export function blockedBy(
 ): string | null {
   if (!operation) return null
   if (operation.kind === 'auto-restart' && ALLOWED_DURING_AUTO_RESTART.has(action)) return null
-  return i18n.t('clusters:operation.blocked', { label: operation.label })
+  const label = engineWordsText(i18n.t)(operation.labelWords, operation.label)
+  return i18n.t('clusters:operation.blocked', { label })
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ClusterView } from '../../../../shared/cluster'
 import type { ClusterCommandsView } from '../../../../shared/contract'
 import { etcdctlSuggestions } from '../../../../shared/etcdctl-suggestions'
 import { probeLoopSuggestion } from '../../../../shared/probe-etcdctl'
+import { PROBE_LEASE_TTL_SECONDS } from '../../../../shared/probe'
 import { revisionAtRest } from '../clusters/operation'
 import { CopyButton } from '../shared/copy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -73,15 +74,18 @@ export function CommandsPanel(props: {
           {[
             ...etcdctlSuggestions(etcdctl, endpoints, tls),
             probeLoopSuggestion(etcdctl, cluster.members, tls),
-          ].map((s) => (
-            <div key={s.command} className="command">
-              <div className="command__head">
-                <span>{s.title}</span>
-                <CopyButton text={s.command} label={t('panel.copyTitle', { title: s.title })} />
+          ].map((s) => {
+            const title = t(`explore.${s.topic}`, { ttl: PROBE_LEASE_TTL_SECONDS })
+            return (
+              <div key={s.command} className="command">
+                <div className="command__head">
+                  <span>{title}</span>
+                  <CopyButton text={s.command} label={t('panel.copyTitle', { title })} />
+                </div>
+                <pre className="command__text">{s.command}</pre>
               </div>
-              <pre className="command__text">{s.command}</pre>
-            </div>
-          ))}
+            )
+          })}
         </section>
       )}
       <section aria-labelledby="key-command-title">
@@ -93,7 +97,9 @@ export function CommandsPanel(props: {
               <CopyButton text={keyCommand.command} label={t('panel.copyEtcdctl')} />
             </div>
             <pre className="command__text">{keyCommand.command}</pre>
-            {keyCommand.note && <p className="muted">{keyCommand.note}</p>}
+            {keyCommand.note && (
+              <p className="muted">{t(`keyNote.${keyCommand.note.kind}`, keyCommand.note)}</p>
+            )}
           </div>
         ) : (
           <p className="muted">

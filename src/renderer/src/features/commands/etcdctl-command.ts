@@ -9,6 +9,10 @@ const INLINE_VALUE_MAX_BYTES = 512
 /** File name the command reads a long or binary value from. */
 const VALUE_FILE = 'value.bin'
 
+/** What to know about a command: an empty prefix, or a value read from a file (commands:keyNote). */
+export type EtcdctlNote =
+  { kind: 'emptyPrefix' } | { kind: 'valueFile'; count: number; file: string }
+
 /**
  * Bytes as one shell word: single-quoted UTF-8 text, or bash/zsh ANSI-C quoting ($'\xNN') when
  * the bytes are not plain text, so any key survives copy and paste exactly.
@@ -32,7 +36,7 @@ export function etcdctlCommand(
   etcdctl = 'etcdctl',
   /** The cluster's connection flags (--cacert, --cert, --key; --user=root with auth on). */
   tls: readonly string[] = [],
-): { command: string; note: string | null } {
+): { command: string; note: EtcdctlNote | null } {
   // Browse-as: log in as that user. `--user=<name>` without ":password" makes etcdctl prompt for
   // it, so no password lands on the screen, in the clipboard or in the shell's history.
   const flags = action.asUser
@@ -45,7 +49,7 @@ export function etcdctlCommand(
     case 'list':
       return {
         command: `${base} get --prefix --keys-only --limit=${action.limit} -- ${shellWord(action.prefix)}`,
-        note: action.prefix.length === 0 ? 'An empty prefix lists from the first key.' : null,
+        note: action.prefix.length === 0 ? { kind: 'emptyPrefix' } : null,
       }
     case 'put': {
       const isInline =
@@ -58,7 +62,7 @@ export function etcdctlCommand(
       }
       return {
         command: `${base} put -- ${shellWord(action.key)} < ${VALUE_FILE}`,
-        note: `The value (${action.value.length} bytes) is long or binary: etcdctl reads it from ${VALUE_FILE} on standard input.`,
+        note: { kind: 'valueFile', count: action.value.length, file: VALUE_FILE },
       }
     }
     case 'delete':

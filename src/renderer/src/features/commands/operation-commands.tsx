@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import type { OperationReport } from '../../../../shared/cluster'
 import { CopyButton } from '../shared/copy-button'
 
@@ -7,6 +8,8 @@ export function OperationCommands(props: { report: OperationReport | null }) {
   const { report } = props
   const commands = report?.commands ?? []
   const { t } = useTranslation('commands')
+  const words = useEngineWords()
+  const label = report ? words(report.labelWords, report.label) : ''
   return (
     <section aria-labelledby="operation-commands-title">
       <h3 id="operation-commands-title">{t('operation.title')}</h3>
@@ -14,17 +17,14 @@ export function OperationCommands(props: { report: OperationReport | null }) {
         <>
           <p className="muted">
             {t(report.isSuccess ? 'operation.steps' : 'operation.stepsFailed', {
-              label: report.label,
+              label,
             })}
           </p>
           {commands.map((command, i) => (
             <div key={i} className="command">
               <div className="command__head">
                 <span>{t('operation.step', { n: i + 1 })}</span>
-                <CopyButton
-                  text={command}
-                  label={t('operation.copyStep', { n: i + 1, label: report.label })}
-                />
+                <CopyButton text={command} label={t('operation.copyStep', { n: i + 1, label })} />
               </div>
               <pre className="command__text">{command}</pre>
             </div>

@@ -1,10 +1,12 @@
 import type { ConnectionTestResult } from '../../../../shared/connections'
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 
 /** "Test connection": each endpoint's answer in plain words, and the members etcd listed. */
 export function ConnectionTestView(props: { result: ConnectionTestResult }) {
   const { result } = props
   const { t } = useTranslation('connections')
+  const engineWords = useEngineWords()
   return (
     <div role="status" aria-label={t('test.label')}>
       <p className={result.isOk ? 'muted' : 'field__issue'}>
@@ -23,7 +25,7 @@ export function ConnectionTestView(props: { result: ConnectionTestResult }) {
               <span>{t('test.answered', { version: e.version, id: e.memberId })}</span>
             ) : (
               <>
-                <span className="field__issue">✗ {e.words}</span>
+                <span className="field__issue">✗ {engineWords(e.problemWords, e.words ?? '')}</span>
                 {e.detail && (
                   <details>
                     <summary>{t('test.said')}</summary>

@@ -17,6 +17,7 @@ import { memberVersionOptions, versionsToDownload } from './mixed-versions'
 import { CheckboxField } from './checkbox-field'
 import { BootstrapField } from './bootstrap-field'
 import { draftIssues, messageAt } from './spec-issues'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useCreateDownload } from './use-create-download'
 import { DEFAULT_MEMBER_COUNT, useClusterDraft } from './use-cluster-draft'
 
@@ -40,6 +41,7 @@ export function CreateClusterDialog(props: {
   const api = useApi()
   const ids = useId()
   const { t } = useTranslation('create-cluster')
+  const engineWords = useEngineWords()
   const draft = useClusterDraft(props.fromSnapshot ? { fromSnapshot: props.fromSnapshot } : {})
   const [versionsReload, setVersionsReload] = useState(0)
   const versions = useEtcdVersionOptions(props.clusters, versionsReload)
@@ -54,7 +56,7 @@ export function CreateClusterDialog(props: {
   const chosen =
     versions.options?.find((o) => o.value === spec?.etcdVersion) ?? versions.options?.[0]
   const effective = spec && chosen ? { ...spec, etcdVersion: chosen.value } : spec
-  const issues = effective ? draftIssues(effective, sentAgainst ?? props.clusters) : []
+  const issues = effective ? draftIssues(effective, sentAgainst ?? props.clusters, engineWords) : []
   const toDownload = chosen?.kind === 'downloadable' ? chosen.value : null
   const downloads = versionsToDownload(effective, versions.options)
   const errorCount = issues.filter((i) => i.severity === 'error').length

@@ -1,9 +1,8 @@
 import type { MemberSpec } from '../../../../shared/cluster'
-import type { SpecIssue } from '../../../../shared/validate-cluster-spec'
 import { useTranslation } from '../../i18n'
 import type { VersionOption } from './etcd-version-options'
 import { MemberVersionSelect } from './member-version-select'
-import { messageAt } from './spec-issues'
+import { messageAt, type DraftIssue } from './spec-issues'
 
 /** Reads a port input; an empty or partial entry becomes 0, which validation reports. */
 function toPort(text: string): number {
@@ -19,7 +18,7 @@ export function MemberPortsEditor(props: {
   members: readonly MemberSpec[]
   host: string
   networkFaults: boolean
-  issues: readonly SpecIssue[]
+  issues: readonly DraftIssue[]
   onChange: (index: number, change: Partial<MemberSpec>) => void
   /** With mixed versions: the releases a member can run alone; absent, no version column. */
   versionOptions?: readonly VersionOption[] | null

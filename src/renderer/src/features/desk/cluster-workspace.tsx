@@ -21,6 +21,7 @@ import { hasLiveMember } from '../shared/member-state'
 import { StateBadge } from '../shared/state-badge'
 import { Tabs, tabId, tabPanelId } from '../shared/tabs'
 import { UpgradeControls } from '../upgrade/upgrade-controls'
+import { ClusterWarning } from './cluster-warning'
 import { listWords } from '../upgrade/upgrade-texts'
 import { distinctVersions } from '../upgrade/version-facts'
 import { useUpgrade } from '../upgrade/use-upgrade'
@@ -164,11 +165,7 @@ export function ClusterWorkspace(props: {
           </p>
           <OperationStatus operation={cluster.operation} />
           <UpgradeControls cluster={cluster} upgrade={upgrade} />
-          {cluster.warning && (
-            <p className="banner banner--warn workspace__warning" role="alert">
-              {cluster.warning}
-            </p>
-          )}
+          <ClusterWarning cluster={cluster} />
         </div>
         <ClusterActions
           cluster={cluster}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { StartupReport } from '../../../../shared/contract'
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 
 /** Where the ids of dismissed start-up reports are kept, so a reload does not show them again. */
 const DISMISSED_KEY = 'etcd-desk.dismissed-startup-reports'
@@ -32,6 +33,7 @@ export function StartupNotice(props: { report: StartupReport | null }) {
   const { report } = props
   const [dismissed, setDismissed] = useState(() => new Set(readDismissed()))
   const { t } = useTranslation('desk')
+  const engineWords = useEngineWords()
   if (!report || report.lines.length === 0 || dismissed.has(report.id)) return null
   const dismiss = () => {
     rememberDismissed(report.id)
@@ -41,7 +43,7 @@ export function StartupNotice(props: { report: StartupReport | null }) {
     <div className="banner banner--info desk__banner" role="status" aria-label={t('startup.label')}>
       <ul className="startup-notice__lines">
         {report.lines.map((line, i) => (
-          <li key={i}>{line}</li>
+          <li key={i}>{engineWords(report.lineWords[i], line)}</li>
         ))}
       </ul>
       <button type="button" className="button--small" onClick={dismiss}>

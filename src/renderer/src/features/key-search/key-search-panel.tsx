@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useId, useMemo, useState } from 'react'
 import {
   compileSearchPattern,
@@ -27,6 +28,7 @@ export function KeySearchPanel(props: {
 }) {
   const { view, start, cancel } = useKeySearch(props.cluster)
   const { t } = useTranslation('key-search')
+  const engineWords = useEngineWords()
   const [pattern, setPattern] = useState('')
   const [mode, setMode] = useState<SearchMode>('substring')
   const [inValues, setInValues] = useState(false)
@@ -34,8 +36,8 @@ export function KeySearchPanel(props: {
   const problem = useMemo(() => {
     if (pattern === '') return null
     const compiled = compileSearchPattern({ pattern, mode, ignoreCase })
-    return isPatternProblem(compiled) ? compiled.reason : null
-  }, [pattern, mode, ignoreCase])
+    return isPatternProblem(compiled) ? engineWords(compiled.reason, '') : null
+  }, [pattern, mode, ignoreCase, engineWords])
   const request: SearchRequest = { prefix: props.prefix, pattern, mode, ignoreCase, inValues }
   return (
     <div className="key-search">

@@ -67,7 +67,8 @@ export function isLive(view: SearchView): boolean {
 
 /** "Scanned 12,000 of 100,000 keys · 3 matches", as the status line says it. */
 export function progressText(view: SearchView, t: TFunction<'key-search'>): string {
-  const total = view.total === null ? t('progress.counting') : view.total.toLocaleString()
+  const total =
+    view.total === null ? t('progress.counting') : t('progress.total', { total: view.total })
   const found = t('progress.found', { count: view.matches.length })
   const scanned = view.scanned
   switch (view.state) {

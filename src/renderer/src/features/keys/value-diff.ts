@@ -24,7 +24,8 @@ export type ValueDiff =
   | { kind: 'same' }
   | { kind: 'json' | 'text'; lines: DiffLine[]; added: number; removed: number }
   | { kind: 'binary'; olderHex: string; newerHex: string }
-  | { kind: 'too-large'; reason: string }
+  /** Not diffed line by line: values too large, or jsdiff gave up (too different). */
+  | { kind: 'too-large'; reason: 'tooLarge' | 'tooDifferent' }
 
 /**
  * Compares two values: equal bytes are "same"; two JSON values are compared as JSON (objects with
@@ -43,7 +44,7 @@ export function diffValues(older: Uint8Array, newer: Uint8Array): ValueDiff {
     }
   }
   if (older.length > DIFF_CAP_BYTES || newer.length > DIFF_CAP_BYTES) {
-    return { kind: 'too-large', reason: 'The values are too large to compare line by line here.' }
+    return { kind: 'too-large', reason: 'tooLarge' }
   }
   const olderJson = parseJson(olderText)
   const newerJson = parseJson(newerText)
@@ -52,7 +53,7 @@ export function diffValues(older: Uint8Array, newer: Uint8Array): ValueDiff {
     ? diffJson(olderJson as object, newerJson as object, { timeout: DIFF_TIMEOUT_MS })
     : diffLines(olderText, newerText, { timeout: DIFF_TIMEOUT_MS })
   if (changes === undefined) {
-    return { kind: 'too-large', reason: 'The values differ too much to compare line by line here.' }
+    return { kind: 'too-large', reason: 'tooDifferent' }
   }
   return { kind: isJson ? 'json' : 'text', ...foldedLines(changes) }
 }

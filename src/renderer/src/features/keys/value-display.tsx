@@ -4,7 +4,7 @@ import {
   isEncryptedKubernetesValue,
   readKubernetesEnvelope,
 } from '../../../../shared/kubernetes-value'
-import { DECODER_LABELS, type ValueDecoder } from '../../../../shared/value-decoder'
+import type { ValueDecoder } from '../../../../shared/value-decoder'
 import { decodeText, toHex } from '../shared/bytes'
 import { CopyButton } from '../shared/copy-button'
 import { KubernetesView } from './kubernetes-view'
@@ -60,7 +60,7 @@ export function ValueDisplay(props: { value: Uint8Array | null }) {
       </div>
       {value && (
         <p className="value-decoder">
-          {t('display.decoder', { decoder: DECODER_LABELS[decoderOf(mode, value)] })}
+          {t('display.decoder', { decoder: t(`display.decoders.${decoderOf(mode, value)}`) })}
         </p>
       )}
       {value && !isKubernetes && isEncryptedKubernetesValue(value) && (

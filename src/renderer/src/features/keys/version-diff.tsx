@@ -36,7 +36,7 @@ export function VersionDiff(props: { older: KeyVersion; newer: KeyVersion }) {
       )}
       {diff.kind === 'too-large' && (
         <p className="muted">
-          {diff.reason} {sizes}
+          {t(`diff.${diff.reason}`)} {sizes}
         </p>
       )}
       {diff.kind === 'binary' && (

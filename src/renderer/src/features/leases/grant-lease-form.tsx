@@ -2,6 +2,7 @@ import { Trans, useTranslation } from '../../i18n'
 import { useId, useState, type FormEvent } from 'react'
 import type { LeaseView } from '../../../../shared/leases'
 import { leaseTtlProblem } from '../../../../shared/leases'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useApi } from '../shared/api-context'
 import { BusyButton } from '../shared/busy-button'
 import { ErrorMessage } from '../shared/error-message'
@@ -13,13 +14,15 @@ export function GrantLeaseForm(props: { cluster: string; onGranted: (lease: Leas
   const api = useApi()
   const ids = useId()
   const { t } = useTranslation('leases')
+  const engineWords = useEngineWords()
   const [ttl, setTtl] = useState('60')
   const [granted, setGranted] = useState<LeaseView | null>(null)
   const grant = useAction((seconds: number) =>
     api.request('leases:grant', { cluster: props.cluster, ttl: seconds }),
   )
   const seconds = Number(ttl)
-  const problem = ttl.trim() === '' ? t('grant.giveTtl') : leaseTtlProblem(seconds)
+  const ttlProblem = leaseTtlProblem(seconds)
+  const problem = ttl.trim() === '' ? t('grant.giveTtl') : ttlProblem && engineWords(ttlProblem, '')
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (problem) return

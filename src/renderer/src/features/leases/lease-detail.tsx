@@ -9,7 +9,8 @@ import { ErrorMessage } from '../shared/error-message'
 import { useAction } from '../shared/use-action'
 import { useRequest } from '../shared/use-request'
 import { AttachKeyForm } from './attach-key-form'
-import { formatSeconds, leaseName } from './lease-texts'
+import { formatSeconds } from '../shared/time-units'
+import { leaseName } from './lease-texts'
 
 /**
  * One lease: TTL left and granted, its attached keys (the first LEASE_DETAIL_KEYS with the total),

@@ -10,7 +10,8 @@ import { hasLiveMember } from '../shared/member-state'
 import { useRequest } from '../shared/use-request'
 import { GrantLeaseForm } from './grant-lease-form'
 import { LeaseDetail } from './lease-detail'
-import { formatSeconds, leaseName } from './lease-texts'
+import { formatSeconds } from '../shared/time-units'
+import { leaseName } from './lease-texts'
 
 /** A lease's first keys and how many it has, for its row. */
 function keysText(lease: LeaseView, t: TFunction<'leases'>): string {

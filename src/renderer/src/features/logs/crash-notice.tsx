@@ -1,11 +1,13 @@
 import type { MemberView } from '../../../../shared/cluster'
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { clockTime } from '../member-status/election-timeline'
 
 /** Why a crashed member ended (exit code or signal, reason) and its last log lines. */
 export function CrashNotice(props: { member: MemberView }) {
   const { member } = props
   const { t } = useTranslation('logs')
+  const engineWords = useEngineWords()
   const exit = member.lastExit
   if (!exit || (member.state !== 'crashed' && member.state !== 'errored')) return null
   const how = exit.signal
@@ -17,7 +19,7 @@ export function CrashNotice(props: { member: MemberView }) {
   return (
     <div className="crash-notice" role="alert">
       <strong>{t(member.state === 'errored' ? 'crash.gaveUp' : 'crash.crashed', at)}</strong>
-      {` (${how}): ${exit.reason}`}
+      {` (${how}): ${engineWords(exit.reasonWords, exit.reason)}`}
       {exit.logTail.length > 0 && (
         <details open>
           <summary>{t('crash.lastLines')}</summary>

@@ -23,8 +23,14 @@ export function LogLineRow(props: {
 }) {
   const { line, memberIndex, style } = props
   const names = props.memberNames ?? NO_NAMES
+  // Why translate="no": these are etcd's own words; a browser's page translation must not change them.
   return (
-    <div className={`log-line log-line--${line.level}`} style={style} title={line.raw}>
+    <div
+      className={`log-line log-line--${line.level}`}
+      style={style}
+      title={line.raw}
+      translate="no"
+    >
       <span className="log-line__time">{shortTime(line.ts)}</span>
       {memberIndex && (
         <span

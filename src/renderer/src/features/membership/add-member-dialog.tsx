@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useEffect, useState } from 'react'
 import type { ClusterStatus, ClusterView } from '../../../../shared/cluster'
 import { FormField } from '../settings/form-field'
@@ -22,6 +23,7 @@ export function AddMemberDialog(props: {
 }) {
   const api = useApi()
   const { t } = useTranslation('membership')
+  const words = useEngineWords()
   const name = props.cluster.definition.name
   const [member, setMember] = useState({ name: '', clientPort: '', peerPort: '' })
   const [proxyPort, setProxyPort] = useState<number | undefined>(undefined)
@@ -52,7 +54,8 @@ export function AddMemberDialog(props: {
     const result = await add.run()
     if (result.ok) props.onAdded(result.value)
   }
-  const step = add.isBusy ? props.cluster.operation?.step : null
+  const operation = add.isBusy ? props.cluster.operation : null
+  const step = operation?.step ? words(operation.stepWords, operation.step) : null
   const field = (key: 'name' | 'clientPort' | 'peerPort', label: string) => (
     <FormField label={label}>
       {(wiring) => (

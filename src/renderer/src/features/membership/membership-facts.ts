@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { ClusterStatus, ClusterView } from '../../../../shared/cluster'
 import {
   quorumChange,
@@ -42,4 +43,15 @@ export function quorumAfterRemove(
 ): QuorumChange {
   if (!isVoter) return quorumChange(count.voters, count.voters, count.up)
   return quorumChange(count.voters, count.voters - 1, count.up - (isUp ? 1 : 0))
+}
+
+/** "3 voters, quorum 2, survives 1 failure → after: 2 voters, quorum 2, survives 0 failures". */
+export function quorumSummary(change: QuorumChange, t: TFunction<'membership'>): string {
+  const facts = (f: QuorumFacts) =>
+    t('quorum.facts', {
+      voters: t('quorum.voters', { count: f.voters }),
+      quorum: f.quorum,
+      failures: t('section.failures', { count: Math.max(0, f.tolerates) }),
+    })
+  return t('quorum.summary', { before: facts(change.before), after: facts(change.after) })
 }

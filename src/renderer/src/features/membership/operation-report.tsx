@@ -1,10 +1,12 @@
 import { useTranslation } from '../../i18n'
 import type { OperationReport } from '../../../../shared/cluster'
+import { useEngineWords } from '../../i18n/engine-words'
 
 /** How the last long operation on the cluster went: its steps and the write probe's counts. */
 export function OperationReportView(props: { report: OperationReport | null }) {
   const { report } = props
   const { t, i18n } = useTranslation('membership')
+  const words = useEngineWords()
   if (!report) return null
   return (
     <section
@@ -12,7 +14,9 @@ export function OperationReportView(props: { report: OperationReport | null }) {
       aria-label={t('report.label')}
     >
       <h4>
-        {t(report.isSuccess ? 'report.done' : 'report.failed', { label: report.label })}{' '}
+        {t(report.isSuccess ? 'report.done' : 'report.failed', {
+          label: words(report.labelWords, report.label),
+        })}{' '}
         <span className="muted">
           {t('report.at', { time: new Date(report.endedAt).toLocaleTimeString(i18n.language) })}
         </span>
@@ -20,7 +24,7 @@ export function OperationReportView(props: { report: OperationReport | null }) {
       {report.error && <p className="operation-report__error">{report.error}</p>}
       <ol className="operation-report__steps">
         {report.steps.map((step, i) => (
-          <li key={i}>{step}</li>
+          <li key={i}>{words(report.stepWords?.[i], step)}</li>
         ))}
       </ol>
       {report.probe && (

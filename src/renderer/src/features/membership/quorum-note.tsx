@@ -1,5 +1,6 @@
 import { useTranslation } from '../../i18n'
 import type { QuorumChange } from '../../../../shared/quorum'
+import { quorumSummary } from './membership-facts'
 
 /** The quorum calculator shown before every membership change, with what needs a second look. */
 export function QuorumNote(props: { change: QuorumChange }) {
@@ -7,7 +8,7 @@ export function QuorumNote(props: { change: QuorumChange }) {
   const { t } = useTranslation('membership')
   return (
     <div className="quorum-note" role="note" aria-label={t('quorum.label')}>
-      <p className="mono">{change.summary}</p>
+      <p className="mono">{quorumSummary(change, t)}</p>
       {change.losesQuorum && <p className="banner banner--error">{t('quorum.loses')}</p>}
       {!change.losesQuorum && change.isEven && change.after.voters !== change.before.voters && (
         <p className="banner banner--warn">

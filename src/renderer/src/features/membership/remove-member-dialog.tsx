@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useState } from 'react'
 import type { ClusterStatus, ClusterView, MemberView } from '../../../../shared/cluster'
 import { useApi } from '../shared/api-context'
@@ -18,6 +19,7 @@ export function RemoveMemberDialog(props: {
   const { cluster, member, status } = props
   const api = useApi()
   const { t } = useTranslation('membership')
+  const words = useEngineWords()
   const [keepData, setKeepData] = useState(false)
   const remove = useAction(() =>
     api.request('member:remove', {
@@ -56,7 +58,7 @@ export function RemoveMemberDialog(props: {
       </label>
       {remove.isBusy && cluster.operation?.step && (
         <p className="muted" role="status" aria-label={t('remove.progress')}>
-          {cluster.operation.step}
+          {words(cluster.operation.stepWords, cluster.operation.step)}
         </p>
       )}
     </ConfirmDialog>

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next'
 import type { LeaderChange } from '../../../../shared/cluster'
 import type { ClusterEvent, ClusterEventKind } from '../../../../shared/cluster-events'
+import { eventWords } from '../timeline/event-words'
 
 /** One event marked on the charts' time axis. */
 export interface AxisEvent {
@@ -16,16 +18,22 @@ export const EVENT_COLORS: Record<ClusterEventKind, string> = {
   'user-action': '#1c7ed6',
 }
 
-/** The cluster timeline's events as axis marks. */
-export function fromTimeline(events: readonly ClusterEvent[]): AxisEvent[] {
-  return events.map((e) => ({ at: Date.parse(e.at) / 1000, kind: e.kind, text: e.text }))
+/** The cluster timeline's events as axis marks, in the window's language. */
+export function fromTimeline(
+  events: readonly ClusterEvent[],
+  t: TFunction<'timeline'>,
+): AxisEvent[] {
+  return events.map((e) => ({ at: Date.parse(e.at) / 1000, kind: e.kind, text: eventWords(e, t) }))
 }
 
 /** Leader changes from the status poll (when no timeline is available, e.g. a connection). */
-export function fromLeaderChanges(changes: readonly LeaderChange[]): AxisEvent[] {
+export function fromLeaderChanges(
+  changes: readonly LeaderChange[],
+  t: TFunction<'timeline'>,
+): AxisEvent[] {
   return changes.map((c) => ({
     at: Date.parse(c.at) / 1000,
     kind: 'leader-change',
-    text: c.to ? `leader ${c.to}` : 'no leader',
+    text: c.to ? t('leader.elected', { to: c.to }) : t('leader.none'),
   }))
 }

@@ -1,6 +1,7 @@
 import type { AlignedData } from 'uplot'
 import { formatBytes } from '../../../../shared/bytes'
 import type { MemberQuantity, MetricsSample } from '../../../../shared/metrics'
+import { i18n } from '../../i18n'
 
 /** How a chart's values read. */
 export type ValueFormat = 'count' | 'bytes' | 'ms' | 'rate'
@@ -30,10 +31,19 @@ export const CHARTS: readonly ChartSpec[] = [
 ]
 
 /**
- * Whole numbers in the window's locale. Why one formatter: the axes and legends format on every
- * redraw, and toLocaleString() builds a new formatter per call (measured: the tab's top cost).
+ * Whole numbers in the window's language. Why one formatter per language: the axes and legends
+ * format on every redraw, and toLocaleString() builds a new formatter per call (measured: the
+ * tab's top cost).
  */
-const WHOLE = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
+const wholeFormats = new Map<string, Intl.NumberFormat>()
+function whole(): Intl.NumberFormat {
+  let format = wholeFormats.get(i18n.language)
+  if (!format) {
+    format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 })
+    wholeFormats.set(i18n.language, format)
+  }
+  return format
+}
 
 /** A value as the chart's hover legend and axis show it. */
 export function formatValue(value: number | null | undefined, format: ValueFormat): string {
@@ -46,7 +56,7 @@ export function formatValue(value: number | null | undefined, format: ValueForma
     case 'rate':
       return `${value.toFixed(1)}/s`
     case 'count':
-      return WHOLE.format(value)
+      return whole().format(value)
   }
 }
 

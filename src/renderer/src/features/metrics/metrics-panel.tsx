@@ -24,14 +24,16 @@ export function MetricsPanel(props: {
 }) {
   const { cluster, isActive, leaderChanges } = props
   const { t } = useTranslation('metrics')
+  const { t: timelineT } = useTranslation('timeline')
   const { samples, intervalMs, error } = useMetrics(cluster, isActive)
   const timeline = useClusterTimeline(cluster)
   const events = useMemo(
     () =>
       timeline.error || timeline.events.length === 0
-        ? fromLeaderChanges(leaderChanges)
-        : fromTimeline(timeline.events),
-    [timeline, leaderChanges],
+        ? fromLeaderChanges(leaderChanges, timelineT)
+        : fromTimeline(timeline.events, timelineT),
+    // Why timelineT: it changes with the window's language, and the marks are words.
+    [timeline, leaderChanges, timelineT],
   )
   const members = useMemo(() => membersOf(samples), [samples])
   const hasProbe = samples.some((s) => s.probeP99Ms !== null)

@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import type { ClusterOperation, MemberView } from '../../../../shared/cluster'
 import { blockedBy } from '../clusters/operation'
 import { BusyButton } from '../shared/busy-button'
@@ -43,6 +44,7 @@ export function MemberRow(props: {
 }) {
   const { member: m, busyWith } = props
   const { t } = useTranslation('port-table')
+  const engineWords = useEngineWords()
   return (
     <tr className={props.isLeader ? 'is-leader' : undefined}>
       <th scope="row">
@@ -60,7 +62,9 @@ export function MemberRow(props: {
           <span className="muted">{t('row.restarts', { count: m.restarts })}</span>
         )}
         {(m.state === 'crashed' || m.state === 'errored') && m.lastExit && (
-          <div className="member-exit">{m.lastExit.reason}</div>
+          <div className="member-exit">
+            {engineWords(m.lastExit.reasonWords, m.lastExit.reason)}
+          </div>
         )}
       </td>
       <td>

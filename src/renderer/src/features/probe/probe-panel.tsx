@@ -66,16 +66,16 @@ export function ProbePanel(props: { cluster: ClusterView }) {
 
 function ProbeFigures(props: { stats: ProbeStats; ratePerSecond: number | null }) {
   const { stats } = props
-  const { t } = useTranslation('probe')
+  const { t, i18n } = useTranslation('probe')
   const ms = (value: number | null) => (value === null ? '—' : t('panel.ms', { value }))
   return (
     <>
       <dl className="probe-figures" aria-label={t('panel.figures')}>
         <dt>{t('panel.ok')}</dt>
-        <dd>{stats.ok.toLocaleString()}</dd>
+        <dd>{stats.ok.toLocaleString(i18n.language)}</dd>
         <dt>{t('panel.failed')}</dt>
         <dd className={stats.failed > 0 ? 'probe-figures__failed' : undefined}>
-          {stats.failed.toLocaleString()}
+          {stats.failed.toLocaleString(i18n.language)}
         </dd>
         <dt>{t('panel.latency')}</dt>
         <dd>

@@ -5,9 +5,11 @@ import {
   type QuitBehavior,
   type Settings,
   type SettingsPatch,
+  settingsRuleWords,
 } from '../../../../shared/settings'
 import { DEFAULT_SEARCH_MAX_RESULTS, SEARCH_RESULT_LIMITS } from '../../../../shared/key-search'
 import { i18n } from '../../i18n'
+import { engineWordsText } from '../../i18n/engine-words'
 
 /** The Settings form as typed: text as entered, durations in seconds. */
 export interface SettingsDraft {
@@ -98,7 +100,9 @@ function isNumberField(field: DraftField): field is NumberField {
 function fieldMessage(field: DraftField, message: string): string {
   if (isNumberField(field)) return rangeMessage(field)
   if (field === 'defaultEtcdVersion') return i18n.t('settings:draft.version')
-  return message.charAt(0).toUpperCase() + message.slice(1)
+  const rule = settingsRuleWords(message)
+  const text = rule ? engineWordsText(i18n.t)(rule, message) : message
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** Maps schema issues (zod's or the engine's INVALID_REQUEST detail) onto the form's fields. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { ErrorData } from '../../../../shared/result'
+import { engineWordsText } from '../../i18n/engine-words'
 
 /** Short "label: value" facts from an error's detail (port, member, holder process…). */
 export function errorFacts(error: ErrorData, t: TFunction<'shared'>): string[] {
@@ -84,7 +85,12 @@ function upgradeFacts(error: ErrorData, t: TFunction<'shared'>): string[] {
       ]
     }
     case 'CONNECTION_FAILED':
-      return error.detail?.problems.map((p) => `${p.endpoint}: ${p.words}`) ?? []
+      return (
+        error.detail?.problems.map(
+          (p) =>
+            `${p.endpoint}: ${engineWordsText(t as unknown as TFunction)(p.problemWords, p.words)}`,
+        ) ?? []
+      )
     case 'CONNECTION_FILE_INVALID':
       return error.detail
         ? [

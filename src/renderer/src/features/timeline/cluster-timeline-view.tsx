@@ -1,3 +1,4 @@
+import type { ClusterEvent } from '../../../../shared/cluster-events'
 import { useTranslation } from '../../i18n'
 import { ErrorMessage } from '../shared/error-message'
 import { clockTime } from '../member-status/election-timeline'
@@ -31,7 +32,7 @@ export function ClusterTimelineView(props: { cluster: string }) {
               className={`cluster-timeline__item cluster-timeline__item--${e.kind}${
                 e.outcome === 'failed' || e.state === 'crashed' ? ' is-bad' : ''
               }`}
-              title={e.text}
+              title={failureOf(e)}
             >
               <time dateTime={e.at}>{clockTime(e.at)}</time>
               <span className="cluster-timeline__kind">{t(`kind.${e.kind}`)}</span>
@@ -45,4 +46,10 @@ export function ClusterTimelineView(props: { cluster: string }) {
       )}
     </details>
   )
+}
+
+/** Why a user action failed, as the engine wrote it (the line shows only "failed"), or undefined. */
+function failureOf(event: ClusterEvent): string | undefined {
+  if (event.outcome !== 'failed') return undefined
+  return /: failed — ([\s\S]*)$/.exec(event.text)?.[1]
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { ClusterEvent } from '../../../../shared/cluster-events'
+import { engineWordsText } from '../../i18n/engine-words'
 
 /** An event in the window's language (a user action keeps the engine's label of the operation). */
 export function eventWords(event: ClusterEvent, t: TFunction<'timeline'>): string {
@@ -15,7 +16,8 @@ export function eventWords(event: ClusterEvent, t: TFunction<'timeline'>): strin
         ? t(`state.${event.state}`, { member: event.member })
         : event.text
     case 'user-action': {
-      const label = event.text.replace(/: (done|failed — [\s\S]*|cancelled)$/, '')
+      const english = event.text.replace(/: (done|failed — [\s\S]*|cancelled)$/, '')
+      const label = engineWordsText(t as unknown as TFunction)(event.labelWords, english)
       return event.outcome ? `${label}: ${t(`outcome.${event.outcome}`)}` : label
     }
   }

@@ -25,7 +25,7 @@ import { useTransfer } from './use-transfer'
 export function ImportSection(props: { cluster: string }) {
   const { cluster } = props
   const ids = useId()
-  const { t } = useTranslation('transfer')
+  const { t, i18n } = useTranslation('transfer')
   const [file, setFile] = useState<ImportFileView | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [existing, setExisting] = useState<ExistingKeys>('skip')
@@ -99,11 +99,11 @@ export function ImportSection(props: { cluster: string }) {
         <>
           <dl className="key-meta" aria-label={t('import.previewLabel')}>
             <dt>{t('import.new')}</dt>
-            <dd>{preview.created.toLocaleString()}</dd>
+            <dd>{preview.created.toLocaleString(i18n.language)}</dd>
             <dt>{t('import.changed')}</dt>
-            <dd>{preview.changed.toLocaleString()}</dd>
+            <dd>{preview.changed.toLocaleString(i18n.language)}</dd>
             <dt>{t('import.unchanged')}</dt>
-            <dd>{preview.unchanged.toLocaleString()}</dd>
+            <dd>{preview.unchanged.toLocaleString(i18n.language)}</dd>
           </dl>
           <p className="muted">
             {preview.withLease > 0

@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import type { VersionChangeRefusal } from '../../../../shared/upgrade'
 import { hopsActionLabel } from './upgrade-texts'
 
@@ -14,6 +15,7 @@ export function RefusalNote(props: {
   const { refusal } = props
   const hops = refusal.hops
   const { t } = useTranslation('upgrade')
+  const engineWords = useEngineWords()
   return (
     <div
       className="upgrade-refusal"
@@ -21,7 +23,7 @@ export function RefusalNote(props: {
       aria-label={t('refusal.label', { version: props.version })}
     >
       <p>
-        <strong>{t('refusal.notOffered')}</strong> {refusal.reason}
+        <strong>{t('refusal.notOffered')}</strong> {engineWords(refusal.reason, '')}
       </p>
       {hops && hops.length > 1 && (
         <button type="button" className="button--primary" onClick={() => props.onHops(hops)}>

@@ -1,6 +1,7 @@
 import { useTranslation } from '../../i18n'
 import type { UpgradeReport } from '../../../../shared/upgrade'
-import { clusterLine, durationWords, planVerb } from './upgrade-texts'
+import { durationWords } from '../shared/time-units'
+import { clusterLine, planVerb } from './upgrade-texts'
 
 /**
  * How the last version change went, like the other operation reports: each member's swap (from,

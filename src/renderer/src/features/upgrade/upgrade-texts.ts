@@ -65,11 +65,3 @@ export function optionLabel(option: VersionOption, isCurrent: boolean): string {
   const download = option.verdict.ok && !option.isInstalled ? i18n.t('upgrade:texts.download') : ''
   return i18n.t('upgrade:texts.option', { version: option.version, what, download })
 }
-
-/** A duration in ms as the report shows it: "850 ms", "4.2 s", "2 min 5 s". */
-export function durationWords(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
-  const seconds = Math.round(ms / 1000)
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`
-}

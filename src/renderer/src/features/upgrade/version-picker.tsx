@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n'
+import { useEngineWords } from '../../i18n/engine-words'
 import { useId } from 'react'
 import type { UpgradeChoices } from '../../../../shared/upgrade'
 import { optionLabel } from './upgrade-texts'
@@ -17,6 +18,7 @@ export function VersionPicker(props: {
   const { choices } = props
   const id = useId()
   const { t } = useTranslation('upgrade')
+  const engineWords = useEngineWords()
   return (
     <div className="field">
       <label htmlFor={id}>{t('picker.target')}</label>
@@ -39,7 +41,7 @@ export function VersionPicker(props: {
                 <option
                   key={o.version}
                   value={o.version}
-                  title={o.verdict.ok ? undefined : o.verdict.refusal.reason}
+                  title={o.verdict.ok ? undefined : engineWords(o.verdict.refusal.reason, '')}
                 >
                   {optionLabel(o, isCurrentVersion(choices, o.version))}
                 </option>
