@@ -17,7 +17,7 @@ process.env.ETCD_DESK_OFFLINE = '1'
 
 /**
  * Integration files that must run alone: they count failed writes or time what a user feels
- * (probe, upgrade, TLS switch, faults, metrics, membership's health guards), or they take the
+ * (probe, upgrade, TLS switch, faults, membership's health guards), or they take the
  * tutorial's fixed ports (2379/12379/22379). Every other integration and e2e file runs two at a
  * time: they mostly wait on etcd (elections, health), pick free ports and own their data folders.
  */
@@ -26,8 +26,7 @@ const RUN_ALONE = [
   'test/integration/faults/**',
   'test/integration/upgrade/**',
   'test/integration/tls/tls-switch.test.ts',
-  'test/integration/membership/**',
-  'test/integration/metrics/**',
+  'test/integration/membership/membership.test.ts',
   'test/integration/maintenance/defragment-compact.test.ts',
   'test/integration/maintenance/nospace-drill.test.ts',
   'test/integration/releases/download-order.test.ts',

@@ -1,9 +1,9 @@
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { Engine } from './engine/engine'
 import { SettingsStore } from './settings/settings-store'
 import { showAbout } from './shell/about-dialog'
 import { openDialog, saveDialog } from './shell/file-dialogs'
-import { appMenuTemplate } from './shell/app-menu'
+import { installAppMenu } from './shell/app-menu-install'
 import { registerIpcBridge, sendPush } from './shell/ipc-bridge'
 import { createMainWindow } from './shell/main-window'
 import { guardQuit } from './shell/quit-guard'
@@ -49,14 +49,13 @@ async function start(): Promise<void> {
   }
   const disposeIpc = registerIpcBridge(engine, windowRef, location)
   guardQuit(engine, settings, disposeIpc)
-  const menu = appMenuTemplate({
+  installAppMenu(settings, {
     isDev: !app.isPackaged,
     isMac: process.platform === 'darwin',
     send: (command) => sendPush(windowRef, location, 'app:command', { command }),
     showAbout: () => void showAbout(engine, app.getVersion(), mainWindow),
     openDocs: () => void shell.openExternal('https://etcd.io/docs/'),
   })
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
   openWindow()
   const loadError = settings.view().loadError
   if (loadError) dialog.showErrorBox('Settings could not be read; defaults are used', loadError)

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { APP_SHORTCUTS, type AppCommand } from '../../shared/app-commands'
+import type { MenuWord } from './menu-words'
 
 /** What the menu needs from the shell. */
 export interface AppMenuActions {
@@ -9,16 +10,19 @@ export interface AppMenuActions {
   send: (command: AppCommand) => void
   showAbout: () => void
   openDocs: () => void
+  /** The menu's own words in the app's language (Electron names the standard roles itself). */
+  say: (word: MenuWord) => string
 }
 
 /** The standard app menu: File, Edit, View, Window, Help, with the app's shortcuts. */
 export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOptions[] {
-  const command = (label: string, name: AppCommand): MenuItemConstructorOptions => ({
-    label,
+  const { say } = actions
+  const command = (word: MenuWord, name: AppCommand): MenuItemConstructorOptions => ({
+    label: say(word),
     accelerator: APP_SHORTCUTS[name],
     click: () => actions.send(name),
   })
-  const about: MenuItemConstructorOptions = { label: 'About etcd Desk', click: actions.showAbout }
+  const about: MenuItemConstructorOptions = { label: say('about'), click: actions.showAbout }
   // Platform branch: macOS puts About, Settings and Quit in the application menu.
   const macApp: MenuItemConstructorOptions[] = actions.isMac
     ? [
@@ -27,7 +31,7 @@ export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOpt
           submenu: [
             about,
             { type: 'separator' },
-            command('Settings…', 'show-settings'),
+            command('settings', 'show-settings'),
             { type: 'separator' },
             { role: 'hide' },
             { role: 'hideOthers' },
@@ -39,16 +43,16 @@ export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOpt
       ]
     : []
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: say('file'),
     submenu: [
-      command('Create cluster…', 'create-cluster'),
-      ...(actions.isMac ? [] : [command('Settings…', 'show-settings')]),
+      command('createCluster', 'create-cluster'),
+      ...(actions.isMac ? [] : [command('settings', 'show-settings')]),
       { type: 'separator' },
       actions.isMac ? { role: 'close' } : { role: 'quit' },
     ],
   }
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: say('edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -58,7 +62,7 @@ export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOpt
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      command('Find', 'find'),
+      command('find', 'find'),
     ],
   }
   const devOnly: MenuItemConstructorOptions[] = actions.isDev
@@ -70,10 +74,10 @@ export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOpt
       ]
     : []
   const view: MenuItemConstructorOptions = {
-    label: 'View',
+    label: say('view'),
     submenu: [
-      command('Logs', 'show-logs'),
-      command('Keys', 'show-keys'),
+      command('logs', 'show-logs'),
+      command('keys', 'show-keys'),
       ...devOnly,
       { type: 'separator' },
       { role: 'resetZoom' },
@@ -86,7 +90,7 @@ export function appMenuTemplate(actions: AppMenuActions): MenuItemConstructorOpt
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      { label: 'etcd documentation', click: actions.openDocs },
+      { label: say('docs'), click: actions.openDocs },
       ...(actions.isMac ? [] : [{ type: 'separator' as const }, about]),
     ],
   }

@@ -2,6 +2,7 @@ import type stepsCluster from './locales/en/engine-steps-cluster.json'
 import type stepsMaintenance from './locales/en/engine-steps-maintenance.json'
 import type notices from './locales/en/engine-notices.json'
 import type rules from './locales/en/engine-rules.json'
+import type menu from './locales/en/engine-menu.json'
 
 /**
  * The engine's catalogues of words for the window, by namespace
@@ -12,6 +13,7 @@ export interface EngineCatalogues {
   'engine-steps-maintenance': typeof stepsMaintenance
   'engine-notices': typeof notices
   'engine-rules': typeof rules
+  'engine-menu': typeof menu
 }
 
 /** A plural form's key without its suffix ("members_one" → "members"), as i18next takes it. */

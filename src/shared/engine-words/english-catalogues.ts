@@ -2,6 +2,7 @@ import stepsCluster from './locales/en/engine-steps-cluster.json'
 import stepsMaintenance from './locales/en/engine-steps-maintenance.json'
 import notices from './locales/en/engine-notices.json'
 import rules from './locales/en/engine-rules.json'
+import menu from './locales/en/engine-menu.json'
 import type { EngineCatalogues } from './engine-words'
 
 /** The English catalogues the engine writes its logs and English fields from. */
@@ -10,4 +11,5 @@ export const englishCatalogues: EngineCatalogues = {
   'engine-steps-maintenance': stepsMaintenance,
   'engine-notices': notices,
   'engine-rules': rules,
+  'engine-menu': menu,
 }

@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { aboutText } from '../../../src/main/shell/about-text'
 import { appMenuTemplate, type AppMenuActions } from '../../../src/main/shell/app-menu'
+import { menuWords } from '../../../src/main/shell/menu-words'
 import { commandForKey } from '../../../src/shared/app-commands'
 
 /** Every item of a menu template, depth first. */
@@ -19,6 +20,7 @@ function menu(over: Partial<AppMenuActions> = {}) {
     send: vi.fn(),
     showAbout: vi.fn(),
     openDocs: vi.fn(),
+    say: menuWords('en'),
     ...over,
   }
   return { actions, items: flatten(appMenuTemplate(actions)) }
@@ -40,6 +42,27 @@ describe('the app menu', () => {
       ;(item?.click as () => void)()
       expect(actions.send).toHaveBeenLastCalledWith(command)
     }
+  })
+
+  it("names its own items in the app's language; the same shortcuts, the same commands", () => {
+    const { actions, items } = menu({ say: menuWords('ja') })
+    const labels = items.map((i) => i.label).filter(Boolean)
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'ファイル',
+        '編集',
+        '表示',
+        'クラスタを作成…',
+        'ログ',
+        'キー',
+        '検索',
+      ]),
+    )
+    expect(labels.join(' ')).not.toMatch(/File|Edit|View|Create|Logs|Keys|Find|Settings|About/)
+    const create = items.find((i) => i.label === 'クラスタを作成…')
+    expect(create?.accelerator).toBe('CmdOrCtrl+N')
+    ;(create?.click as () => void)()
+    expect(actions.send).toHaveBeenLastCalledWith('create-cluster')
   })
 
   it('offers Reload and DevTools only in development', () => {

@@ -3,36 +3,15 @@
  * test words, export notes) come from the engine-notices catalogue: their English must stay the
  * sentences the engine wrote before, which integration tests and the engine log read.
  */
-import { createInstance } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { describeProblem } from '../../../src/main/connections/connection-problems'
 import { startupReportOf } from '../../../src/main/engine/startup-report'
 import { exportNotes } from '../../../src/main/exports/export-readme'
 import { exitWords, restartFailedWords } from '../../../src/main/process/exit-words'
 import { english } from '../../../src/main/words/english'
-import {
-  words,
-  type EngineWords,
-  type EngineWordsKey,
-} from '../../../src/shared/engine-words/engine-words'
-import en from '../../../src/shared/engine-words/locales/en/engine-notices.json'
-import ja from '../../../src/shared/engine-words/locales/ja/engine-notices.json'
+import { words, type EngineWordsKey } from '../../../src/shared/engine-words/engine-words'
+import { japaneseWords as japanese } from '../../helpers/engine-words-japanese'
 import { clusterDef } from '../exports/export-args'
-
-/** Words in Japanese, as the window's i18next renders them (nesting and plurals included). */
-const japanese = (() => {
-  const instance = createInstance()
-  void instance.init({
-    lng: 'ja',
-    resources: { ja: { 'engine-notices': ja }, en: { 'engine-notices': en } },
-    ns: ['engine-notices'],
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  })
-  // Why loose: the keys are checked where the words are made (EngineWordsKey).
-  const translate = instance.t.bind(instance) as unknown as (key: string, values: object) => string
-  return (text: EngineWords) => translate(text.key, { ...text.values })
-})()
 
 // The English the engine wrote before its words moved into the catalogue.
 const CASES: [EngineWordsKey, Record<string, string | number>, string][] = [

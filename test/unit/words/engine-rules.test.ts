@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { english } from '../../../src/main/words/english'
 import type { ClusterSpec, MemberSpec } from '../../../src/shared/cluster'
@@ -14,23 +11,7 @@ import {
   validateAgainstClusters,
   validateClusterSpec,
 } from '../../../src/shared/validate-cluster-spec'
-
-const JA_FILE = join(
-  import.meta.dirname,
-  '../../../src/shared/engine-words/locales/ja/engine-rules.json',
-)
-
-// The window's Japanese, as its i18next renders engine words (nesting included).
-const ja = i18next.createInstance()
-void ja.init({
-  lng: 'ja',
-  initAsync: false,
-  resources: { ja: { 'engine-rules': JSON.parse(readFileSync(JA_FILE, 'utf8')) as object } },
-  interpolation: { escapeValue: false },
-})
-// Why loose: the keys are checked where the words are made (EngineWordsKey).
-const translate = ja.t.bind(ja) as unknown as (key: string, values: object) => string
-const japanese = (w: EngineWords): string => translate(w.key, { ...w.values })
+import { japaneseWords as japanese } from '../../helpers/engine-words-japanese'
 
 const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
   name: 'demo',

@@ -1,25 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { japaneseMessage } from '../../helpers/engine-words-japanese'
 import { say } from '../../../src/main/maintenance/maintenance-words'
 import { english } from '../../../src/main/words/english'
 import { words, type EngineWordsKey } from '../../../src/shared/engine-words/engine-words'
-
-const JA_FILE = join(
-  import.meta.dirname,
-  '../../../src/shared/engine-words/locales/ja/engine-steps-maintenance.json',
-)
-
-type Catalogue = { [key: string]: string | Catalogue }
-
-/** The Japanese message of a key of this namespace ("label.defragment"), or undefined. */
-function japanese(key: EngineWordsKey): string | undefined {
-  const catalogue = JSON.parse(readFileSync(JA_FILE, 'utf8')) as Catalogue
-  const path = key.replace('engine-steps-maintenance:', '').split('.')
-  let node: string | Catalogue | undefined = catalogue
-  for (const part of path) node = typeof node === 'object' ? node[part] : undefined
-  return typeof node === 'string' ? node : undefined
-}
 
 // The English the engine wrote before its words moved into the catalogue: integration tests and
 // the engine log read exactly these sentences.
@@ -92,7 +75,7 @@ describe('engine-steps-maintenance words', () => {
   })
 
   it.each(CASES)('%s has a Japanese message naming the same values', (key, values) => {
-    const message = japanese(key)
+    const message = japaneseMessage(key)
     expect(message, `${key} in ja/engine-steps-maintenance.json`).toMatch(
       /[\u3040-\u30ff\u4e00-\u9fff]/,
     )

@@ -32,7 +32,7 @@ export function ClusterTimelineView(props: { cluster: string }) {
               className={`cluster-timeline__item cluster-timeline__item--${e.kind}${
                 e.outcome === 'failed' || e.state === 'crashed' ? ' is-bad' : ''
               }`}
-              title={failureOf(e)}
+              title={failureOf(e, eventWords(e, t))}
             >
               <time dateTime={e.at}>{clockTime(e.at)}</time>
               <span className="cluster-timeline__kind">{t(`kind.${e.kind}`)}</span>
@@ -48,8 +48,11 @@ export function ClusterTimelineView(props: { cluster: string }) {
   )
 }
 
-/** Why a user action failed, as the engine wrote it (the line shows only "failed"), or undefined. */
-function failureOf(event: ClusterEvent): string | undefined {
-  if (event.outcome !== 'failed') return undefined
-  return /: failed — ([\s\S]*)$/.exec(event.text)?.[1]
+/**
+ * A failed user action's line with why it failed, as the engine wrote it (the line itself shows
+ * only "failed"): "Starting member etcd1: failed — port 2380 is in use"; undefined otherwise.
+ */
+function failureOf(event: ClusterEvent, line: string): string | undefined {
+  const why = event.outcome === 'failed' ? /: failed — ([\s\S]*)$/.exec(event.text)?.[1] : null
+  return why ? `${line} — ${why}` : undefined
 }
