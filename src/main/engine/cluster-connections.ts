@@ -123,6 +123,17 @@ export class ClusterConnections {
     return this.opened.get(name)?.keyTarget() ?? null
   }
 
+  /**
+   * The key browser's target for a saved connection: at once when it is open, else once it is
+   * opened again (saving its settings closes it, and the window may ask before it has reopened);
+   * null when `name` is no saved connection.
+   */
+  keyTargetOf(name: string): RemoteKeyTarget | Promise<RemoteKeyTarget | null> | null {
+    const open = this.keyTarget(name)
+    if (open || !this.saved.includes(name)) return open
+    return this.connect(name).then(() => this.keyTarget(name))
+  }
+
   /** Maintenance's target for an open connection; null when `name` is no open connection. */
   private maintenanceTarget(name: string): RemoteMaintenanceTarget | null {
     const remote = this.opened.get(name)

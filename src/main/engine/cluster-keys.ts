@@ -51,8 +51,13 @@ export class ClusterKeys {
     private readonly runtimeOf: (cluster: string) => ClusterRuntime,
     private readonly log: EngineLog,
     private readonly browseAs: (cluster: string) => Credentials = () => null,
-    /** An open connection's target (a cluster etcd Desk did not create), else null. */
-    private readonly remoteOf: (cluster: string) => RemoteKeyTarget | null = () => null,
+    /**
+     * A connection's target (a cluster etcd Desk did not create), reopened first when it was
+     * closed by a settings save; null for a local cluster.
+     */
+    private readonly remoteOf: (
+      cluster: string,
+    ) => RemoteKeyTarget | Promise<RemoteKeyTarget | null> | null = () => null,
   ) {}
 
   /** One page of keys under a prefix. */
@@ -157,7 +162,8 @@ export class ClusterKeys {
     key: Uint8Array,
     work: (service: KeyService) => Promise<T>,
   ): Promise<T> {
-    if (permission === 'write' && this.remoteOf(cluster)?.readOnly) {
+    const remote = await this.remoteOf(cluster)
+    if (permission === 'write' && remote?.readOnly) {
       // Security: a read-only connection refuses every write before anything is sent.
       throw new EngineError(
         'READ_ONLY',
@@ -165,13 +171,13 @@ export class ClusterKeys {
         { cluster, key: printableKey(key) },
       )
     }
-    const service = this.service(cluster)
+    const service = this.service(cluster, remote)
     try {
       return await work(service)
     } catch (error) {
       if (!isEngineError(error) || !error.is('PERMISSION_DENIED')) throw error
-      const user =
-        this.browseAs(cluster)?.username ?? this.securityOf(cluster).auth?.username ?? null
+      const security = remote?.security ?? this.runtimeOf(cluster).security
+      const user = this.browseAs(cluster)?.username ?? security.auth?.username ?? null
       const printable = printableKey(key)
       const who = user ?? 'a client without a user'
       throw new EngineError(
@@ -182,13 +188,8 @@ export class ClusterKeys {
     }
   }
 
-  /** The security a cluster's keys are read with: an open connection's, else its runtime's. */
-  private securityOf(cluster: string): ClientSecurity {
-    return this.remoteOf(cluster)?.security ?? this.runtimeOf(cluster).security
-  }
-
-  private service(cluster: string): KeyService {
-    const remote = this.remoteOf(cluster)
+  /** The key service of a connection (`remote`) or of a local cluster, which must be running. */
+  private service(cluster: string, remote: RemoteKeyTarget | null): KeyService {
     if (remote) return this.serviceFor(cluster, remote.endpoints, remote.security)
     const runtime = this.runtimeOf(cluster)
     if (!runtime.isActive()) {

@@ -175,7 +175,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       (name) => this.runtime(name),
       this.log.child({ module: 'keys' }),
       (name) => this.auth.browseAs(name),
-      (name) => this.connections.keyTarget(name),
+      (name) => this.connections.keyTargetOf(name),
     )
     this.leases = new ClusterLeases(this.keys)
     this.searches = new KeySearches(
