@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { japaneseMessage } from '../../helpers/engine-words-japanese'
+import { japaneseMessage, japaneseWords } from '../../helpers/engine-words-japanese'
+import { TLS_SWITCH_PHASES } from '../../../src/shared/tls-switch'
 import { say } from '../../../src/main/maintenance/maintenance-words'
 import { english } from '../../../src/main/words/english'
 import { words, type EngineWordsKey } from '../../../src/shared/engine-words/engine-words'
@@ -80,6 +81,17 @@ describe('engine-steps-maintenance words', () => {
       /[\u3040-\u30ff\u4e00-\u9fff]/,
     )
     for (const name of Object.keys(values)) expect(message).toContain(`{{${name}}}`)
+  })
+
+  it('names the TLS switch phase it continues in, in Japanese too', () => {
+    expect(english(say('note.continuingTls', { phase: 'https-only' }))).toBe(
+      'continuing in phase https-only',
+    )
+    for (const phase of TLS_SWITCH_PHASES) {
+      const japanese = japaneseWords(say('note.continuingTls', { phase }))
+      expect(japanese).toMatch(/^フェーズ「[^$]+」から続けます$/)
+      expect(japanese).not.toContain(phase)
+    }
   })
 
   it('say() makes the same words as words() with the namespace', () => {
