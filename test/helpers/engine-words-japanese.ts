@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import i18next from 'i18next'
 import type { EngineWords, EngineWordsKey } from '../../src/shared/engine-words/engine-words'
+import { translatorOf } from '../../src/main/words/translator'
 
 const LOCALES = join(import.meta.dirname, '../../src/shared/engine-words/locales')
 
@@ -19,17 +19,7 @@ function catalogues(lang: 'en' | 'ja'): Record<string, Catalogue> {
 }
 
 const ja = catalogues('ja')
-const instance = i18next.createInstance()
-void instance.init({
-  lng: 'ja',
-  fallbackLng: false,
-  resources: { ja },
-  ns: Object.keys(ja),
-  // Why synchronous: the catalogues are in memory; tests read the words at once.
-  initAsync: false,
-  interpolation: { escapeValue: false },
-})
-const translate = instance.t.bind(instance) as unknown as (key: string, values: object) => string
+const translate = translatorOf('ja', { ja })
 
 /** Engine words in Japanese, as the window's i18next renders them (nesting and plurals included). */
 export function japaneseWords(text: EngineWords): string {

@@ -41,19 +41,14 @@ export async function runReported<T>(
     const commands: string[] = []
     const window = await probes.begin(runtime.def.name)
     const finish = async (error: unknown): Promise<void> => {
-      const report: OperationReport = {
-        kind: request.kind,
-        label: english(request.label),
-        labelWords: request.label,
+      const report = operationReport(request.kind, request.label, steps, {
         startedAt,
         endedAt: new Date().toISOString(),
         isSuccess: error === null,
-        steps: steps.map(english),
-        stepWords: steps,
         probe: await window.end(),
         error: error === null ? null : describe(error),
         commands,
-      }
+      })
       runtime.setLastOperation(report)
       onReport?.(report)
     }
@@ -84,17 +79,29 @@ export function instantReport(
   command: string,
 ): OperationReport {
   const at = new Date().toISOString()
+  return operationReport(kind, label, [step], {
+    startedAt: at,
+    endedAt: at,
+    isSuccess: true,
+    probe: null,
+    error: null,
+    commands: [command],
+  })
+}
+
+/** A report with its label and steps in English (logs, tests) and as words (the window). */
+export function operationReport(
+  kind: OperationReport['kind'],
+  label: EngineWords,
+  steps: readonly EngineWords[],
+  outcome: Omit<OperationReport, 'kind' | 'label' | 'labelWords' | 'steps' | 'stepWords'>,
+): OperationReport {
   return {
     kind,
     label: english(label),
     labelWords: label,
-    startedAt: at,
-    endedAt: at,
-    isSuccess: true,
-    steps: [english(step)],
-    stepWords: [step],
-    probe: null,
-    error: null,
-    commands: [command],
+    ...outcome,
+    steps: steps.map(english),
+    stepWords: [...steps],
   }
 }

@@ -5,7 +5,7 @@ import type { RestoreTarget } from '../../shared/maintenance-commands'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { EtcdBinary } from '../etcd/etcd-binary'
 import type { DataLayout } from '../store/data-layout'
-import { english } from '../words/english'
+import { operationReport } from '../cluster/reported-operation'
 import { say } from './maintenance-words'
 import { call, withMemberClients } from './member-clients'
 import { verifySnapshotFile } from './snapshot-check'
@@ -128,18 +128,13 @@ function reportOf(
   steps: EngineWords[],
   error: string | null,
 ): OperationReport {
-  return {
-    kind: 'create',
-    label: english(record.label),
-    labelWords: record.label,
+  return operationReport('create', record.label, steps, {
     startedAt: record.startedAt,
     endedAt: new Date().toISOString(),
     isSuccess: error === null,
-    steps: steps.map((words) => english(words)),
-    stepWords: steps,
     probe: null,
     error,
-  }
+  })
 }
 
 /** Every key of the cluster counted (count only, no values) and the revision it was read at. */

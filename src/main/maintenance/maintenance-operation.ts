@@ -1,8 +1,8 @@
-import type { ClusterOperationKind, OperationReport } from '../../shared/cluster'
+import type { ClusterOperationKind } from '../../shared/cluster'
+import { operationReport } from '../cluster/reported-operation'
 import type { EngineWords } from '../../shared/engine-words/engine-words'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import type { MeterOptions, ProbeCounts, ProbeMeter } from '../probe/probe-meter'
-import { english } from '../words/english'
 
 /** What a maintenance action's work gets. */
 export interface MaintenanceContext {
@@ -52,20 +52,15 @@ export async function runMaintenance<T>(
       return null
     })
     const failure = 'error' in outcome ? outcome.error : null
-    const label = english(operation.label)
-    const report: OperationReport = {
-      kind: operation.kind,
-      label,
-      labelWords: operation.label,
+    const report = operationReport(operation.kind, operation.label, steps, {
       startedAt,
       endedAt: new Date().toISOString(),
       isSuccess: failure === null,
-      steps: steps.map((words) => english(words)),
-      stepWords: steps,
       probe,
       error: failure === null ? null : messageOf(failure),
-    }
+    })
     runtime.setLastOperation(report)
+    const { label } = report
     if ('error' in outcome) {
       runtime.log.warn({ err: outcome.error, operation: operation.kind }, `${label} failed`)
       throw outcome.error

@@ -21,7 +21,8 @@ vi.mock('electron', () => ({
   ipcMain: {},
 }))
 
-describe('one instance', () => {
+// Why 30 s: the first import transforms the whole engine (~4 s alone, more beside other test files).
+describe('one instance', { timeout: 30_000 }, () => {
   beforeEach(() => {
     vi.resetModules()
     fake.quit.mockClear()
