@@ -21,6 +21,11 @@ const DONE = { bytes: BODY.length, sha256: createHash('sha256').update(BODY).dig
 const dispatcher = createDispatcher({})
 /** Every request the raw servers saw: its path and its head (request line and headers). */
 const hits: { path: string; head: string }[] = []
+/** One default stream window (64 KiB): enough to pause undici's parser, small enough for one read. */
+const WINDOW = randomBytes(64 * 1024)
+/** Settled when the server has sent `/close-while-behind` and its FIN. */
+let sentClose: () => void = () => {}
+const closed = new Promise<void>((resolve) => (sentClose = resolve))
 let raw: { server: Server; origin: string }
 let other: { server: Server; origin: string }
 let dir: string
@@ -95,6 +100,10 @@ async function answer(socket: Socket, path: string, head: string): Promise<void>
     case '/to-close':
       await dribble(socket, Buffer.concat([Buffer.from('HTTP/1.0 200 OK\r\n\r\n'), BODY]), 4096)
       return void socket.end()
+    case '/close-while-behind':
+      // One write, then FIN: the client reads it all at once, before its reader has taken any.
+      socket.write(Buffer.concat([Buffer.from('HTTP/1.0 200 OK\r\n\r\n'), WINDOW]))
+      return void socket.end(() => sentClose())
     case '/elsewhere':
       return void socket.end(http('301 Moved', [`location: ${other.origin}/chunked`]))
     default:
@@ -215,5 +224,22 @@ describe('downloads without a proxy', () => {
     } finally {
       server.close()
     }
+  })
+
+  it('finishes a body that runs to the close when the reader is behind at the close', async () => {
+    // A slow disk leaves undici's parser paused when the server closes. undici 7.30.2 crashed the
+    // process there with an uncatchable assertion (nodejs/undici#5360); patches/undici+7.30.2.patch
+    // carries the upstream fix (#5474) until a 7.x release has it.
+    const { body } = await dispatcher.request({
+      origin: raw.origin,
+      path: '/close-while-behind',
+      method: 'GET',
+    })
+    await closed
+    // Why 100 ms: the FIN, sent, must reach the client while nothing reads the body (loopback).
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const chunks: Buffer[] = []
+    for await (const chunk of body) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks).equals(WINDOW)).toBe(true)
   })
 })
