@@ -5,10 +5,9 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 import { createClusterByClicking } from './harness/create-by-clicking'
 
 /**
@@ -47,10 +46,8 @@ for (const launcher of launchers()) {
     }, 180_000)
 
     afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-      expect(app.pageErrors).toEqual([])
+      await closeCleanly(app)
+      expect(app?.pageErrors ?? []).toEqual([])
     })
 
     it('creates a 1-member cluster by clicking and saves two keys', async () => {

@@ -6,10 +6,9 @@
  */
 import { list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
 import { createClusterByClicking } from './harness/create-by-clicking'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 // Browser mode only: it downloads the archive (the app writes a folder through its save dialog).
 const browser = launchers().find((l) => l.name === 'browser')
@@ -22,11 +21,7 @@ describe.skipIf(!browser)('export a cluster to other machines (browser)', () => 
     app = await (browser as NonNullable<typeof browser>).launch('e2e-cluster-export')
   }, 180_000)
 
-  afterAll(async () => {
-    if (!app) return
-    expect(await app.close()).toBe(0)
-    expect(findEtcdProcesses(app.dataDir)).toEqual([])
-  })
+  afterAll(() => closeCleanly(app))
 
   it('creates a 1-member cluster', async () => {
     const { page } = app

@@ -4,10 +4,9 @@
  * saved read-only, its members shown with their own status, its keys browsed, a write refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { startSecuredCluster, type SecuredCluster } from '../helpers/secured-plain-cluster'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 for (const launcher of launchers()) {
   describe.skipIf(launcher.skipReason !== null)(`Connect to cluster (${launcher.name})`, () => {
@@ -20,10 +19,7 @@ for (const launcher of launchers()) {
     }, 180_000)
 
     afterAll(async () => {
-      if (app) {
-        expect(await app.close()).toBe(0)
-        expect(findEtcdProcesses(app.dataDir)).toEqual([])
-      }
+      await closeCleanly(app)
       await secured?.stop()
     })
 

@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { x as extractTar } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { makeTestDir } from '../helpers/test-dirs'
 import { screenshot } from './harness/chromium'
 import { createClusterByClicking } from './harness/create-by-clicking'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 // Browser mode only: its download is what this spec drives (the app shows a save dialog).
 const browser = launchers().find((l) => l.name === 'browser')
@@ -22,11 +21,7 @@ describe.skipIf(!browser)('Save diagnosis (browser)', () => {
     app = await (browser as NonNullable<typeof browser>).launch('e2e-diagnosis')
   }, 180_000)
 
-  afterAll(async () => {
-    if (!app) return
-    expect(await app.close()).toBe(0)
-    expect(findEtcdProcesses(app.dataDir)).toEqual([])
-  })
+  afterAll(() => closeCleanly(app))
 
   it('creates a 1-member cluster', async () => {
     const { page } = app

@@ -9,10 +9,9 @@ import type { Page } from 'playwright-core'
 import { Writer } from 'protobufjs/minimal.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KUBERNETES_MAGIC } from '../../src/shared/kubernetes-value'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 import { createClusterByClicking } from './harness/create-by-clicking'
 
 const KEY = '/app/config'
@@ -62,11 +61,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-history')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     const history = () => app.page.getByRole('dialog', { name: `History of ${KEY}` })
     const versionRows = () => history().getByRole('row', { name: /^Version \d+$/ })

@@ -4,10 +4,9 @@
  * opened in the value viewer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { seedKeys } from '../integration/keys/key-fixtures'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 import { createClusterByClicking } from './harness/create-by-clicking'
 
 const CLUSTER = 'finder'
@@ -23,11 +22,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-search')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     const form = () => app.page.getByRole('search', { name: 'Search keys' })
     const status = () => app.page.getByRole('status', { name: 'Search status' })

@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 import { createClusterByClicking } from './harness/create-by-clicking'
 
 /** Shows a tab of the cluster's workspace and answers its panel. */
@@ -35,11 +34,7 @@ describe.skipIf(!browser)('leases and import/export (browser)', () => {
     app = await (browser as NonNullable<typeof browser>).launch('e2e-leases-transfer')
   }, 180_000)
 
-  afterAll(async () => {
-    if (!app) return
-    expect(await app.close()).toBe(0)
-    expect(findEtcdProcesses(app.dataDir)).toEqual([])
-  })
+  afterAll(() => closeCleanly(app))
 
   it('creates a 1-member cluster and a plain key', async () => {
     const { page } = app

@@ -4,11 +4,10 @@
  * explained lines" filter, and the cluster timeline with the user's own restart of the member.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
 import { createClusterByClicking } from './harness/create-by-clicking'
 import { etcdctlAt } from './harness/etcdctl'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 // Browser mode: the same window and engine as the app, without a display server.
 const browser = launchers().find((l) => l.name === 'browser')
@@ -22,11 +21,7 @@ describe.skipIf(!browser)('logs that teach (browser)', () => {
     app = await (browser as NonNullable<typeof browser>).launch('e2e-logs-teach')
   }, 180_000)
 
-  afterAll(async () => {
-    if (!app) return
-    expect(await app.close()).toBe(0)
-    expect(findEtcdProcesses(app.dataDir)).toEqual([])
-  })
+  afterAll(() => closeCleanly(app))
 
   it('names the member in a real line and explains it, with etcd’s documentation', async () => {
     const { page } = app

@@ -4,9 +4,8 @@
  */
 import { statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 for (const launcher of launchers()) {
   describe.skipIf(launcher.skipReason !== null)(`the Maintenance tab (${launcher.name})`, () => {
@@ -16,11 +15,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-maintenance')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     const region = (name: string) => app.page.getByRole('region', { name, exact: true })
 

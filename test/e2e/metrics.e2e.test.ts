@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { freePorts } from '../helpers/free-port'
 import { screenshot } from './harness/chromium'
 import { etcdctlAt } from './harness/etcdctl'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 // Browser mode: the same window and engine as the app, without a display server.
 const browser = launchers().find((l) => l.name === 'browser')
@@ -23,11 +22,7 @@ describe.skipIf(!browser)('the Metrics tab (browser)', () => {
     app = await (browser as NonNullable<typeof browser>).launch('e2e-metrics')
   }, 180_000)
 
-  afterAll(async () => {
-    if (!app) return
-    expect(await app.close()).toBe(0)
-    expect(findEtcdProcesses(app.dataDir)).toEqual([])
-  })
+  afterAll(() => closeCleanly(app))
 
   it('charts a running member from its /metrics, values on hover', async () => {
     const { page } = app

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 /** The port table row of one member (its name is the row header). */
 function memberRow(page: Page, member: string) {
@@ -29,11 +28,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-faults')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     it('creates a 3-member cluster with Network faults from the advanced options', async () => {
       const { page } = app

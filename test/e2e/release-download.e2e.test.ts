@@ -14,7 +14,7 @@ import { startReleaseServer, type ReleaseServer } from '../helpers/release-serve
 import { REAL_VERSION } from '../integration/releases/release-archives'
 import { buildRealArchives, LINUX_ASSET, publish } from '../integration/releases/release-fixture'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 /** How the window names the release: Debian's 3.4.23 is of a line past its end of life. */
 const RELEASE_LABEL = `etcd ${REAL_VERSION} (end of life)`
@@ -71,8 +71,7 @@ for (const launcher of launchers()) {
 
     afterAll(async () => {
       for (const app of apps) {
-        expect(await app.close()).toBe(0)
-        expect(findEtcdProcesses(app.dataDir)).toEqual([])
+        await closeCleanly(app)
         expect(app.pageErrors).toEqual([])
       }
       await server?.close()

@@ -4,9 +4,8 @@
  * the write probe saw; afterwards the members' URLs are https.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 /** Why 120 s: nine member restarts, each a few seconds with catch-up, on a busy 2-core box. */
 const SWITCH_TIMEOUT_MS = 120_000
@@ -19,11 +18,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-tls-switch')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     it('turns TLS on for a running cluster, member by member, and reports the probe', async () => {
       const { page } = app

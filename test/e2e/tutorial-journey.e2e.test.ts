@@ -3,8 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 import { screenshot } from './harness/chromium'
 
 const execFileAsync = promisify(execFile)
@@ -47,11 +46,7 @@ for (const launcher of launchers()) {
       app = await launcher.launch('e2e-journey')
     }, 180_000)
 
-    afterAll(async () => {
-      if (!app) return
-      expect(await app.close()).toBe(0)
-      expect(findEtcdProcesses(app.dataDir)).toEqual([])
-    })
+    afterAll(() => closeCleanly(app))
 
     /** The member killed to show an election, started again later. */
     let killed = ''

@@ -5,10 +5,9 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findEtcdProcesses } from '../helpers/etcd-processes'
 import { startReleaseMirror, type ReleaseMirror } from '../helpers/release-mirror'
 import { screenshot } from './harness/chromium'
-import { launchers, type LaunchedApp } from './harness/launchers'
+import { closeCleanly, launchers, type LaunchedApp } from './harness/launchers'
 
 const FROM = '3.4.23'
 const TARGET = '3.5.16'
@@ -46,10 +45,7 @@ for (const launcher of launchers()) {
     }, 180_000)
 
     afterAll(async () => {
-      if (app) {
-        expect(await app.close()).toBe(0)
-        expect(findEtcdProcesses(app.dataDir)).toEqual([])
-      }
+      await closeCleanly(app)
       await mirror?.close()
     })
 

@@ -470,19 +470,24 @@ export class Engine extends EventEmitter<EngineEvents> {
     return proxies.stats(member)
   }
 
-  /** The latest status of a cluster (null before the first poll or when stopped). */
   /** The revision etcd Desk last compacted a cluster to; null for a connected cluster. */
   compactRevision(name: string): string | null {
-    if (!this.runtimes.has(name) && this.connections.keyTarget(name)) return null
+    if (this.isOpenConnection(name)) return null
     return this.maintenance.compactRevision(name)
   }
 
+  /** The latest status of a cluster (null before the first poll or when stopped). */
   getStatus(name: string): ClusterStatus | null {
-    // An open connection (a cluster etcd Desk did not create) answers under its own name.
-    if (!this.runtimes.has(name) && this.connections.keyTarget(name)) {
-      return this.connections.status(name)
-    }
+    if (this.isOpenConnection(name)) return this.connections.status(name)
     return this.runtime(name).status()
+  }
+
+  /**
+   * True when `name` is an open connection (a cluster etcd Desk did not create), which answers
+   * under its own name; a local cluster of the same name comes first.
+   */
+  private isOpenConnection(name: string): boolean {
+    return !this.runtimes.has(name) && this.connections.keyTarget(name) !== null
   }
 
   /** "Show certificates": a TLS cluster's certificates with their files and the checker's findings. */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { _electron, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { findEtcdProcesses } from '../../helpers/etcd-processes'
 import { makeTestDir } from '../../helpers/test-dirs'
 import { startBrowserMode } from './browser-mode'
 import { openPage } from './chromium'
@@ -104,4 +106,14 @@ function electronLauncher(): Launcher {
       }
     },
   }
+}
+
+/**
+ * Quits `app` (when it was launched) and checks it left nothing behind: exit code 0 and no etcd
+ * process under its data directory.
+ */
+export async function closeCleanly(app: LaunchedApp | undefined): Promise<void> {
+  if (!app) return
+  expect(await app.close()).toBe(0)
+  expect(findEtcdProcesses(app.dataDir)).toEqual([])
 }

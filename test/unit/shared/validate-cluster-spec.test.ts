@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { english } from '../../../src/main/words/english'
-import type { ClusterSpec } from '../../../src/shared/cluster'
 import { tutorialMembers } from '../../../src/shared/port-scheme'
 import {
   hasErrors,
@@ -8,18 +7,13 @@ import {
   validateClusterSpec,
   type SpecIssue,
 } from '../../../src/shared/validate-cluster-spec'
+import { tutorialSpec } from '../../helpers/tutorial-spec'
 
 /** An issue's message as the engine writes it (English, from its words). */
 const text = (issue: SpecIssue | undefined): string | undefined =>
   issue ? english(issue.words) : undefined
 
-const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
-  name: 'demo',
-  members: tutorialMembers(3),
-  etcdVersion: 'system',
-  host: '127.0.0.1',
-  ...over,
-})
+const spec = tutorialSpec
 
 describe('validateClusterSpec', () => {
   it('accepts the tutorial cluster', () => {

@@ -12,14 +12,9 @@ import {
   validateClusterSpec,
 } from '../../../src/shared/validate-cluster-spec'
 import { japaneseWords as japanese } from '../../helpers/engine-words-japanese'
+import { tutorialSpec } from '../../helpers/tutorial-spec'
 
-const spec = (over: Partial<ClusterSpec> = {}): ClusterSpec => ({
-  name: 'demo',
-  members: tutorialMembers(3),
-  etcdVersion: 'system',
-  host: '127.0.0.1',
-  ...over,
-})
+const spec = tutorialSpec
 
 /** The words of the first issue of a spec. */
 function firstIssue(over: Partial<ClusterSpec>): EngineWords {
