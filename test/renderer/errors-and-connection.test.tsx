@@ -24,7 +24,7 @@ describe('Errors', () => {
       const alert = screen.getByRole('alert')
       expect(alert).toHaveTextContent(ERROR_HINTS[code].title)
       expect(alert).toHaveTextContent(ERROR_HINTS[code].hint)
-      expect(alert).toHaveTextContent(`engine says ${code}`)
+      expect(screen.getByText(`engine says ${code}`)).toHaveAttribute('lang', 'en')
       unmount()
     }
   })

@@ -23,7 +23,11 @@ export function ErrorMessage(props: {
         <strong>{context ? t('error.context', { what: context, title }) : title}</strong>
         <code className="error-box__code">{error.code}</code>
       </div>
-      <p className="error-box__message">{error.message}</p>
+      {/* The engine writes its messages in English: a screen reader in a Japanese window reads
+          them with an English voice, and the title, facts and hint around them are translated. */}
+      <p className="error-box__message" lang="en">
+        {error.message}
+      </p>
       {facts.length > 0 && (
         <ul className="error-box__facts">
           {facts.map((fact) => (
