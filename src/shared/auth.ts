@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { words, type EngineWords } from './engine-words/engine-words'
 
 /**
  * etcd authentication as the window sees it: users, roles and their key permissions
@@ -70,11 +71,12 @@ export const permissionKeySchema = z
   .max(4096)
   .regex(/^[^\0]+$/, 'no NUL bytes')
 
-/** A password's weakness in words, or null when it is acceptable. */
-export function passwordProblem(user: string, password: string): string | null {
-  if (password.length === 0) return 'it is empty'
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `it is shorter than ${MIN_PASSWORD_LENGTH} characters`
-  if (password.toLowerCase() === user.toLowerCase()) return 'it is the user name'
+/** A password's weakness in words ("is empty", read after "it"), or null when it is acceptable. */
+export function passwordProblem(user: string, password: string): EngineWords | null {
+  if (password.length === 0) return words('engine-rules:password.empty')
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return words('engine-rules:password.short', { min: MIN_PASSWORD_LENGTH })
+  }
+  if (password.toLowerCase() === user.toLowerCase()) return words('engine-rules:password.userName')
   return null
 }

@@ -202,7 +202,7 @@ export interface ErrorDetails {
   ROLE_EXISTS: { cluster?: string; role: string }
   AUTH_NOT_ENABLED: { cluster?: string }
   ROOT_PASSWORD_NEEDED: { cluster?: string }
-  WEAK_PASSWORD: { cluster: string; user: string; reason: string }
+  WEAK_PASSWORD: { cluster: string; user: string; reason: string; reasonWords: EngineWords }
   RELEASE_NOT_FOUND: DownloadDetail
   PLATFORM_UNSUPPORTED: {
     /** What the platform cannot do ("pause a member"), when it is not about a release. */

@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AccessPanel } from '../../src/renderer/src/features/auth/access-panel'
 import { KeysPanel } from '../../src/renderer/src/features/keys/keys-panel'
-import type { AuthView } from '../../src/shared/auth'
+import { i18n } from '../../src/renderer/src/i18n'
+import { passwordProblem, type AuthView } from '../../src/shared/auth'
 import { FakeApi, fail, ok } from './fake-api'
 import { clusterView, renderWithApi } from './fixtures'
 
@@ -53,18 +54,37 @@ describe('Access tab', () => {
     expect(screen.getByRole('row', { name: /bob/ })).toBeInTheDocument()
   })
 
-  it('shows a weak password refusal with its hint', async () => {
+  it('shows a weak password refusal with its reason and hint, in the window’s language', async () => {
+    const reasonWords = passwordProblem('root', 'abc')!
     const api = new FakeApi({
       'auth:status': () => ok(authView({ isEnabled: false, users: [], roles: [] })),
       'auth:enable': () =>
-        fail({ code: 'WEAK_PASSWORD', message: 'The password for root is too weak: it is empty.' }),
+        fail({
+          code: 'WEAK_PASSWORD',
+          message: 'The password for root is too weak: it is shorter than 8 characters.',
+          detail: {
+            cluster: 'demo',
+            user: 'root',
+            reason: 'is shorter than 8 characters',
+            reasonWords,
+          },
+        }),
     })
     renderAccess(api)
     const form = await screen.findByRole('form', { name: 'Enable authentication' })
     await userEvent.type(within(form).getByLabelText('Root password'), 'abc')
     await userEvent.type(within(form).getByLabelText('Repeat root password'), 'abc')
     await userEvent.click(within(form).getByRole('button', { name: 'Enable authentication' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('The password is too weak')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The password is too weak')
+    expect(alert).toHaveTextContent('It is shorter than 8 characters')
+    try {
+      await act(() => i18n.changeLanguage('ja'))
+      expect(alert).toHaveTextContent('パスワードが弱すぎます')
+      expect(alert).toHaveTextContent('理由: 8 文字より短いです')
+    } finally {
+      await act(() => i18n.changeLanguage('en'))
+    }
   })
 
   it("asks for root's password when the engine needs it", async () => {

@@ -1,15 +1,17 @@
-import { passwordProblem } from '../../shared/auth'
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../shared/auth'
 import type { ClusterRuntime } from '../cluster/cluster-runtime'
 import { EngineError } from '../errors/engine-error'
+import { english } from '../words/english'
 
 /** Refuses a weak password with WEAK_PASSWORD naming the user and why. */
 export function assertStrongPassword(cluster: string, user: string, password: string): void {
-  const reason = passwordProblem(user, password)
-  if (reason === null) return
+  const reasonWords = passwordProblem(user, password)
+  if (reasonWords === null) return
+  const reason = english(reasonWords)
   throw new EngineError(
     'WEAK_PASSWORD',
-    `The password for ${user} is too weak: ${reason}. Use at least 8 characters that are not the user name.`,
-    { cluster, user, reason },
+    `The password for ${user} is too weak: it ${reason}. Use at least ${MIN_PASSWORD_LENGTH} characters that are not the user name.`,
+    { cluster, user, reason, reasonWords },
   )
 }
 

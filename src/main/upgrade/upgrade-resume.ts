@@ -55,8 +55,9 @@ export async function resumeUpgrade(runtime: ClusterRuntime): Promise<EngineWord
     const version = memberVersionOf(runtime.def, m)
     byVersion.set(version, [...(byVersion.get(version) ?? []), m.name])
   }
+  // Names and versions only ("etcd1 (3.5.16); etcd2, etcd3 (3.4.23)"): it reads in any language.
   const where = [...byVersion]
-    .map(([version, names]) => `${names.join(', ')} on ${version}`)
+    .map(([version, names]) => `${names.join(', ')} (${version})`)
     .join('; ')
   runtime.log.info({ target, where }, 'interrupted version change found')
   if (pending.paused && pending.member === null) return null

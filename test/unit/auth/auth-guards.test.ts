@@ -7,8 +7,10 @@ import {
 } from '../../../src/main/auth/auth-guards'
 import type { ClusterRuntime } from '../../../src/main/cluster/cluster-runtime'
 import { EngineError } from '../../../src/main/errors/engine-error'
+import { english } from '../../../src/main/words/english'
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../../src/shared/auth'
 import type { ClusterDefinition } from '../../../src/shared/cluster'
+import { japaneseWords } from '../../helpers/engine-words-japanese'
 
 /** What assertStrongPassword threw, as boundary data. */
 function refusal(user: string, password: string) {
@@ -44,11 +46,17 @@ describe('password rules', () => {
   })
 
   it('refuses an empty password, a short one and the user name in any case', () => {
-    expect(passwordProblem('root', '')).toBe('it is empty')
-    expect(passwordProblem('root', 'a'.repeat(7))).toBe('it is shorter than 8 characters')
-    expect(passwordProblem('root', 'root')).toBe('it is shorter than 8 characters')
-    expect(passwordProblem('operator', 'Operator')).toBe('it is the user name')
-    expect(passwordProblem('operator', 'OPERATOR')).toBe('it is the user name')
+    const reason = (user: string, password: string) => {
+      const problem = passwordProblem(user, password)
+      return problem && english(problem)
+    }
+    expect(reason('root', '')).toBe('is empty')
+    expect(reason('root', 'a'.repeat(7))).toBe('is shorter than 8 characters')
+    expect(reason('root', 'root')).toBe('is shorter than 8 characters')
+    expect(reason('operator', 'Operator')).toBe('is the user name')
+    expect(reason('operator', 'OPERATOR')).toBe('is the user name')
+    // The Japanese window reads the same reason in its own words.
+    expect(japaneseWords(passwordProblem('root', 'short')!)).toBe('8 文字より短いです')
   })
 
   it('refuses with WEAK_PASSWORD naming the cluster, the user and the reason', () => {
@@ -56,7 +64,12 @@ describe('password rules', () => {
       code: 'WEAK_PASSWORD',
       message:
         'The password for operator is too weak: it is the user name. Use at least 8 characters that are not the user name.',
-      detail: { cluster: 'demo', user: 'operator', reason: 'it is the user name' },
+      detail: {
+        cluster: 'demo',
+        user: 'operator',
+        reason: 'is the user name',
+        reasonWords: { key: 'engine-rules:password.userName' },
+      },
     })
     const short = refusal('root', 'q1w2e3')
     expect(short).toMatchObject({ code: 'WEAK_PASSWORD', detail: { user: 'root' } })

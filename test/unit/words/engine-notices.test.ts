@@ -40,11 +40,11 @@ const CASES: [EngineWordsKey, Record<string, string | number>, string][] = [
     {
       cluster: 'crashy',
       target: '3.5.16',
-      where: 'etcd1 on 3.5.16; etcd2, etcd3 on 3.4.23',
+      where: 'etcd1 (3.5.16); etcd2, etcd3 (3.4.23)',
       member: 'etcd2',
       version: '3.4.23',
     },
-    'The change of cluster crashy to etcd 3.5.16 was interrupted when etcd Desk last stopped: etcd1 on 3.5.16; etcd2, etcd3 on 3.4.23. etcd2, stopped half way through its swap, was started on etcd 3.4.23. Continue or abort it from Upgrade.',
+    'The change of cluster crashy to etcd 3.5.16 was interrupted when etcd Desk last stopped: etcd1 (3.5.16); etcd2, etcd3 (3.4.23). etcd2, stopped half way through its swap, was started on etcd 3.4.23. Continue or abort it from Upgrade.',
   ],
   [
     'engine-notices:exit.restartFailed',

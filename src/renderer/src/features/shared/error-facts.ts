@@ -41,6 +41,12 @@ export function errorFacts(error: ErrorData, t: TFunction<'shared'>): string[] {
     case 'USER_NOT_FOUND':
     case 'USER_EXISTS':
       return error.detail ? [t('facts.user', { user: error.detail.user })] : []
+    case 'WEAK_PASSWORD': {
+      const d = error.detail
+      if (!d) return []
+      const reason = engineWordsText(t as unknown as TFunction)(d.reasonWords, d.reason)
+      return [t('facts.user', { user: d.user }), t('facts.it', { reason })]
+    }
     case 'ROLE_NOT_FOUND':
     case 'ROLE_EXISTS':
       return error.detail ? [t('facts.role', { role: error.detail.role })] : []
