@@ -198,11 +198,16 @@ for (const launcher of launchers()) {
     it('shows the selected member’s log lines in the Logs tab', async () => {
       const { page } = app
       await page.getByRole('tab', { name: 'Logs' }).click()
+      // The view follows the newest lines and draws only those in sight: the start-up lines of a
+      // busy cluster have scrolled away, so find them as a user would, with the search field.
+      const search = page.getByRole('searchbox', { name: 'Search' })
+      await search.fill('published local member')
       await page
-        .getByText(/serving client|published local member|ready to serve/i)
+        .getByText(/published local member to cluster/i)
         .first()
         .waitFor({ timeout: 20_000 })
       await screenshot(page, `${launcher.name}-06-logs`)
+      await search.fill('')
     })
 
     it('shows the exact commands', async () => {
